@@ -1,0 +1,17 @@
+//! ziping (自评): the engine of the 部门整体支出绩效自评 calculator. Pure Rust with no web
+//! dependency: the model, schemes, scoring, validation, derived figures and file format.
+//!
+//! Start at [`model::Assessment`]; score it with [`score::score`], check it with
+//! [`validate::validate`], derive its figures with [`figures::derive`].
+
+pub mod figures;
+pub mod file;
+pub mod model;
+pub mod num;
+pub mod rules;
+pub mod sample;
+pub mod scheme;
+pub mod schemes;
+pub mod score;
+pub mod text;
+pub mod validate;

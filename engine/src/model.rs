@@ -1,0 +1,423 @@
+//! The assessment (自评): every figure and text a department enters for one year.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::scheme::{Rule, Scheme, SectionBody};
+
+/// One department's self-assessment for one year, with the scheme it is scored under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Assessment {
+    /// The draft's own title, e.g. 示例：天河区信访局 2023 年度.
+    pub title: String,
+    /// 部门（单位）名称.
+    pub department: String,
+    /// 年度.
+    pub year: i32,
+    /// 金额单位.
+    pub unit: AmountUnit,
+    /// 部门职能: numbered paragraphs.
+    pub duties: Vec<String>,
+    /// 年度总体工作和重点工作任务: paragraphs.
+    pub key_tasks: Vec<String>,
+    /// 部门整体支出绩效目标: paragraphs.
+    pub objectives: Vec<String>,
+    /// Workload figures (工作量): counts from which growth, rates and shares derive.
+    pub workload: Vec<Tally>,
+    /// 部门整体收支情况.
+    pub finance: Finance,
+    /// 绩效指标 (产出 and 效益).
+    pub indicators: Vec<Indicator>,
+    /// 管理效率 criteria.
+    pub criteria: Vec<Criterion>,
+    /// A score for the budget-execution block set by hand, e.g. as published.
+    pub execution_override: Option<Override>,
+    /// 存在的主要问题.
+    pub problems: Vec<String>,
+    /// 下一步改进措施.
+    pub measures: Vec<String>,
+    /// The scoring scheme, carried in the file so any reviewer can score it.
+    pub scheme: Scheme,
+}
+
+impl Assessment {
+    /// A blank assessment under a scheme, with the scheme's default management criteria.
+    pub fn new(scheme: Scheme) -> Self {
+        let criteria = scheme
+            .sections
+            .iter()
+            .filter_map(|s| match &s.body {
+                SectionBody::Management { aspects } => Some(aspects),
+                _ => None,
+            })
+            .flatten()
+            .flat_map(|spec| {
+                spec.criteria.iter().map(|t| Criterion {
+                    aspect: spec.aspect,
+                    name: t.name.clone(),
+                    points: t.points,
+                    measure: Measure {
+                        target: t.target,
+                        checks: t
+                            .checks
+                            .iter()
+                            .map(|text| Check {
+                                text: text.clone(),
+                                met: false,
+                            })
+                            .collect(),
+                        ..Measure::new(t.rule.clone())
+                    },
+                    example: false,
+                })
+            })
+            .collect();
+        Assessment {
+            criteria,
+            scheme,
+            ..Assessment::default()
+        }
+    }
+}
+
+/// 金额单位.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum AmountUnit {
+    /// 万元, the seed's unit.
+    #[default]
+    #[serde(rename = "万元")]
+    WanYuan,
+    /// 元.
+    #[serde(rename = "元")]
+    Yuan,
+}
+
+impl AmountUnit {
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountUnit::WanYuan => "万元",
+            AmountUnit::Yuan => "元",
+        }
+    }
+}
+
+/// A counted workload figure, e.g. 信访事项 31631 件 (last year 17023), with its parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tally {
+    pub name: String,
+    /// 件, 人次, …
+    pub unit: String,
+    pub value: Option<Decimal>,
+    /// Last year's value, for 同比.
+    pub last_year: Option<Decimal>,
+    /// How many of `value` were done, for a rate such as 办结率 = done / value.
+    pub done: Option<Decimal>,
+    /// The rate's name, e.g. 办结率.
+    pub rate_name: String,
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// A split of a tally into parts: complete ones must sum to the tally.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Breakdown {
+    pub title: String,
+    /// Whether the parts cover the whole (来访 + 来信 + 网信) or only some of it.
+    pub complete: bool,
+    pub parts: Vec<Part>,
+}
+
+/// One named part of a breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<Decimal>,
+}
+
+/// The four figures every budget line carries.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Amounts {
+    /// 年初预算数.
+    pub initial: Option<Decimal>,
+    /// 调整预算数 (全年预算数).
+    pub adjusted: Option<Decimal>,
+    /// 决算数 (全年执行数).
+    pub actual: Option<Decimal>,
+    /// Last year's 决算数, for 同比.
+    pub last_actual: Option<Decimal>,
+}
+
+/// 部门整体收支情况. Income in total is derived: appropriation + other funds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Finance {
+    /// 财政拨款收入.
+    pub appropriation: Amounts,
+    /// 其他资金收入.
+    pub other_funds: Amounts,
+    /// 部门整体支出.
+    pub spending: Amounts,
+    /// 基本支出 (决算).
+    pub basic: Option<Decimal>,
+    /// 项目支出 (决算).
+    pub project: Option<Decimal>,
+    /// 经济分类 actual spending, in the fixed order of [`EconomicClass::ALL`].
+    pub economic: [Option<Decimal>; 10],
+    /// Why execution fell short, required below the scheme's threshold (e.g. 90%).
+    pub execution_note: String,
+}
+
+/// 支出经济分类, the ten fixed rows of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EconomicClass {
+    Wages,
+    GoodsAndServices,
+    HouseholdSubsidies,
+    DebtInterest,
+    CapitalConstruction,
+    Capital,
+    EnterpriseConstruction,
+    EnterpriseSubsidies,
+    SocialSecurityFunds,
+    Other,
+}
+
+impl EconomicClass {
+    pub const ALL: [EconomicClass; 10] = [
+        EconomicClass::Wages,
+        EconomicClass::GoodsAndServices,
+        EconomicClass::HouseholdSubsidies,
+        EconomicClass::DebtInterest,
+        EconomicClass::CapitalConstruction,
+        EconomicClass::Capital,
+        EconomicClass::EnterpriseConstruction,
+        EconomicClass::EnterpriseSubsidies,
+        EconomicClass::SocialSecurityFunds,
+        EconomicClass::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EconomicClass::Wages => "工资福利支出",
+            EconomicClass::GoodsAndServices => "商品和服务支出",
+            EconomicClass::HouseholdSubsidies => "对个人和家庭的补助",
+            EconomicClass::DebtInterest => "债务利息及费用支出",
+            EconomicClass::CapitalConstruction => "资本性支出（基本建设）",
+            EconomicClass::Capital => "资本性支出",
+            EconomicClass::EnterpriseConstruction => "对企业补助（基本建设）",
+            EconomicClass::EnterpriseSubsidies => "对企业补助",
+            EconomicClass::SocialSecurityFunds => "对社会保障基金补助",
+            EconomicClass::Other => "其他支出",
+        }
+    }
+}
+
+/// 三级指标类型: which kind of output or benefit an indicator measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    Quantity,
+    Quality,
+    Timeliness,
+    Cost,
+    Economic,
+    Social,
+    Ecological,
+    Sustainability,
+    Satisfaction,
+}
+
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 9] = [
+        IndicatorKind::Quantity,
+        IndicatorKind::Quality,
+        IndicatorKind::Timeliness,
+        IndicatorKind::Cost,
+        IndicatorKind::Economic,
+        IndicatorKind::Social,
+        IndicatorKind::Ecological,
+        IndicatorKind::Sustainability,
+        IndicatorKind::Satisfaction,
+    ];
+
+    /// The report's name, e.g. 数量指标.
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Quantity => "数量指标",
+            IndicatorKind::Quality => "质量指标",
+            IndicatorKind::Timeliness => "时效指标",
+            IndicatorKind::Cost => "成本指标",
+            IndicatorKind::Economic => "经济效益指标",
+            IndicatorKind::Social => "社会效益指标",
+            IndicatorKind::Ecological => "生态效益指标",
+            IndicatorKind::Sustainability => "可持续影响指标",
+            IndicatorKind::Satisfaction => "服务对象满意度指标",
+        }
+    }
+
+    /// 产出 or 效益: the two groups the report counts indicators by.
+    pub fn is_output(self) -> bool {
+        matches!(
+            self,
+            IndicatorKind::Quantity
+                | IndicatorKind::Quality
+                | IndicatorKind::Timeliness
+                | IndicatorKind::Cost
+        )
+    }
+}
+
+/// 管理效率的七个方面.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    Budgeting,
+    Execution,
+    Disclosure,
+    PerformanceManagement,
+    Procurement,
+    Assets,
+    RunningCosts,
+}
+
+impl Aspect {
+    pub const ALL: [Aspect; 7] = [
+        Aspect::Budgeting,
+        Aspect::Execution,
+        Aspect::Disclosure,
+        Aspect::PerformanceManagement,
+        Aspect::Procurement,
+        Aspect::Assets,
+        Aspect::RunningCosts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspect::Budgeting => "预算编制",
+            Aspect::Execution => "预算执行",
+            Aspect::Disclosure => "信息公开",
+            Aspect::PerformanceManagement => "绩效管理",
+            Aspect::Procurement => "采购管理",
+            Aspect::Assets => "资产管理",
+            Aspect::RunningCosts => "运行成本",
+        }
+    }
+}
+
+/// 绩效指标: one performance indicator with its target, result and scoring rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub kind: IndicatorKind,
+    pub name: String,
+    /// 计量单位, e.g. 件 or %.
+    #[serde(default)]
+    pub unit: String,
+    /// 分值.
+    pub points: Decimal,
+    pub measure: Measure,
+    /// 偏差原因分析及改进措施, required below full marks.
+    #[serde(default)]
+    pub deviation_note: String,
+    /// Filled in by the program as example data, not taken from a source.
+    #[serde(default)]
+    pub example: bool,
+}
+
+/// 管理效率 criterion: one scored condition under one of the seven aspects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub aspect: Aspect,
+    pub name: String,
+    pub points: Decimal,
+    pub measure: Measure,
+    #[serde(default)]
+    pub example: bool,
+}
+
+/// A rule and the inputs it scores: shared by indicators, criteria and the execution block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub rule: Rule,
+    /// 年度指标值.
+    #[serde(default)]
+    pub target: Option<Decimal>,
+    /// 实际完成值.
+    #[serde(default)]
+    pub actual: Option<Decimal>,
+    /// 达成 / 部分达成 / 未达成, for qualitative rules.
+    #[serde(default)]
+    pub grade: Option<Achievement>,
+    /// The score a user enters for qualitative and manual rules.
+    #[serde(default)]
+    pub entered_score: Option<Decimal>,
+    /// Conditions for checklist and per-failure deduction rules.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+    /// Why a manual score is what it is.
+    #[serde(default)]
+    pub reason: String,
+    /// A score set by hand over the computed one.
+    #[serde(default, rename = "override")]
+    pub override_score: Option<Override>,
+}
+
+impl Measure {
+    /// A measure with this rule and no inputs yet.
+    pub fn new(rule: Rule) -> Self {
+        Measure {
+            rule,
+            target: None,
+            actual: None,
+            grade: None,
+            entered_score: None,
+            checks: Vec::new(),
+            reason: String::new(),
+            override_score: None,
+        }
+    }
+}
+
+/// 定性评价等级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Achievement {
+    #[serde(rename = "达成")]
+    Achieved,
+    #[serde(rename = "部分达成")]
+    Partial,
+    #[serde(rename = "未达成")]
+    NotAchieved,
+}
+
+impl Achievement {
+    pub fn label(self) -> &'static str {
+        match self {
+            Achievement::Achieved => "达成",
+            Achievement::Partial => "部分达成",
+            Achievement::NotAchieved => "未达成",
+        }
+    }
+}
+
+/// One checklist condition and whether it is met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Check {
+    pub text: String,
+    pub met: bool,
+}
+
+/// A score set by hand, which must give its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub score: Decimal,
+    #[serde(default)]
+    pub reason: String,
+}

@@ -1,0 +1,193 @@
+//! Decimal arithmetic for money, rates and scores: checked operations, the scheme's
+//! rounding modes, parsing what a finance officer types, and display formatting.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// How a scheme rounds scores and displayed figures (舍入方式).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 四舍五入: half away from zero, the default of every published form.
+    #[default]
+    HalfUp,
+    /// 截尾: drop the digits beyond the second decimal.
+    Truncate,
+    /// 银行家舍入: half to even.
+    HalfEven,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::Truncate => RoundingStrategy::ToZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+        }
+    }
+
+    /// Rounds to `dp` decimals and keeps exactly `dp` decimals, so 9.3 prints as 9.30.
+    pub fn round(self, value: Decimal, dp: u32) -> Decimal {
+        let mut r = value.round_dp_with_strategy(dp, self.strategy());
+        r.rescale(dp);
+        r
+    }
+
+    /// Rounds a ratio to the 2 decimals of its percentage (0.993018… → 0.9930).
+    pub fn round_rate(self, ratio: Decimal) -> Decimal {
+        self.round(ratio, 4)
+    }
+}
+
+/// Adds, failing on overflow instead of panicking.
+pub fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// Subtracts, failing on overflow instead of panicking.
+pub fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+}
+
+/// Multiplies, failing on overflow instead of panicking.
+pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// Divides, `None` on a zero divisor or overflow.
+pub fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if b.is_zero() {
+        None
+    } else {
+        a.checked_div(b)
+    }
+}
+
+/// Sums a list, `None` on overflow.
+pub fn sum<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
+    values.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// Clamps into `[lo, hi]`; `hi < lo` yields `lo`.
+pub fn clamp(value: Decimal, lo: Decimal, hi: Decimal) -> Decimal {
+    value.min(hi).max(lo)
+}
+
+/// The ratio as a percentage figure: 0.9930 → 99.30.
+pub fn percent(ratio: Decimal) -> Option<Decimal> {
+    mul(ratio, Decimal::ONE_HUNDRED)
+}
+
+/// Formats an amount or score with exactly 2 decimals: 179.6 → "179.60".
+pub fn fmt2(value: Decimal, mode: RoundingMode) -> String {
+    mode.round(value, 2).to_string()
+}
+
+/// Formats a ratio as a percentage with 2 decimals: 0.993018 → "99.30%".
+pub fn fmt_pct(ratio: Decimal, mode: RoundingMode) -> String {
+    match percent(ratio) {
+        Some(p) => format!("{}%", mode.round(p, 2)),
+        None => "—".to_string(),
+    }
+}
+
+/// Formats a typed figure without padding or trailing zeros: 179.60 → "179.6", 31631 → "31631".
+pub fn fmt_plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Why a typed number was not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    Empty,
+    NotANumber,
+    TooLarge,
+}
+
+/// Parses what a user types: `1,234.56`, full-width digits `１２３．４`, a trailing `%`
+/// (kept as the percentage figure, so `99.3%` is 99.3), surrounding spaces, and `1.`.
+pub fn parse_input(raw: &str) -> Result<Decimal, ParseError> {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.trim().chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '，' | ',' => continue,
+            '－' | '−' => '-',
+            '＋' => '+',
+            '％' => '%',
+            ' ' | '\u{3000}' => continue,
+            other => other,
+        };
+        s.push(c);
+    }
+    let s = s.strip_suffix('%').unwrap_or(&s);
+    let s = s.strip_suffix('.').unwrap_or(s);
+    if s.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let digits_ok = !body.is_empty()
+        && !body.starts_with('.')
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1;
+    if !digits_ok {
+        return Err(ParseError::NotANumber);
+    }
+    s.parse::<Decimal>().map_err(|_| ParseError::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn rounding_modes_differ_at_the_midpoint() {
+        let cases = [
+            (RoundingMode::HalfUp, dec!(9.685), "9.69"),
+            (RoundingMode::Truncate, dec!(9.685), "9.68"),
+            (RoundingMode::HalfEven, dec!(9.685), "9.68"),
+            (RoundingMode::HalfEven, dec!(9.675), "9.68"),
+            (RoundingMode::HalfUp, dec!(9.3), "9.30"),
+            (RoundingMode::Truncate, dec!(9.68517), "9.68"),
+        ];
+        for (mode, v, want) in cases {
+            assert_eq!(mode.round(v, 2).to_string(), want, "{mode:?} {v}");
+        }
+    }
+
+    #[test]
+    fn parses_what_users_type() {
+        let ok = [
+            ("1.", "1"),
+            ("1,234.56", "1234.56"),
+            ("１２３．４", "123.4"),
+            ("99.3%", "99.3"),
+            (" 733.88 ", "733.88"),
+            ("-5", "-5"),
+            ("１，２３４", "1234"),
+        ];
+        for (raw, want) in ok {
+            assert_eq!(parse_input(raw).unwrap().to_string(), want, "{raw}");
+        }
+        let bad = [
+            ("", ParseError::Empty),
+            ("%", ParseError::Empty),
+            ("abc", ParseError::NotANumber),
+            ("1.2.3", ParseError::NotANumber),
+            (".5", ParseError::NotANumber),
+            ("1e5", ParseError::NotANumber),
+            ("99999999999999999999999999999999", ParseError::TooLarge),
+        ];
+        for (raw, want) in bad {
+            assert_eq!(parse_input(raw), Err(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn division_by_zero_is_none() {
+        assert_eq!(div(dec!(1), Decimal::ZERO), None);
+        assert_eq!(mul(Decimal::MAX, dec!(2)), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! Scores one measure under its rule, and writes the formula applied in words.
+//! Every score lies in [0, points] and is rounded to 2 decimals by the scheme's mode.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Achievement, Measure};
+use crate::num::{self, fmt2, fmt_pct, fmt_plain};
+use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
+use crate::text;
+
+/// What the formula calls the target and the actual value.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    pub target: &'static str,
+    pub actual: &'static str,
+}
+
+/// The words for an indicator's or criterion's own figures.
+pub const ITEM_LABELS: Labels = Labels {
+    target: "目标值",
+    actual: "实际值",
+};
+
+/// The result of scoring one measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The score the rule computes, rounded, in [0, points].
+    pub computed: Decimal,
+    /// The score that counts: the override's where there is one, else `computed`.
+    pub score: Decimal,
+    pub overridden: bool,
+    /// actual ÷ target (target ÷ actual for at-most rules), where the rule has one.
+    pub completion: Option<Decimal>,
+    /// The formula applied, in words.
+    pub formula: String,
+}
+
+/// A raw, unrounded score with the words that explain it.
+struct Raw {
+    value: Decimal,
+    completion: Option<Decimal>,
+    formula: String,
+    /// " = " after arithmetic, " " after a statement such as 得满分.
+    sep: &'static str,
+}
+
+/// Why a rule could not compute.
+enum Failure {
+    Missing(&'static str),
+    Overflow,
+}
+
+/// Scores a measure worth `points` under the scheme's rounding.
+pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels) -> Outcome {
+    let points = points.max(Decimal::ZERO);
+    let (computed, completion, formula) = match raw(m, points, rounding, labels) {
+        Ok(r) => {
+            let s = settle(r.value, points, rounding);
+            let formula = format!("{}{}{}", r.formula, r.sep, fmt2(s, rounding.mode));
+            (s, r.completion, formula)
+        }
+        Err(Failure::Missing(what)) => (Decimal::ZERO, None, text::formula_missing(what)),
+        Err(Failure::Overflow) => (Decimal::ZERO, None, text::formula_overflow()),
+    };
+    match &m.override_score {
+        Some(o) => {
+            let score = settle(o.score, points, rounding);
+            Outcome {
+                computed,
+                score,
+                overridden: true,
+                completion,
+                formula: text::formula_override(&formula, &fmt2(score, rounding.mode), &o.reason),
+            }
+        }
+        None => Outcome {
+            computed,
+            score: computed,
+            overridden: false,
+            completion,
+            formula,
+        },
+    }
+}
+
+/// Clamps to [0, points] and rounds, never rounding above the points.
+fn settle(value: Decimal, points: Decimal, rounding: Rounding) -> Decimal {
+    let rounded = rounding.mode.round(num::clamp(value, Decimal::ZERO, points), 2);
+    rounded.min(points)
+}
+
+fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> {
+    let target = || m.target.ok_or(Failure::Missing(l.target));
+    let actual = || m.actual.ok_or(Failure::Missing(l.actual));
+    let pts = fmt_plain(p);
+    match &m.rule {
+        Rule::AtLeast => {
+            let (t, a) = (target()?, actual()?);
+            if a >= t {
+                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "≥", &fmt_plain(t))));
+            }
+            if t <= Decimal::ZERO {
+                return Ok(zero(text::formula_negative(l.actual)));
+            }
+            let ratio = rate(a, t, r)?;
+            let value = num::mul(p, ratio).ok_or(Failure::Overflow)?;
+            let formula = text::formula_ratio(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(ratio, r.mode), &pts);
+            Ok(Raw {
+                value,
+                completion: Some(ratio),
+                formula,
+                sep: EQUALS,
+            })
+        }
+        Rule::AtMost { variant } => {
+            let (t, a) = (target()?, actual()?);
+            if a <= t {
+                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "≤", &fmt_plain(t))));
+            }
+            if t <= Decimal::ZERO {
+                return Ok(zero(text::formula_over_zero_ceiling(l, &fmt_plain(a))));
+            }
+            match variant {
+                AtMostVariant::Ratio => {
+                    let ratio = rate(t, a, r)?;
+                    let value = num::mul(p, ratio).ok_or(Failure::Overflow)?;
+                    Ok(Raw {
+                        value,
+                        completion: Some(ratio),
+                        formula: text::formula_at_most_ratio(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(ratio, r.mode), &pts),
+                        sep: EQUALS,
+                    })
+                }
+                AtMostVariant::Linear => {
+                    let over = num::sub(a, t).ok_or(Failure::Overflow)?;
+                    let excess = rate(over, t, r)?;
+                    let keep = num::sub(Decimal::ONE, excess).ok_or(Failure::Overflow)?;
+                    let value = num::mul(p, keep.max(Decimal::ZERO)).ok_or(Failure::Overflow)?;
+                    Ok(Raw {
+                        value,
+                        completion: rate(t, a, r).ok(),
+                        formula: text::formula_at_most_linear(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(excess, r.mode), &pts),
+                        sep: EQUALS,
+                    })
+                }
+            }
+        }
+        Rule::Exactly => {
+            let (t, a) = (target()?, actual()?);
+            if a == t {
+                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "=", &fmt_plain(t))));
+            }
+            if t.is_zero() {
+                return Ok(zero(text::formula_off_zero_target(l, &fmt_plain(a))));
+            }
+            let gap = num::sub(a, t).ok_or(Failure::Overflow)?.abs();
+            let dev = rate(gap, t.abs(), r)?;
+            let keep = num::sub(Decimal::ONE, dev).ok_or(Failure::Overflow)?;
+            let value = num::mul(p, keep.max(Decimal::ZERO)).ok_or(Failure::Overflow)?;
+            Ok(Raw {
+                value,
+                completion: rate(a, t, r).ok(),
+                formula: text::formula_deviation(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(dev, r.mode), &pts),
+                sep: EQUALS,
+            })
+        }
+        Rule::Qualitative => {
+            let grade = m.grade.ok_or(Failure::Missing("定性评价等级"))?;
+            let s = m.entered_score.ok_or(Failure::Missing("评分"))?;
+            let (lo, hi) = qualitative_band(grade, p, r);
+            Ok(Raw {
+                value: s,
+                completion: None,
+                formula: text::formula_qualitative(grade.label(), &fmt2(lo, r.mode), &fmt2(hi, r.mode)),
+                sep: SPACE,
+            })
+        }
+        Rule::Bands { basis, bands } => {
+            let (value, shown) = match basis {
+                Basis::Completion => {
+                    let ratio = rate(actual()?, target()?, r)?;
+                    let pct = num::percent(ratio).ok_or(Failure::Overflow)?;
+                    (pct, text::completion_named(&fmt_pct(ratio, r.mode)))
+                }
+                Basis::Actual => {
+                    let a = actual()?;
+                    (a, format!("{} {}", l.actual, fmt_plain(a)))
+                }
+            };
+            Ok(match band_for(bands, value) {
+                Some(b) => Raw {
+                    value: b.points,
+                    completion: None,
+                    formula: text::formula_band(&shown, &fmt_plain(b.min)),
+                    sep: SPACE,
+                },
+                None => zero(text::formula_no_band(&shown)),
+            })
+        }
+        Rule::Deduction { basis, per, step } => {
+            let (gap, what) = match basis {
+                DeductionBasis::Shortfall => (num::sub(target()?, actual()?), text::GAP_SHORTFALL),
+                DeductionBasis::Excess => (num::sub(actual()?, target()?), text::GAP_EXCESS),
+                DeductionBasis::CompletionShortfall => {
+                    let ratio = rate(actual()?, target()?, r)?;
+                    let pct = num::percent(ratio).ok_or(Failure::Overflow)?;
+                    (num::sub(Decimal::ONE_HUNDRED, pct), text::GAP_COMPLETION)
+                }
+                DeductionBasis::FailedChecks => {
+                    let failed = m.checks.iter().filter(|c| !c.met).count();
+                    (Some(Decimal::from(failed)), text::GAP_FAILED)
+                }
+            };
+            let gap = gap.ok_or(Failure::Overflow)?.max(Decimal::ZERO);
+            let steps = if step.is_zero() { Some(gap) } else { num::div(gap, *step) };
+            let cut = steps.and_then(|s| num::mul(s, *per)).ok_or(Failure::Overflow)?;
+            let value = num::sub(p, cut.max(Decimal::ZERO)).ok_or(Failure::Overflow)?;
+            Ok(Raw {
+                value,
+                completion: None,
+                formula: text::formula_deduction(
+                    what,
+                    &fmt_plain(gap.round_dp(4)),
+                    &fmt_plain(*step),
+                    &fmt_plain(*per),
+                    &fmt2(cut, r.mode),
+                    &pts,
+                ),
+                sep: EQUALS,
+            })
+        }
+        Rule::Checklist => {
+            let n = m.checks.len();
+            if n == 0 {
+                return Err(Failure::Missing("检查项"));
+            }
+            let met = m.checks.iter().filter(|c| c.met).count();
+            let value = num::div(
+                num::mul(p, Decimal::from(met)).ok_or(Failure::Overflow)?,
+                Decimal::from(n),
+            )
+            .ok_or(Failure::Overflow)?;
+            Ok(Raw {
+                value,
+                completion: None,
+                formula: text::formula_checklist(met, n, &pts),
+                sep: EQUALS,
+            })
+        }
+        Rule::Manual => {
+            let s = m.entered_score.ok_or(Failure::Missing("评分"))?;
+            Ok(Raw {
+                value: s,
+                completion: None,
+                formula: text::formula_manual(&m.reason),
+                sep: SPACE,
+            })
+        }
+    }
+}
+
+/// A ratio, rounded to its displayed 2 decimals of percent first when the scheme says so.
+fn rate(numerator: Decimal, denominator: Decimal, r: Rounding) -> Result<Decimal, Failure> {
+    let ratio = num::div(numerator, denominator).ok_or(Failure::Overflow)?;
+    Ok(if r.rate_first { r.mode.round_rate(ratio) } else { ratio })
+}
+
+const EQUALS: &str = " = ";
+const SPACE: &str = " ";
+
+fn full(points: Decimal, formula: String) -> Raw {
+    Raw {
+        value: points,
+        completion: Some(Decimal::ONE),
+        formula,
+        sep: SPACE,
+    }
+}
+
+fn zero(formula: String) -> Raw {
+    Raw {
+        value: Decimal::ZERO,
+        completion: None,
+        formula,
+        sep: SPACE,
+    }
+}
+
+/// The band with the highest threshold the value reaches.
+pub fn band_for(bands: &[Band], value: Decimal) -> Option<&Band> {
+    bands.iter().filter(|b| value >= b.min).max_by(|a, b| a.min.cmp(&b.min))
+}
+
+/// The score range a qualitative grade allows: [80%, 100%], [60%, 80%), [0, 60%) of the points.
+pub fn qualitative_band(grade: Achievement, points: Decimal, r: Rounding) -> (Decimal, Decimal) {
+    let at = |pct: i64| r.mode.round(num::mul(points, Decimal::new(pct, 2)).unwrap_or(points), 2);
+    let below = |pct: i64| {
+        num::sub(at(pct), Decimal::new(1, 2))
+            .unwrap_or(Decimal::ZERO)
+            .max(Decimal::ZERO)
+    };
+    match grade {
+        Achievement::Achieved => (at(80), points),
+        Achievement::Partial => (at(60), below(80)),
+        Achievement::NotAchieved => (Decimal::ZERO, below(60)),
+    }
+}

@@ -1,0 +1,303 @@
+//! The scoring scheme (评分标准): a tree of sections, categories and indicators with
+//! points, the rule types, rounding and grade bands. Schemes are data, so users can edit
+//! and share them.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Amounts, Aspect, IndicatorKind};
+use crate::num::RoundingMode;
+
+/// A complete scoring scheme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scheme {
+    /// Stable identifier, e.g. `guangzhou-dept`.
+    pub id: String,
+    pub name: String,
+    /// Where the scheme comes from and what in it is a default rather than published.
+    pub notes: Vec<String>,
+    pub rounding: Rounding,
+    /// 等级: the lowest total for each grade, best first.
+    pub grades: Vec<GradeBand>,
+    /// Warn when actual ÷ target reaches this ratio on an at-least indicator (目标设定偏低).
+    pub over_achievement: Decimal,
+    /// Below this execution rate, an explanation is required.
+    pub low_execution: Decimal,
+    /// 一级指标.
+    pub sections: Vec<Section>,
+}
+
+/// How scores and displayed figures are rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rounding {
+    pub mode: RoundingMode,
+    /// Round a rate to its displayed 2 decimals of percent before scoring it.
+    pub rate_first: bool,
+}
+
+/// 等级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grade {
+    #[serde(rename = "优")]
+    Excellent,
+    #[serde(rename = "良")]
+    Good,
+    #[serde(rename = "中")]
+    Fair,
+    #[serde(rename = "差")]
+    Poor,
+}
+
+impl Grade {
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优",
+            Grade::Good => "良",
+            Grade::Fair => "中",
+            Grade::Poor => "差",
+        }
+    }
+}
+
+/// The lowest total that earns a grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub grade: Grade,
+    pub min: Decimal,
+}
+
+/// 一级指标, with its points and what fills it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable identifier used in paths, e.g. `effectiveness`.
+    pub id: String,
+    pub name: String,
+    pub points: Decimal,
+    pub body: SectionBody,
+}
+
+/// What a section scores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SectionBody {
+    /// 预算执行: 全年执行数 against a base, scored by a rule.
+    Execution { base: ExecutionBase, rule: Rule },
+    /// 绩效指标 entered by the department, grouped by kind into categories.
+    Indicators { categories: Vec<IndicatorCategory> },
+    /// 管理效率: the seven aspects with their criteria.
+    Management { aspects: Vec<AspectSpec> },
+}
+
+/// Which budget figure the execution rate divides by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ExecutionBase {
+    /// 调整预算数 (全年预算数), the national rule.
+    #[default]
+    Adjusted,
+    /// 年初预算数.
+    Initial,
+}
+
+impl ExecutionBase {
+    /// The budget figure this base names.
+    pub fn of(self, amounts: &Amounts) -> Option<Decimal> {
+        match self {
+            ExecutionBase::Adjusted => amounts.adjusted,
+            ExecutionBase::Initial => amounts.initial,
+        }
+    }
+}
+
+/// 二级指标 holding indicators of some kinds, e.g. 产出 = 数量 + 质量 + 时效 + 成本.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorCategory {
+    pub name: String,
+    /// Points, when the scheme fixes them (广州: 产出 20, 效益 20).
+    #[serde(default)]
+    pub points: Option<Decimal>,
+    pub kinds: Vec<IndicatorKind>,
+}
+
+/// One management aspect, its points and the default criteria a new assessment gets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectSpec {
+    pub aspect: Aspect,
+    pub points: Decimal,
+    /// True where no source publishes this split: a default the user may edit.
+    #[serde(default)]
+    pub editable_default: bool,
+    #[serde(default)]
+    pub criteria: Vec<CriterionTemplate>,
+}
+
+/// A criterion as the scheme proposes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionTemplate {
+    pub name: String,
+    pub points: Decimal,
+    pub rule: Rule,
+    #[serde(default)]
+    pub target: Option<Decimal>,
+    #[serde(default)]
+    pub checks: Vec<String>,
+}
+
+/// How one indicator, criterion or the execution block is scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// 正向: full at or above target, else points × actual ÷ target.
+    AtLeast,
+    /// 反向: full at or below target, else reduced as the variant says.
+    AtMost { variant: AtMostVariant },
+    /// 等于: full when equal, else reduced by the relative deviation.
+    Exactly,
+    /// 定性: a grade and an entered score within the grade's band.
+    Qualitative,
+    /// 分档: the first band whose threshold the value reaches.
+    Bands { basis: Basis, bands: Vec<Band> },
+    /// 扣分: full points minus `per` for each `step` of the gap, floored at 0.
+    Deduction {
+        basis: DeductionBasis,
+        per: Decimal,
+        step: Decimal,
+    },
+    /// Each met condition earns its share of the points.
+    Checklist,
+    /// The user enters the score and gives a reason.
+    Manual,
+}
+
+impl Rule {
+    /// The rule's name as the form prints it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Rule::AtLeast => "正向指标（≥ 目标）",
+            Rule::AtMost {
+                variant: AtMostVariant::Ratio,
+            } => "反向指标（≤ 目标，按比例）",
+            Rule::AtMost {
+                variant: AtMostVariant::Linear,
+            } => "反向指标（≤ 目标，按超出幅度）",
+            Rule::Exactly => "等于目标",
+            Rule::Qualitative => "定性指标",
+            Rule::Bands { .. } => "分档计分",
+            Rule::Deduction { .. } => "扣分制",
+            Rule::Checklist => "逐项检查",
+            Rule::Manual => "人工评分",
+        }
+    }
+
+    /// Whether the rule reads a target.
+    pub fn needs_target(&self) -> bool {
+        match self {
+            Rule::AtLeast | Rule::AtMost { .. } | Rule::Exactly => true,
+            Rule::Bands { basis, .. } => *basis == Basis::Completion,
+            Rule::Deduction { basis, .. } => *basis != DeductionBasis::FailedChecks,
+            Rule::Qualitative | Rule::Checklist | Rule::Manual => false,
+        }
+    }
+
+    /// Whether the rule reads an actual value.
+    pub fn needs_actual(&self) -> bool {
+        matches!(self, Rule::Bands { .. }) || self.needs_target()
+    }
+}
+
+/// The two published ways of scoring an at-most indicator above its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AtMostVariant {
+    /// points × target ÷ actual.
+    Ratio,
+    /// points × (1 − (actual − target) ÷ target), zero from twice the target.
+    Linear,
+}
+
+/// What a band threshold is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The completion rate in percent: actual ÷ target × 100.
+    Completion,
+    /// The actual value itself.
+    Actual,
+}
+
+/// One band: reaching `min` earns `points`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub min: Decimal,
+    pub points: Decimal,
+}
+
+/// What a deduction counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeductionBasis {
+    /// target − actual, in the indicator's unit.
+    Shortfall,
+    /// actual − target, in the indicator's unit.
+    Excess,
+    /// 100 − completion rate, in percentage points ("每低 1 个百分点扣 1 分").
+    CompletionShortfall,
+    /// The number of unmet checks.
+    FailedChecks,
+}
+
+impl Scheme {
+    /// The sections' points added up: 100 in a valid scheme.
+    pub fn max_total(&self) -> Decimal {
+        crate::num::sum(self.sections.iter().map(|s| s.points)).unwrap_or(Decimal::MAX)
+    }
+
+    /// The grade a total earns: the first band, best first, whose minimum it reaches.
+    pub fn grade(&self, total: Decimal) -> Grade {
+        let mut bands = self.grades.clone();
+        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands
+            .iter()
+            .find(|b| total >= b.min)
+            .map(|b| b.grade)
+            .unwrap_or(Grade::Poor)
+    }
+
+    /// The category, with its section's index, that holds indicators of this kind.
+    pub fn category_of(&self, kind: IndicatorKind) -> Option<(usize, &IndicatorCategory)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| match &s.body {
+                SectionBody::Indicators { categories } => categories
+                    .iter()
+                    .find(|c| c.kinds.contains(&kind))
+                    .map(|c| (i, c)),
+                _ => None,
+            })
+    }
+
+    /// The spec of a management aspect, when the scheme has one.
+    pub fn aspect(&self, aspect: Aspect) -> Option<&AspectSpec> {
+        self.sections.iter().find_map(|s| match &s.body {
+            SectionBody::Management { aspects } => aspects.iter().find(|a| a.aspect == aspect),
+            _ => None,
+        })
+    }
+
+    /// The execution block's section, base and rule, when the scheme has one.
+    pub fn execution(&self) -> Option<(&Section, ExecutionBase, &Rule)> {
+        self.sections.iter().find_map(|s| match &s.body {
+            SectionBody::Execution { base, rule } => Some((s, *base, rule)),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,254 @@
+//! Every sentence the engine writes, in Simplified Chinese, in one place, so a second
+//! language can be added by swapping this module. Figures arrive formatted.
+
+use crate::rules::Labels;
+
+pub const GAP_SHORTFALL: &str = "低于目标";
+pub const GAP_EXCESS: &str = "超出目标";
+pub const GAP_COMPLETION: &str = "完成率低于 100% 的百分点数";
+pub const GAP_FAILED: &str = "未满足的检查项";
+
+// ---- formulas ----
+
+pub fn formula_missing(what: &str) -> String {
+    format!("缺少{what}，暂记 0")
+}
+
+pub fn formula_overflow() -> String {
+    "数值超出可计算范围，记 0".to_string()
+}
+
+pub fn formula_override(formula: &str, score: &str, reason: &str) -> String {
+    format!("计算得分：{formula}；人工调整为 {score}（理由：{reason}）")
+}
+
+pub fn formula_reached(l: Labels, actual: &str, op: &str, target: &str) -> String {
+    format!("{} {actual} {op} {} {target}，得满分", l.actual, l.target)
+}
+
+pub fn formula_negative(actual: &str) -> String {
+    format!("{actual}为负数，得")
+}
+
+pub fn formula_ratio(l: Labels, actual: &str, target: &str, pct: &str, points: &str) -> String {
+    format!("{} {actual} ÷ {} {target} = {pct}，× {points}", l.actual, l.target)
+}
+
+pub fn formula_over_zero_ceiling(l: Labels, actual: &str) -> String {
+    format!("{} {actual} 超过为 0 的{}，得", l.actual, l.target)
+}
+
+pub fn formula_at_most_ratio(l: Labels, actual: &str, target: &str, pct: &str, points: &str) -> String {
+    format!("{} {actual} 超过{} {target}：{target} ÷ {actual} = {pct}，× {points}", l.actual, l.target)
+}
+
+pub fn formula_at_most_linear(l: Labels, actual: &str, target: &str, excess: &str, points: &str) -> String {
+    format!(
+        "{} {actual} 超过{} {target} 的 {excess}：{points} × (1 − {excess})，超出一倍及以上为 0",
+        l.actual, l.target
+    )
+}
+
+pub fn formula_off_zero_target(l: Labels, actual: &str) -> String {
+    format!("{} {actual} 不等于为 0 的{}，得", l.actual, l.target)
+}
+
+pub fn formula_deviation(l: Labels, actual: &str, target: &str, dev: &str, points: &str) -> String {
+    format!("{} {actual} 偏离{} {target} 的 {dev}：{points} × (1 − {dev})", l.actual, l.target)
+}
+
+pub fn formula_qualitative(grade: &str, lo: &str, hi: &str) -> String {
+    format!("定性评价「{grade}」，评分区间 {lo}–{hi}，评分")
+}
+
+pub fn completion_named(pct: &str) -> String {
+    format!("完成率 {pct}")
+}
+
+pub fn formula_band(shown: &str, min: &str) -> String {
+    format!("{shown} 达到“≥ {min}”档，得")
+}
+
+pub fn formula_no_band(shown: &str) -> String {
+    format!("{shown} 未达到任何档次，得")
+}
+
+pub fn formula_deduction(what: &str, gap: &str, step: &str, per: &str, cut: &str, points: &str) -> String {
+    format!("{what} {gap}，每 {step} 扣 {per} 分，共扣 {cut}：{points} − {cut}")
+}
+
+pub fn formula_checklist(met: usize, n: usize, points: &str) -> String {
+    format!("满足 {met}/{n} 项：{points} × {met} ÷ {n}")
+}
+
+pub fn formula_manual(reason: &str) -> String {
+    format!("人工评分（理由：{reason}），得")
+}
+
+pub fn formula_section_capped(points: &str) -> String {
+    format!("各项得分之和超过本项分值，按分值 {points} 计")
+}
+
+// ---- findings ----
+
+pub fn required(label: &str) -> String {
+    format!("{label}未填写")
+}
+
+pub fn year_range(year: i32) -> String {
+    format!("年度 {year} 不在 2000–2100 之间")
+}
+
+pub fn negative(label: &str, v: &str) -> String {
+    format!("{label} {v} 为负数，不能为负")
+}
+
+pub fn too_large(label: &str, v: &str) -> String {
+    format!("{label} {v} 过大，超出可计算范围（绝对值不超过 1 万亿）")
+}
+
+pub fn last_year_zero(title: &str) -> String {
+    format!("{title}的上年数为 0，无法计算同比增长率")
+}
+
+/// 基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符.
+pub fn parts_sum_mismatch(parts: &[(&str, String)], sum: &str, total_label: &str, total: &str) -> String {
+    let terms = if parts.is_empty() {
+        "各项合计".to_string()
+    } else {
+        parts.iter().map(|(n, v)| format!("{n} {v}")).collect::<Vec<_>>().join(" + ")
+    };
+    format!("{terms} = {sum}，与{total_label} {total} 不符")
+}
+
+pub fn parts_exceed(title: &str, sum: &str, name: &str, total: &str) -> String {
+    format!("{title}各项合计 {sum}，超过{name}总数 {total}")
+}
+
+pub fn base_zero(label: &str) -> String {
+    format!("{label}为 0，无法计算预算执行率")
+}
+
+pub fn execution_over(l: Labels, actual: &str, budget: &str, pct: &str) -> String {
+    format!(
+        "{} {actual} 超过{} {budget}（执行率 {pct}），请核实；执行率按最高 100% 计分",
+        l.actual, l.target
+    )
+}
+
+pub fn execution_note(pct: &str, threshold: &str) -> String {
+    format!("预算执行率 {pct} 低于 {threshold}，须说明原因")
+}
+
+pub fn done_exceeds(name: &str, done: &str, value: &str) -> String {
+    format!("{name}的已完成数 {done} 超过总数 {value}")
+}
+
+pub fn kind_unmapped(name: &str, kind: &str, scheme: &str) -> String {
+    format!("指标{name}属于{kind}，评分标准「{scheme}」中没有对应的指标类别，不计分")
+}
+
+pub fn aspect_unmapped(name: &str, aspect: &str, scheme: &str) -> String {
+    format!("细则{name}属于{aspect}，评分标准「{scheme}」中没有这一方面，不计分")
+}
+
+pub fn deviation_note(name: &str, score: &str, points: &str) -> String {
+    format!("指标{name}得分 {score}，未达满分 {points}，须填写偏差原因分析及改进措施")
+}
+
+pub fn points_sum(group: &str, terms: &[String], sum: &str, points: &str) -> String {
+    let terms = if terms.is_empty() {
+        "尚无指标".to_string()
+    } else {
+        format!("{} = {sum}", terms.join(" + "))
+    };
+    format!("{group}各项分值 {terms}，应等于 {points}")
+}
+
+pub fn points_positive(name: &str, v: &str) -> String {
+    format!("{name}的分值 {v} 应大于 0")
+}
+
+pub fn points_format(name: &str, v: &str) -> String {
+    format!("{name}的分值 {v} 应为不超过两位小数的合理数值")
+}
+
+pub fn rate_range(name: &str, label: &str, v: &str) -> String {
+    format!("{name}的{label} {v}% 超过 100%，请核实")
+}
+
+pub fn zero_target(name: &str) -> String {
+    format!("{name}的目标值为 0，任何实际值都得满分，请核实")
+}
+
+pub fn over_achievement(name: &str, actual: &str, target: &str, pct: &str) -> String {
+    format!("{name}的实际值 {actual} 为目标值 {target} 的 {pct}，目标可能设定偏低，请在偏差原因中说明")
+}
+
+pub fn qualitative_range(name: &str, grade: &str, lo: &str, hi: &str, score: &str) -> String {
+    format!("{name}评为“{grade}”，得分应在 {lo}–{hi} 之间，现为 {score}")
+}
+
+pub fn score_range(name: &str, score: &str, points: &str) -> String {
+    format!("{name}的得分 {score} 应在 0 到分值 {points} 之间")
+}
+
+pub fn manual_reason(name: &str) -> String {
+    format!("{name}为人工评分，须填写评分理由")
+}
+
+pub fn override_reason(name: &str, score: &str) -> String {
+    format!("{name}的得分人工调整为 {score}，须填写调整理由")
+}
+
+pub fn checks_empty(name: &str) -> String {
+    format!("{name}按检查项计分，但没有列出任何检查项")
+}
+
+pub fn bands_empty(name: &str) -> String {
+    format!("{name}按分档计分，但没有设置档次")
+}
+
+pub fn bands_order(name: &str) -> String {
+    format!("{name}的档次应按门槛从高到低排列，且高档得分不低于低档")
+}
+
+pub fn bands_points(name: &str, points: &str) -> String {
+    format!("{name}的档次得分应在 0 到分值 {points} 之间")
+}
+
+pub fn deduction_params(name: &str, per: &str, step: &str) -> String {
+    format!("{name}的扣分标准（每 {step} 扣 {per} 分）应均大于 0")
+}
+
+pub fn scheme_total(terms: &[String], sum: &str) -> String {
+    format!("评分标准各一级指标分值 {} = {sum}，应为 100", terms.join(" + "))
+}
+
+pub fn scheme_execution_twice() -> String {
+    "评分标准中只能有一个预算执行率指标".to_string()
+}
+
+pub fn scheme_execution_rule() -> String {
+    "预算执行率只能按比例（正向）、按百分点扣分或按执行率分档计分".to_string()
+}
+
+pub fn scheme_kind_twice(kind: &str) -> String {
+    format!("{kind}在评分标准中归入了多个类别")
+}
+
+pub fn scheme_aspect_twice(aspect: &str) -> String {
+    format!("管理效率“{aspect}”在评分标准中出现多次")
+}
+
+pub fn scheme_grades() -> String {
+    "等级划分应从高到低排列，分数线在 0–100 之间且互不相同".to_string()
+}
+
+pub fn scheme_over_achievement(v: &str) -> String {
+    format!("超额完成提示阈值 {v} 应不小于 1（即 100%）")
+}
+
+pub fn scheme_low_execution(v: &str) -> String {
+    format!("执行率说明阈值 {v} 应在 0 到 1 之间")
+}

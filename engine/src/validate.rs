@@ -1,0 +1,644 @@
+//! Validation (校验): every field and every relation between figures. Each finding has a
+//! severity, a stable code, the paths of the fields involved and a message naming the
+//! figures, e.g. 基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::figures;
+use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
+use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
+use crate::rules::{self, ITEM_LABELS};
+use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody};
+use crate::text;
+
+/// Errors make the assessment wrong; warnings ask the user to look again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing validation found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Stable across versions, for tests and tooling.
+    pub code: &'static str,
+    /// The fields involved, e.g. `finance.basic`.
+    pub paths: Vec<String>,
+    pub message: String,
+}
+
+/// Findings, collected in the order of the form.
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn error(&mut self, code: &'static str, paths: Vec<String>, message: String) {
+        self.0.push(Finding {
+            severity: Severity::Error,
+            code,
+            paths,
+            message,
+        });
+    }
+
+    fn warn(&mut self, code: &'static str, paths: Vec<String>, message: String) {
+        self.0.push(Finding {
+            severity: Severity::Warning,
+            code,
+            paths,
+            message,
+        });
+    }
+}
+
+/// The largest amount or count the program accepts: 1 万亿 in any unit.
+pub const LIMIT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+/// Validates an assessment and the scheme it carries.
+pub fn validate(a: &Assessment) -> Vec<Finding> {
+    let mut f = Findings::default();
+    scheme_into(&a.scheme, "scheme.", &mut f);
+    basics(a, &mut f);
+    finance(a, &mut f);
+    workload(a, &mut f);
+    indicators(a, &mut f);
+    criteria(a, &mut f);
+    if let Some(o) = &a.execution_override {
+        let points = a.scheme.execution().map(|(s, _, _)| s.points).unwrap_or_default();
+        override_checks(o, points, crate::score::EXECUTION_ITEM, "execution_override", &mut f);
+    }
+    f.0
+}
+
+/// Validates a scheme on its own, as a scheme file is checked on import.
+pub fn validate_scheme(s: &Scheme) -> Vec<Finding> {
+    let mut f = Findings::default();
+    scheme_into(s, "", &mut f);
+    f.0
+}
+
+/// Whether any finding is an error.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+fn basics(a: &Assessment, f: &mut Findings) {
+    if a.department.trim().is_empty() {
+        f.error("REQUIRED", vec!["department".into()], text::required("部门名称"));
+    }
+    if !(2000..=2100).contains(&a.year) {
+        f.error("YEAR_RANGE", vec!["year".into()], text::year_range(a.year));
+    }
+}
+
+/// Checks a typed figure: not negative, not absurdly large.
+fn figure(f: &mut Findings, path: String, label: &str, value: Option<Decimal>) {
+    let Some(v) = value else { return };
+    if v.is_sign_negative() && !v.is_zero() {
+        f.error("NEGATIVE", vec![path], text::negative(label, &fmt_plain(v)));
+    } else if v.abs() > LIMIT {
+        f.error("TOO_LARGE", vec![path], text::too_large(label, &fmt_plain(v)));
+    }
+}
+
+fn required(f: &mut Findings, path: String, label: &str, value: Option<Decimal>) {
+    if value.is_none() {
+        f.error("REQUIRED", vec![path], text::required(label));
+    }
+}
+
+const AMOUNT_FIELDS: [(&str, &str); 4] = [
+    ("initial", "年初预算数"),
+    ("adjusted", "调整预算数"),
+    ("actual", "决算数"),
+    ("last_actual", "上年决算数"),
+];
+
+fn amounts(f: &mut Findings, prefix: &str, title: &str, a: &Amounts) {
+    let values = [a.initial, a.adjusted, a.actual, a.last_actual];
+    for ((key, label), v) in AMOUNT_FIELDS.iter().zip(values) {
+        figure(f, format!("{prefix}.{key}"), &format!("{title}{label}"), v);
+    }
+    if a.actual.is_some() && a.last_actual.is_some_and(|l| l.is_zero()) {
+        f.warn(
+            "LAST_YEAR_ZERO",
+            vec![format!("{prefix}.last_actual")],
+            text::last_year_zero(title),
+        );
+    }
+}
+
+fn finance(a: &Assessment, f: &mut Findings) {
+    let fin = &a.finance;
+    let mode = a.scheme.rounding.mode;
+    amounts(f, "finance.appropriation", "财政拨款收入", &fin.appropriation);
+    amounts(f, "finance.other_funds", "其他资金收入", &fin.other_funds);
+    amounts(f, "finance.spending", "部门整体支出", &fin.spending);
+    if fin.appropriation.actual.is_none() && fin.other_funds.actual.is_none() {
+        f.error(
+            "REQUIRED",
+            vec!["finance.appropriation.actual".into()],
+            text::required("收入决算数（财政拨款或其他资金）"),
+        );
+    }
+    for (key, label) in &AMOUNT_FIELDS[..3] {
+        let v = match *key {
+            "initial" => fin.spending.initial,
+            "adjusted" => fin.spending.adjusted,
+            _ => fin.spending.actual,
+        };
+        required(f, format!("finance.spending.{key}"), &format!("部门整体支出{label}"), v);
+    }
+    figure(f, "finance.basic".into(), "基本支出", fin.basic);
+    figure(f, "finance.project".into(), "项目支出", fin.project);
+    required(f, "finance.basic".into(), "基本支出", fin.basic);
+    required(f, "finance.project".into(), "项目支出", fin.project);
+    for (i, (class, v)) in EconomicClass::ALL.iter().zip(&fin.economic).enumerate() {
+        figure(f, format!("finance.economic[{i}]"), class.label(), *v);
+    }
+
+    let Some(actual) = fin.spending.actual else { return };
+    if let (Some(b), Some(p)) = (fin.basic, fin.project) {
+        if num::add(b, p) != Some(actual) {
+            f.error(
+                "SPENDING_PARTS_SUM",
+                vec!["finance.basic".into(), "finance.project".into(), "finance.spending.actual".into()],
+                text::parts_sum_mismatch(
+                    &[("基本支出", fmt2(b, mode)), ("项目支出", fmt2(p, mode))],
+                    &num::add(b, p).map(|s| fmt2(s, mode)).unwrap_or_default(),
+                    "决算数",
+                    &fmt2(actual, mode),
+                ),
+            );
+        }
+    }
+    let rows: Vec<(String, String)> = EconomicClass::ALL
+        .iter()
+        .zip(&fin.economic)
+        .filter_map(|(c, v)| v.filter(|v| !v.is_zero()).map(|v| (c.label().to_string(), fmt2(v, mode))))
+        .collect();
+    let total = num::sum(fin.economic.iter().map(|v| v.unwrap_or_default()));
+    if total != Some(actual) {
+        let named: Vec<(&str, String)> = rows.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+        f.error(
+            "ECONOMIC_SUM",
+            (0..10)
+                .map(|i| format!("finance.economic[{i}]"))
+                .chain(["finance.spending.actual".to_string()])
+                .collect(),
+            text::parts_sum_mismatch(
+                &named,
+                &total.map(|s| fmt2(s, mode)).unwrap_or_default(),
+                "支出决算数",
+                &fmt2(actual, mode),
+            ),
+        );
+    }
+    execution(a, actual, mode, f);
+}
+
+fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findings) {
+    let Some((_, base, _)) = a.scheme.execution() else { return };
+    let labels = crate::score::execution_labels(base);
+    let base_path = match base {
+        crate::scheme::ExecutionBase::Adjusted => "finance.spending.adjusted",
+        crate::scheme::ExecutionBase::Initial => "finance.spending.initial",
+    };
+    let Some(budget) = base.of(&a.finance.spending) else { return };
+    if budget.is_zero() {
+        f.error("BASE_ZERO", vec![base_path.into()], text::base_zero(labels.target));
+        return;
+    }
+    let Some(rate) = num::div(actual, budget) else { return };
+    let paths = vec!["finance.spending.actual".to_string(), base_path.to_string()];
+    if rate > Decimal::ONE {
+        f.warn(
+            "EXECUTION_OVER",
+            paths,
+            text::execution_over(labels, &fmt2(actual, mode), &fmt2(budget, mode), &fmt_pct(rate, mode)),
+        );
+    } else if rate < a.scheme.low_execution && a.finance.execution_note.trim().is_empty() {
+        f.error(
+            "EXECUTION_NOTE",
+            vec!["finance.execution_note".into()],
+            text::execution_note(&fmt_pct(rate, mode), &fmt_pct(a.scheme.low_execution, mode)),
+        );
+    }
+}
+
+fn workload(a: &Assessment, f: &mut Findings) {
+    let derived = figures::derive(a);
+    for (i, (t, d)) in a.workload.iter().zip(&derived.workload).enumerate() {
+        let at = |k: &str| format!("workload[{i}].{k}");
+        let name = if t.name.trim().is_empty() {
+            f.error("REQUIRED", vec![at("name")], text::required("工作量名称"));
+            format!("第 {} 项工作量", i + 1)
+        } else {
+            t.name.clone()
+        };
+        required(f, at("value"), &name, t.value);
+        figure(f, at("value"), &name, t.value);
+        figure(f, at("last_year"), &format!("{name}上年数"), t.last_year);
+        figure(f, at("done"), &format!("{name}已完成数"), t.done);
+        if t.value.is_some() && t.last_year.is_some_and(|l| l.is_zero()) {
+            f.warn("LAST_YEAR_ZERO", vec![at("last_year")], text::last_year_zero(&name));
+        }
+        let Some(value) = t.value else { continue };
+        if let Some(done) = t.done {
+            if done > value {
+                f.error(
+                    "DONE_EXCEEDS",
+                    vec![at("done"), at("value")],
+                    text::done_exceeds(&name, &fmt_plain(done), &fmt_plain(value)),
+                );
+            }
+        }
+        for (j, (b, bd)) in t.breakdowns.iter().zip(&d.breakdowns).enumerate() {
+            let paths: Vec<String> = (0..b.parts.len())
+                .map(|k| format!("workload[{i}].breakdowns[{j}].parts[{k}].value"))
+                .chain([at("value")])
+                .collect();
+            for (k, p) in b.parts.iter().enumerate() {
+                figure(f, format!("workload[{i}].breakdowns[{j}].parts[{k}].value"), &p.name, p.value);
+            }
+            if b.complete && bd.sum != value {
+                let named: Vec<(&str, String)> = b
+                    .parts
+                    .iter()
+                    .map(|p| (p.name.as_str(), fmt_plain(p.value.unwrap_or_default())))
+                    .collect();
+                f.error(
+                    "WORKLOAD_PARTS_SUM",
+                    paths,
+                    text::parts_sum_mismatch(&named, &fmt_plain(bd.sum), &name, &fmt_plain(value)),
+                );
+            } else if !b.complete && bd.sum > value {
+                f.error(
+                    "WORKLOAD_PARTS_EXCEED",
+                    paths,
+                    text::parts_exceed(&b.title, &fmt_plain(bd.sum), &name, &fmt_plain(value)),
+                );
+            }
+        }
+    }
+}
+
+fn indicators(a: &Assessment, f: &mut Findings) {
+    let s = &a.scheme;
+    for (i, ind) in a.indicators.iter().enumerate() {
+        let at = format!("indicators[{i}]");
+        let name = item_name(&ind.name, "指标", i, &at, f);
+        points_positive(ind.points, &name, &at, f);
+        if s.category_of(ind.kind).is_none() {
+            f.error(
+                "KIND_UNMAPPED",
+                vec![format!("{at}.kind")],
+                text::kind_unmapped(&name, ind.kind.label(), &s.name),
+            );
+        }
+        measure(a, &ind.measure, ind.points, &name, &ind.unit, &at, f);
+        let o = rules::evaluate(&ind.measure, ind.points, s.rounding, ITEM_LABELS);
+        if o.computed < ind.points && ind.deviation_note.trim().is_empty() {
+            f.error(
+                "DEVIATION_NOTE",
+                vec![format!("{at}.deviation_note")],
+                text::deviation_note(&name, &fmt2(o.computed, s.rounding.mode), &fmt_plain(ind.points)),
+            );
+        }
+    }
+    for (si, section) in s.sections.iter().enumerate() {
+        let SectionBody::Indicators { categories } = &section.body else { continue };
+        let mut all_fixed = true;
+        for c in categories {
+            let members: Vec<usize> = (0..a.indicators.len())
+                .filter(|&i| c.kinds.contains(&a.indicators[i].kind))
+                .collect();
+            match c.points {
+                Some(p) => points_sum(a, &members, p, &format!("{}·{}", section.name, c.name), f),
+                None => all_fixed = false,
+            }
+        }
+        if !all_fixed {
+            let members: Vec<usize> = (0..a.indicators.len())
+                .filter(|&i| s.category_of(a.indicators[i].kind).is_some_and(|(x, _)| x == si))
+                .collect();
+            points_sum(a, &members, section.points, &section.name, f);
+        }
+    }
+}
+
+/// Indicator points in a group must add up to the group's points.
+fn points_sum(a: &Assessment, members: &[usize], points: Decimal, group: &str, f: &mut Findings) {
+    let values: Vec<Decimal> = members.iter().map(|&i| a.indicators[i].points).collect();
+    let sum = num::sum(values.iter().copied());
+    if sum != Some(points) {
+        let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
+        f.error(
+            "POINTS_SUM",
+            members.iter().map(|i| format!("indicators[{i}].points")).collect(),
+            text::points_sum(group, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(points)),
+        );
+    }
+}
+
+fn criteria(a: &Assessment, f: &mut Findings) {
+    let s = &a.scheme;
+    for (i, c) in a.criteria.iter().enumerate() {
+        let at = format!("criteria[{i}]");
+        let name = item_name(&c.name, "管理效率细则", i, &at, f);
+        points_positive(c.points, &name, &at, f);
+        if s.aspect(c.aspect).is_none() {
+            f.error(
+                "ASPECT_UNMAPPED",
+                vec![format!("{at}.aspect")],
+                text::aspect_unmapped(&name, c.aspect.label(), &s.name),
+            );
+        }
+        measure(a, &c.measure, c.points, &name, "", &at, f);
+    }
+    for section in &s.sections {
+        let SectionBody::Management { aspects } = &section.body else { continue };
+        for spec in aspects {
+            let members: Vec<usize> = (0..a.criteria.len())
+                .filter(|&i| a.criteria[i].aspect == spec.aspect)
+                .collect();
+            let values: Vec<Decimal> = members.iter().map(|&i| a.criteria[i].points).collect();
+            let sum = num::sum(values.iter().copied());
+            if sum != Some(spec.points) {
+                let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
+                f.error(
+                    "POINTS_SUM",
+                    members.iter().map(|i| format!("criteria[{i}].points")).collect(),
+                    text::points_sum(
+                        &format!("{}·{}", section.name, spec.aspect.label()),
+                        &terms,
+                        &sum.map(fmt_plain).unwrap_or_default(),
+                        &fmt_plain(spec.points),
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn item_name(name: &str, what: &str, i: usize, at: &str, f: &mut Findings) -> String {
+    if name.trim().is_empty() {
+        let shown = format!("第 {} 个{what}", i + 1);
+        f.error("REQUIRED", vec![format!("{at}.name")], text::required(&format!("{shown}的名称")));
+        shown
+    } else {
+        format!("「{name}」")
+    }
+}
+
+fn points_positive(points: Decimal, name: &str, at: &str, f: &mut Findings) {
+    let path = vec![format!("{at}.points")];
+    if points <= Decimal::ZERO {
+        f.error("POINTS_POSITIVE", path, text::points_positive(name, &fmt_plain(points)));
+    } else if points.abs() > LIMIT || points.normalize().scale() > 2 {
+        f.error("POINTS_FORMAT", path, text::points_format(name, &fmt_plain(points)));
+    }
+}
+
+/// The checks every scored measure gets, whatever it belongs to.
+fn measure(a: &Assessment, m: &Measure, points: Decimal, name: &str, unit: &str, at: &str, f: &mut Findings) {
+    let mode = a.scheme.rounding.mode;
+    let p = |k: &str| format!("{at}.measure.{k}");
+    rule_params(&m.rule, points, name, &p("rule"), f);
+    if m.rule.needs_target() {
+        required(f, p("target"), &format!("{name}的目标值"), m.target);
+    }
+    if m.rule.needs_actual() {
+        required(f, p("actual"), &format!("{name}的实际值"), m.actual);
+    }
+    figure(f, p("target"), &format!("{name}的目标值"), m.target);
+    figure(f, p("actual"), &format!("{name}的实际值"), m.actual);
+    if unit.trim() == "%" {
+        for (key, label, v) in [("target", "目标值", m.target), ("actual", "实际值", m.actual)] {
+            if v.is_some_and(|v| v > Decimal::ONE_HUNDRED) {
+                f.warn("RATE_RANGE", vec![p(key)], text::rate_range(name, label, &fmt_plain(v.unwrap_or_default())));
+            }
+        }
+    }
+    if let (Rule::AtLeast, Some(t), Some(a_)) = (&m.rule, m.target, m.actual) {
+        if t.is_zero() {
+            f.warn("ZERO_TARGET", vec![p("target")], text::zero_target(name));
+        } else if let Some(r) = num::div(a_, t).filter(|r| *r >= a.scheme.over_achievement) {
+            f.warn(
+                "OVER_ACHIEVEMENT",
+                vec![p("actual"), p("target")],
+                text::over_achievement(name, &fmt_plain(a_), &fmt_plain(t), &fmt_pct(r, mode)),
+            );
+        }
+    }
+    match &m.rule {
+        Rule::Qualitative => match (m.grade, m.entered_score) {
+            (None, _) => f.error("REQUIRED", vec![p("grade")], text::required(&format!("{name}的定性评价等级"))),
+            (_, None) => f.error("REQUIRED", vec![p("entered_score")], text::required(&format!("{name}的评分"))),
+            (Some(g), Some(s)) => {
+                let (lo, hi) = rules::qualitative_band(g, points, a.scheme.rounding);
+                if s < lo || s > hi {
+                    f.error(
+                        "QUALITATIVE_RANGE",
+                        vec![p("entered_score"), p("grade")],
+                        text::qualitative_range(name, g.label(), &fmt2(lo, mode), &fmt2(hi, mode), &fmt_plain(s)),
+                    );
+                }
+            }
+        },
+        Rule::Manual => {
+            match m.entered_score {
+                None => f.error("REQUIRED", vec![p("entered_score")], text::required(&format!("{name}的评分"))),
+                Some(s) if s < Decimal::ZERO || s > points => f.error(
+                    "SCORE_RANGE",
+                    vec![p("entered_score")],
+                    text::score_range(name, &fmt_plain(s), &fmt_plain(points)),
+                ),
+                Some(_) => {}
+            }
+            if m.reason.trim().is_empty() {
+                f.error("MANUAL_REASON", vec![p("reason")], text::manual_reason(name));
+            }
+        }
+        Rule::Checklist
+        | Rule::Deduction {
+            basis: DeductionBasis::FailedChecks,
+            ..
+        } if m.checks.is_empty() => {
+            f.error("CHECKS_EMPTY", vec![p("checks")], text::checks_empty(name));
+        }
+        _ => {}
+    }
+    if let Some(o) = &m.override_score {
+        override_checks(o, points, name, &format!("{at}.measure.override"), f);
+    }
+}
+
+fn override_checks(o: &Override, points: Decimal, name: &str, at: &str, f: &mut Findings) {
+    if o.score < Decimal::ZERO || o.score > points {
+        f.error(
+            "SCORE_RANGE",
+            vec![format!("{at}.score")],
+            text::score_range(name, &fmt_plain(o.score), &fmt_plain(points)),
+        );
+    }
+    if o.reason.trim().is_empty() {
+        f.error(
+            "OVERRIDE_REASON",
+            vec![format!("{at}.reason")],
+            text::override_reason(name, &fmt_plain(o.score)),
+        );
+    }
+}
+
+/// A rule's own parameters: bands ordered and within the points, deductions positive.
+fn rule_params(rule: &Rule, points: Decimal, name: &str, path: &str, f: &mut Findings) {
+    match rule {
+        Rule::Bands { bands, .. } => {
+            if bands.is_empty() {
+                f.error("BANDS_EMPTY", vec![path.into()], text::bands_empty(name));
+            }
+            let descending = bands.windows(2).all(|w| w[0].min > w[1].min && w[0].points >= w[1].points);
+            if !descending {
+                f.error("BANDS_ORDER", vec![path.into()], text::bands_order(name));
+            }
+            if bands.iter().any(|b| b.points < Decimal::ZERO || b.points > points) {
+                f.error("BANDS_POINTS", vec![path.into()], text::bands_points(name, &fmt_plain(points)));
+            }
+        }
+        Rule::Deduction { per, step, .. } => {
+            if *per <= Decimal::ZERO || *step <= Decimal::ZERO {
+                f.error(
+                    "DEDUCTION_PARAMS",
+                    vec![path.into()],
+                    text::deduction_params(name, &fmt_plain(*per), &fmt_plain(*step)),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
+    let at = |k: &str| format!("{prefix}{k}");
+    if s.name.trim().is_empty() {
+        f.error("REQUIRED", vec![at("name")], text::required("评分标准名称"));
+    }
+    let total = num::sum(s.sections.iter().map(|x| x.points));
+    if total != Some(Decimal::ONE_HUNDRED) {
+        let terms: Vec<String> = s.sections.iter().map(|x| fmt_plain(x.points)).collect();
+        f.error(
+            "SCHEME_TOTAL",
+            (0..s.sections.len()).map(|i| at(&format!("sections[{i}].points"))).collect(),
+            text::scheme_total(&terms, &total.map(fmt_plain).unwrap_or_default()),
+        );
+    }
+    let executions = s
+        .sections
+        .iter()
+        .filter(|x| matches!(x.body, SectionBody::Execution { .. }))
+        .count();
+    if executions > 1 {
+        f.error("SCHEME_EXECUTION_TWICE", vec![at("sections")], text::scheme_execution_twice());
+    }
+    let mut kinds_seen = Vec::new();
+    let mut aspects_seen = Vec::new();
+    for (i, sec) in s.sections.iter().enumerate() {
+        let sp = at(&format!("sections[{i}]"));
+        if sec.name.trim().is_empty() {
+            f.error("REQUIRED", vec![format!("{sp}.name")], text::required(&format!("第 {} 个一级指标的名称", i + 1)));
+        }
+        points_positive(sec.points, &format!("一级指标「{}」", sec.name), &sp, f);
+        match &sec.body {
+            SectionBody::Execution { rule, .. } => {
+                let allowed = matches!(
+                    rule,
+                    Rule::AtLeast
+                        | Rule::Deduction {
+                            basis: DeductionBasis::CompletionShortfall,
+                            ..
+                        }
+                        | Rule::Bands {
+                            basis: Basis::Completion,
+                            ..
+                        }
+                );
+                if !allowed {
+                    f.error("SCHEME_EXECUTION_RULE", vec![format!("{sp}.body.rule")], text::scheme_execution_rule());
+                }
+                rule_params(rule, sec.points, &sec.name, &format!("{sp}.body.rule"), f);
+            }
+            SectionBody::Indicators { categories } => {
+                for (j, c) in categories.iter().enumerate() {
+                    for k in &c.kinds {
+                        if kinds_seen.contains(k) {
+                            f.error(
+                                "SCHEME_KIND_TWICE",
+                                vec![format!("{sp}.body.categories[{j}].kinds")],
+                                text::scheme_kind_twice(k.label()),
+                            );
+                        }
+                        kinds_seen.push(*k);
+                    }
+                }
+                let fixed: Option<Vec<Decimal>> = categories.iter().map(|c| c.points).collect();
+                if let Some(values) = fixed.filter(|v| !v.is_empty()) {
+                    let sum = num::sum(values.iter().copied());
+                    if sum != Some(sec.points) {
+                        let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
+                        f.error(
+                            "SCHEME_POINTS_SUM",
+                            vec![format!("{sp}.points")],
+                            text::points_sum(&sec.name, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(sec.points)),
+                        );
+                    }
+                }
+            }
+            SectionBody::Management { aspects } => {
+                for (j, spec) in aspects.iter().enumerate() {
+                    let ap = format!("{sp}.body.aspects[{j}]");
+                    if aspects_seen.contains(&spec.aspect) {
+                        f.error("SCHEME_ASPECT_TWICE", vec![ap.clone()], text::scheme_aspect_twice(spec.aspect.label()));
+                    }
+                    aspects_seen.push(spec.aspect);
+                    for (k, t) in spec.criteria.iter().enumerate() {
+                        rule_params(&t.rule, t.points, &t.name, &format!("{ap}.criteria[{k}].rule"), f);
+                    }
+                    let sum = num::sum(spec.criteria.iter().map(|t| t.points));
+                    if !spec.criteria.is_empty() && sum != Some(spec.points) {
+                        let terms: Vec<String> = spec.criteria.iter().map(|t| fmt_plain(t.points)).collect();
+                        f.error(
+                            "SCHEME_POINTS_SUM",
+                            vec![format!("{ap}.points")],
+                            text::points_sum(spec.aspect.label(), &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(spec.points)),
+                        );
+                    }
+                }
+                let sum = num::sum(aspects.iter().map(|x| x.points));
+                if sum != Some(sec.points) {
+                    let terms: Vec<String> = aspects.iter().map(|x| fmt_plain(x.points)).collect();
+                    f.error(
+                        "SCHEME_POINTS_SUM",
+                        vec![format!("{sp}.points")],
+                        text::points_sum(&sec.name, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(sec.points)),
+                    );
+                }
+            }
+        }
+    }
+    let ordered = s.grades.windows(2).all(|w| w[0].min > w[1].min);
+    let in_range = s.grades.iter().all(|g| g.min >= Decimal::ZERO && g.min <= Decimal::ONE_HUNDRED);
+    if s.grades.is_empty() || !ordered || !in_range {
+        f.error("SCHEME_GRADES", vec![at("grades")], text::scheme_grades());
+    }
+    if s.over_achievement < Decimal::ONE {
+        f.error("SCHEME_THRESHOLD", vec![at("over_achievement")], text::scheme_over_achievement(&fmt_plain(s.over_achievement)));
+    }
+    if s.low_execution < Decimal::ZERO || s.low_execution > Decimal::ONE {
+        f.error("SCHEME_THRESHOLD", vec![at("low_execution")], text::scheme_low_execution(&fmt_plain(s.low_execution)));
+    }
+}
