@@ -1,1 +1,196 @@
-fn main() {}
+//! `ziping`: the engine on the command line, for reviewers checking many submissions.
+//!
+//! Exit codes: 0 done, 1 validation errors found, 2 a file could not be read or the
+//! command line is wrong.
+
+use std::process::ExitCode;
+
+use serde_json::{json, Value};
+use ziping_engine::file::{self, FileError};
+use ziping_engine::model::Assessment;
+use ziping_engine::score::{self, ScoreCard};
+use ziping_engine::validate::{self, Finding, Severity};
+use ziping_engine::{sample, schemes};
+
+const USAGE: &str = "用法：
+  ziping sample                      输出内置示例（JSON）
+  ziping validate 文件... [--json]    校验，发现错误时退出码为 1
+  ziping score 文件... [--json]       评分，输出自评得分表
+  ziping schemes                     列出内置评分标准
+  ziping scheme 标识                  输出一个评分标准（JSON）
+文件无法读取或格式有误时退出码为 2。";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What one command line asks for.
+struct Command<'a> {
+    name: &'a str,
+    files: Vec<&'a str>,
+    json: bool,
+}
+
+fn parse(args: &[String]) -> Result<Command<'_>, String> {
+    let (name, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let mut command = Command {
+        name,
+        files: Vec::new(),
+        json: false,
+    };
+    for arg in rest {
+        match arg.as_str() {
+            "--json" => command.json = true,
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            flag if flag.starts_with("--") => return Err(format!("未知选项 {flag}\n{USAGE}")),
+            file => command.files.push(file),
+        }
+    }
+    Ok(command)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let command = parse(args)?;
+    match (command.name, command.files.as_slice()) {
+        ("sample", []) => {
+            print!("{}", file::encode_assessment(&sample::sample()));
+            Ok(ExitCode::SUCCESS)
+        }
+        ("schemes", []) => {
+            for s in schemes::builtin() {
+                println!("{}\t{}", s.id, s.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ("scheme", [id]) => match schemes::by_id(id) {
+            Some(s) => {
+                print!("{}", file::encode_scheme(&s));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => Err(format!("没有标识为“{id}”的内置评分标准；`ziping schemes` 列出全部")),
+        },
+        ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
+        ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Reads and decodes one assessment file.
+fn load(path: &str) -> Result<Assessment, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))?;
+    file::decode_assessment(&text).map_err(|e: FileError| format!("{path}：{e}"))
+}
+
+/// A command that reports on one assessment at a time.
+trait Report {
+    /// The report as JSON, and whether it found errors.
+    fn json(&self, a: &Assessment) -> (Value, bool);
+    /// The report as text, and whether it found errors.
+    fn text(&self, a: &Assessment) -> (String, bool);
+}
+
+struct Validate;
+struct Score;
+
+impl Report for Validate {
+    fn json(&self, a: &Assessment) -> (Value, bool) {
+        let findings = validate::validate(a);
+        (json!(findings), validate::has_errors(&findings))
+    }
+
+    fn text(&self, a: &Assessment) -> (String, bool) {
+        let findings = validate::validate(a);
+        (findings_text(&findings), validate::has_errors(&findings))
+    }
+}
+
+impl Report for Score {
+    fn json(&self, a: &Assessment) -> (Value, bool) {
+        (json!(score::score(a)), false)
+    }
+
+    fn text(&self, a: &Assessment) -> (String, bool) {
+        (card_text(&score::score(a)), false)
+    }
+}
+
+/// Runs a report over many files; one file prints bare, many print labelled.
+fn each_file(files: &[&str], as_json: bool, report: impl Report) -> ExitCode {
+    let mut unreadable = false;
+    let mut errors = false;
+    let mut out = Vec::new();
+    for path in files {
+        match load(path) {
+            Ok(a) if as_json => {
+                let (value, bad) = report.json(&a);
+                errors |= bad;
+                out.push(json!({ "file": path, "result": value }));
+            }
+            Ok(a) => {
+                let (text, bad) = report.text(&a);
+                errors |= bad;
+                if files.len() > 1 {
+                    println!("== {path}");
+                }
+                println!("{text}");
+            }
+            Err(message) => {
+                unreadable = true;
+                eprintln!("{message}");
+                if as_json {
+                    out.push(json!({ "file": path, "error": message }));
+                }
+            }
+        }
+    }
+    if as_json {
+        let value = match out.as_mut_slice() {
+            [one] if one.get("result").is_some() => one["result"].take(),
+            _ => Value::Array(out),
+        };
+        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    match (unreadable, errors) {
+        (true, _) => ExitCode::from(2),
+        (false, true) => ExitCode::from(1),
+        (false, false) => ExitCode::SUCCESS,
+    }
+}
+
+fn findings_text(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return "校验通过，没有发现问题。".to_string();
+    }
+    findings
+        .iter()
+        .map(|f| {
+            let severity = match f.severity {
+                Severity::Error => "错误",
+                Severity::Warning => "提示",
+            };
+            format!("{severity} {} [{}] {}", f.code, f.paths.join(", "), f.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn card_text(card: &ScoreCard) -> String {
+    let mut lines = vec![format!("评分标准：{}", card.scheme)];
+    for section in &card.sections {
+        lines.push(format!("{}  {} / {}", section.name, section.score, section.points));
+        for category in &section.categories {
+            for item in &category.items {
+                lines.push(format!("    {}  {} / {}  {}", item.name, item.score, item.points, item.formula));
+            }
+        }
+    }
+    lines.push(format!("总分 {} / {}，等级 {}", card.total, card.max_total, card.grade.label()));
+    lines.join("\n")
+}
