@@ -59,8 +59,8 @@ pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels
             let formula = format!("{}{}{}", r.formula, r.sep, fmt2(s, rounding.mode));
             (s, r.completion, formula)
         }
-        Err(Failure::Missing(what)) => (Decimal::ZERO, None, text::formula_missing(what)),
-        Err(Failure::Overflow) => (Decimal::ZERO, None, text::formula_overflow()),
+        Err(Failure::Missing(what)) => (settle(Decimal::ZERO, points, rounding), None, text::formula_missing(what)),
+        Err(Failure::Overflow) => (settle(Decimal::ZERO, points, rounding), None, text::formula_overflow()),
     };
     match &m.override_score {
         Some(o) => {

@@ -1,0 +1,275 @@
+//! Every rule type at its edges: at target, just below, zero target, twice the target,
+//! above 100% capped, and each rounding mode.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use ziping_engine::model::{Achievement, Check, Measure, Override};
+use ziping_engine::num::RoundingMode::{self, HalfEven, HalfUp, Truncate};
+use ziping_engine::rules::{evaluate, ITEM_LABELS};
+use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
+
+const PLAIN: Rounding = Rounding {
+    mode: HalfUp,
+    rate_first: false,
+};
+
+fn measure(rule: Rule, target: Option<Decimal>, actual: Option<Decimal>) -> Measure {
+    Measure {
+        target,
+        actual,
+        ..Measure::new(rule)
+    }
+}
+
+fn score(m: &Measure, points: Decimal, r: Rounding) -> String {
+    evaluate(m, points, r, ITEM_LABELS).score.to_string()
+}
+
+fn linear() -> Rule {
+    Rule::AtMost {
+        variant: AtMostVariant::Linear,
+    }
+}
+
+fn ratio() -> Rule {
+    Rule::AtMost {
+        variant: AtMostVariant::Ratio,
+    }
+}
+
+#[test]
+fn target_and_actual_rules() {
+    // (case, rule, points, target, actual, expected score)
+    let cases: &[(&str, Rule, Decimal, Decimal, Decimal, &str)] = &[
+        ("at least: at target", Rule::AtLeast, dec!(10), dec!(100), dec!(100), "10.00"),
+        ("at least: just below rounds up to full", Rule::AtLeast, dec!(10), dec!(100), dec!(99.99), "10.00"),
+        ("at least: below", Rule::AtLeast, dec!(10), dec!(100), dec!(99), "9.90"),
+        ("at least: twice the target", Rule::AtLeast, dec!(10), dec!(100), dec!(200), "10.00"),
+        ("at least: zero target, zero actual", Rule::AtLeast, dec!(6), dec!(0), dec!(0), "6.00"),
+        ("at least: zero target, negative actual", Rule::AtLeast, dec!(6), dec!(0), dec!(-1), "0.00"),
+        ("at least: negative actual", Rule::AtLeast, dec!(6), dec!(100), dec!(-5), "0.00"),
+        ("at least: zero actual", Rule::AtLeast, dec!(6), dec!(100), dec!(0), "0.00"),
+        ("execution: 99.30%", Rule::AtLeast, dec!(10), dec!(739.04), dec!(733.88), "9.93"),
+        ("execution: above 100% capped", Rule::AtLeast, dec!(10), dec!(739.04), dec!(800), "10.00"),
+        ("at most ratio: at target", ratio(), dec!(5), dec!(3.5), dec!(3.5), "5.00"),
+        ("at most ratio: below target", ratio(), dec!(5), dec!(3.5), dec!(2.86), "5.00"),
+        ("at most ratio: twice the target", ratio(), dec!(5), dec!(3.5), dec!(7), "2.50"),
+        ("at most ratio: zero ceiling exceeded", ratio(), dec!(5), dec!(0), dec!(1), "0.00"),
+        ("at most ratio: zero ceiling kept", ratio(), dec!(5), dec!(0), dec!(0), "5.00"),
+        ("at most linear: half over", linear(), dec!(5), dec!(3.5), dec!(5.25), "2.50"),
+        ("at most linear: twice the target", linear(), dec!(5), dec!(3.5), dec!(7), "0.00"),
+        ("at most linear: thrice the target", linear(), dec!(5), dec!(3.5), dec!(10.5), "0.00"),
+        ("at most linear: just over", linear(), dec!(5), dec!(100), dec!(100.1), "5.00"),
+        ("exactly: equal", Rule::Exactly, dec!(10), dec!(100), dec!(100), "10.00"),
+        ("exactly: 10% under", Rule::Exactly, dec!(10), dec!(100), dec!(90), "9.00"),
+        ("exactly: 10% over", Rule::Exactly, dec!(10), dec!(100), dec!(110), "9.00"),
+        ("exactly: twice the target", Rule::Exactly, dec!(10), dec!(100), dec!(200), "0.00"),
+        ("exactly: thrice the target", Rule::Exactly, dec!(10), dec!(100), dec!(300), "0.00"),
+        ("exactly: zero target met", Rule::Exactly, dec!(10), dec!(0), dec!(0), "10.00"),
+        ("exactly: zero target missed", Rule::Exactly, dec!(10), dec!(0), dec!(1), "0.00"),
+    ];
+    for (case, rule, points, target, actual, expected) in cases {
+        let m = measure(rule.clone(), Some(*target), Some(*actual));
+        assert_eq!(score(&m, *points, PLAIN), *expected, "{case}");
+    }
+}
+
+#[test]
+fn rounding_modes_on_9_685() {
+    // 10 × 96.85% = 9.685; 10 × 96.8517% = 9.685170 (a published form shows 9.68: truncation).
+    let cases: &[(RoundingMode, bool, Decimal, &str)] = &[
+        (HalfUp, false, dec!(96.85), "9.69"),
+        (Truncate, false, dec!(96.85), "9.68"),
+        (HalfEven, false, dec!(96.85), "9.68"),
+        (HalfUp, false, dec!(96.8517), "9.69"),
+        (Truncate, false, dec!(96.8517), "9.68"),
+        (HalfEven, false, dec!(96.8517), "9.69"),
+        (HalfEven, true, dec!(96.8517), "9.68"),
+        (HalfUp, true, dec!(96.8517), "9.69"),
+    ];
+    for (mode, rate_first, actual, expected) in cases {
+        let r = Rounding {
+            mode: *mode,
+            rate_first: *rate_first,
+        };
+        let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
+        assert_eq!(score(&m, dec!(10), r), *expected, "{mode:?} rate_first={rate_first} actual={actual}");
+    }
+}
+
+#[test]
+fn the_rounding_chain_moves_the_smallest_full_score_from_738_68_to_738_64() {
+    let rate_first = Rounding {
+        mode: HalfUp,
+        rate_first: true,
+    };
+    let cases: &[(Rounding, Decimal, &str)] = &[
+        (PLAIN, dec!(738.68), "10.00"),
+        (PLAIN, dec!(738.67), "9.99"),
+        (PLAIN, dec!(738.64), "9.99"),
+        (rate_first, dec!(738.64), "10.00"),
+        (rate_first, dec!(738.63), "9.99"),
+    ];
+    for (r, actual, expected) in cases {
+        let m = measure(Rule::AtLeast, Some(dec!(739.04)), Some(*actual));
+        assert_eq!(score(&m, dec!(10), *r), *expected, "{r:?} {actual}");
+    }
+}
+
+#[test]
+fn bands_on_completion_and_on_actual() {
+    let bands = vec![
+        Band {
+            min: dec!(90),
+            points: dec!(5),
+        },
+        Band {
+            min: dec!(80),
+            points: dec!(4),
+        },
+        Band {
+            min: dec!(60),
+            points: dec!(3),
+        },
+    ];
+    let on = |basis| Rule::Bands {
+        basis,
+        bands: bands.clone(),
+    };
+    let cases: &[(Basis, Decimal, &str)] = &[
+        (Basis::Completion, dec!(90), "5.00"),
+        (Basis::Completion, dec!(89.99), "4.00"),
+        (Basis::Completion, dec!(200), "5.00"),
+        (Basis::Completion, dec!(60), "3.00"),
+        (Basis::Completion, dec!(59.99), "0.00"),
+        (Basis::Actual, dec!(80), "4.00"),
+        (Basis::Actual, dec!(-1), "0.00"),
+    ];
+    for (basis, actual, expected) in cases {
+        let m = measure(on(*basis), Some(dec!(100)), Some(*actual));
+        assert_eq!(score(&m, dec!(5), PLAIN), *expected, "{basis:?} {actual}");
+    }
+    let zero_target = measure(on(Basis::Completion), Some(dec!(0)), Some(dec!(5)));
+    assert_eq!(score(&zero_target, dec!(5), PLAIN), "0.00", "a zero target has no completion");
+}
+
+#[test]
+fn deductions() {
+    let rule = |basis, per, step| Rule::Deduction { basis, per, step };
+    let cases: &[(&str, Rule, Decimal, Decimal, &str)] = &[
+        // one point per percentage point below 100%: 99.30% scores 9.30, as DOMAIN.md says.
+        (
+            "one point per point",
+            rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)),
+            dec!(739.04),
+            dec!(733.88),
+            "9.30",
+        ),
+        ("completion at 100%", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(100), "10.00"),
+        ("completion above 100%", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(150), "10.00"),
+        ("floored at zero", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(50), "0.00"),
+        ("shortfall in units", rule(DeductionBasis::Shortfall, dec!(0.5), dec!(1)), dec!(10), dec!(8), "9.00"),
+        ("excess in units", rule(DeductionBasis::Excess, dec!(2), dec!(1)), dec!(10), dec!(11), "8.00"),
+        ("no excess", rule(DeductionBasis::Excess, dec!(2), dec!(1)), dec!(10), dec!(9), "10.00"),
+    ];
+    for (case, rule, target, actual, expected) in cases {
+        let m = measure(rule.clone(), Some(*target), Some(*actual));
+        assert_eq!(score(&m, dec!(10), PLAIN), *expected, "{case}");
+    }
+}
+
+fn checks(met: &[bool]) -> Vec<Check> {
+    met.iter()
+        .enumerate()
+        .map(|(i, &met)| Check {
+            text: format!("条件 {i}"),
+            met,
+        })
+        .collect()
+}
+
+#[test]
+fn checklists_and_failed_check_deductions() {
+    let per_failed = Rule::Deduction {
+        basis: DeductionBasis::FailedChecks,
+        per: dec!(2.5),
+        step: dec!(1),
+    };
+    let cases: &[(Rule, &[bool], &str)] = &[
+        (Rule::Checklist, &[true, true, true], "5.00"),
+        (Rule::Checklist, &[true, true, false], "3.33"),
+        (Rule::Checklist, &[false, false, false], "0.00"),
+        (Rule::Checklist, &[], "0.00"),
+        (per_failed.clone(), &[true, true], "5.00"),
+        (per_failed.clone(), &[true, false], "2.50"),
+        (per_failed, &[false, false, false], "0.00"),
+    ];
+    for (rule, met, expected) in cases {
+        let m = Measure {
+            checks: checks(met),
+            ..Measure::new(rule.clone())
+        };
+        assert_eq!(score(&m, dec!(5), PLAIN), *expected, "{rule:?} {met:?}");
+    }
+}
+
+#[test]
+fn qualitative_and_manual_scores_are_clamped_to_the_points() {
+    let cases: &[(Rule, Option<Achievement>, Option<Decimal>, &str)] = &[
+        (Rule::Qualitative, Some(Achievement::Achieved), Some(dec!(6)), "6.00"),
+        (Rule::Qualitative, Some(Achievement::Partial), Some(dec!(4)), "4.00"),
+        (Rule::Qualitative, Some(Achievement::Achieved), Some(dec!(7)), "6.00"),
+        (Rule::Qualitative, None, Some(dec!(6)), "0.00"),
+        (Rule::Qualitative, Some(Achievement::Achieved), None, "0.00"),
+        (Rule::Manual, None, Some(dec!(4.555)), "4.56"),
+        (Rule::Manual, None, Some(dec!(-1)), "0.00"),
+        (Rule::Manual, None, None, "0.00"),
+    ];
+    for (rule, grade, entered, expected) in cases {
+        let m = Measure {
+            grade: *grade,
+            entered_score: *entered,
+            ..Measure::new(rule.clone())
+        };
+        assert_eq!(score(&m, dec!(6), PLAIN), *expected, "{rule:?} {grade:?} {entered:?}");
+    }
+}
+
+#[test]
+fn missing_figures_score_zero_and_say_what_is_missing() {
+    let m = measure(Rule::AtLeast, Some(dec!(100)), None);
+    let outcome = evaluate(&m, dec!(6), PLAIN, ITEM_LABELS);
+    assert_eq!(outcome.score, dec!(0));
+    assert!(outcome.formula.contains("实际值"), "{}", outcome.formula);
+}
+
+#[test]
+fn an_override_counts_but_the_computed_score_is_kept() {
+    let mut m = measure(Rule::AtLeast, Some(dec!(739.04)), Some(dec!(733.88)));
+    m.override_score = Some(Override {
+        score: dec!(9.32),
+        reason: "按已公布的自评结果".into(),
+    });
+    let outcome = evaluate(&m, dec!(10), PLAIN, ITEM_LABELS);
+    assert_eq!((outcome.computed.to_string(), outcome.score.to_string()), ("9.93".into(), "9.32".into()));
+    assert!(outcome.overridden);
+    assert!(outcome.formula.contains("按已公布的自评结果"));
+
+    m.override_score = Some(Override {
+        score: dec!(12),
+        reason: "超出分值".into(),
+    });
+    assert_eq!(score(&m, dec!(10), PLAIN), "10.00", "an override above the points is capped");
+}
+
+#[test]
+fn formulas_write_out_the_arithmetic() {
+    let cases: &[(Rule, Decimal, Decimal, &str)] = &[
+        (Rule::AtLeast, dec!(100), dec!(90), "实际值 90 ÷ 目标值 100 = 90.00%，× 10 = 9.00"),
+        (Rule::AtLeast, dec!(100), dec!(100), "实际值 100 ≥ 目标值 100，得满分 10.00"),
+    ];
+    for (rule, target, actual, expected) in cases {
+        let m = measure(rule.clone(), Some(*target), Some(*actual));
+        assert_eq!(evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula, *expected);
+    }
+}
