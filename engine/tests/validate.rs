@@ -1,0 +1,392 @@
+//! Validation: each relation and field check, broken one at a time on the sample.
+
+use rust_decimal_macros::dec;
+use ziping_engine::model::{Achievement, Assessment, Override};
+use ziping_engine::sample::sample;
+use ziping_engine::scheme::{Band, Basis, DeductionBasis, Rule, SectionBody};
+use ziping_engine::validate::{self, Finding, Severity};
+
+type Edit = fn(&mut Assessment);
+
+/// Every finding with `code` after `edit` is applied to the sample.
+fn findings(edit: Edit, code: &str) -> Vec<Finding> {
+    let mut a = sample();
+    edit(&mut a);
+    validate::validate(&a).into_iter().filter(|f| f.code == code).collect()
+}
+
+#[test]
+fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
+    use Severity::{Error, Warning};
+    // (what is broken, edit, code, severity, a path it names, words the message must hold)
+    let cases: &[(&str, Edit, &str, Severity, &str, &str)] = &[
+        (
+            "basic + project ≠ actual",
+            |a| a.finance.spending.actual = Some(dec!(733.80)),
+            "SPENDING_PARTS_SUM",
+            Error,
+            "finance.basic",
+            "基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符",
+        ),
+        (
+            "economic rows ≠ actual",
+            |a| a.finance.economic[1] = Some(dec!(201.5)),
+            "ECONOMIC_SUM",
+            Error,
+            "finance.economic[1]",
+            "工资福利支出 515.53 + 商品和服务支出 201.50 + 资本性支出 16.79 = 733.82，与支出决算数 733.88 不符",
+        ),
+        ("department missing", |a| a.department.clear(), "REQUIRED", Error, "department", "部门名称"),
+        ("year out of range", |a| a.year = 1990, "YEAR_RANGE", Error, "year", "1990"),
+        (
+            "negative amount",
+            |a| a.finance.economic[3] = Some(dec!(-1)),
+            "NEGATIVE",
+            Error,
+            "finance.economic[3]",
+            "债务利息及费用支出",
+        ),
+        (
+            "absurdly large amount",
+            |a| a.finance.spending.initial = Some(dec!(10000000000000)),
+            "TOO_LARGE",
+            Error,
+            "finance.spending.initial",
+            "10000000000000",
+        ),
+        (
+            "adjusted budget missing",
+            |a| a.finance.spending.adjusted = None,
+            "REQUIRED",
+            Error,
+            "finance.spending.adjusted",
+            "调整预算数",
+        ),
+        (
+            "execution below 90% without a note",
+            |a| a.finance.spending.actual = Some(dec!(600)),
+            "EXECUTION_NOTE",
+            Error,
+            "finance.execution_note",
+            "81.19%",
+        ),
+        (
+            "execution above 100%",
+            |a| a.finance.spending.actual = Some(dec!(800)),
+            "EXECUTION_OVER",
+            Warning,
+            "finance.spending.actual",
+            "108.25%",
+        ),
+        (
+            "zero budget base",
+            |a| a.finance.spending.adjusted = Some(dec!(0)),
+            "BASE_ZERO",
+            Error,
+            "finance.spending.adjusted",
+            "全年预算数",
+        ),
+        (
+            "last year zero",
+            |a| a.finance.appropriation.last_actual = Some(dec!(0)),
+            "LAST_YEAR_ZERO",
+            Warning,
+            "finance.appropriation.last_actual",
+            "财政拨款收入",
+        ),
+        (
+            "complete breakdown ≠ tally",
+            |a| a.workload[0].breakdowns[0].parts[0].value = Some(dec!(761)),
+            "WORKLOAD_PARTS_SUM",
+            Error,
+            "workload[0].breakdowns[0].parts[0].value",
+            "群众来访 761 + 来信 6744 + 网信 24127 = 31632，与群众信访事项 31631 不符",
+        ),
+        (
+            "partial breakdown > tally",
+            |a| a.workload[0].breakdowns[1].parts[0].value = Some(dec!(30000)),
+            "WORKLOAD_PARTS_EXCEED",
+            Error,
+            "workload[0].value",
+            "按信访类别",
+        ),
+        (
+            "done > assigned",
+            |a| a.workload[1].done = Some(dec!(668)),
+            "DONE_EXCEEDS",
+            Error,
+            "workload[1].done",
+            "668",
+        ),
+        (
+            "indicator points ≠ category",
+            |a| a.indicators[0].points = dec!(7),
+            "POINTS_SUM",
+            Error,
+            "indicators[0].points",
+            "7 + 6 + 8 = 21",
+        ),
+        (
+            "criterion points ≠ aspect",
+            |a| a.criteria[0].points = dec!(6),
+            "POINTS_SUM",
+            Error,
+            "criteria[0].points",
+            "预算编制",
+        ),
+        ("zero points", |a| a.indicators[1].points = dec!(0), "POINTS_POSITIVE", Error, "indicators[1].points", "分值"),
+        (
+            "below 100% without a deviation note",
+            |a| a.indicators[0].measure.actual = Some(dec!(380)),
+            "DEVIATION_NOTE",
+            Error,
+            "indicators[0].deviation_note",
+            "5.70",
+        ),
+        (
+            "far above target",
+            |a| a.indicators[0].measure.actual = Some(dec!(1000)),
+            "OVER_ACHIEVEMENT",
+            Warning,
+            "indicators[0].measure.actual",
+            "250.00%",
+        ),
+        (
+            "a rate above 100%",
+            |a| a.indicators[5].measure.actual = Some(dec!(101)),
+            "RATE_RANGE",
+            Warning,
+            "indicators[5].measure.actual",
+            "101",
+        ),
+        (
+            "zero target",
+            |a| a.indicators[0].measure.target = Some(dec!(0)),
+            "ZERO_TARGET",
+            Warning,
+            "indicators[0].measure.target",
+            "中央交办重点信访事项办理数",
+        ),
+        (
+            "actual missing",
+            |a| a.indicators[4].measure.actual = None,
+            "REQUIRED",
+            Error,
+            "indicators[4].measure.actual",
+            "全区信访事项综合效能",
+        ),
+        (
+            "qualitative score outside its grade's band",
+            |a| a.indicators[3].measure.entered_score = Some(dec!(4)),
+            "QUALITATIVE_RANGE",
+            Error,
+            "indicators[3].measure.entered_score",
+            "4.80",
+        ),
+        (
+            "qualitative grade missing",
+            |a| a.indicators[3].measure.grade = None,
+            "REQUIRED",
+            Error,
+            "indicators[3].measure.grade",
+            "定性评价等级",
+        ),
+        (
+            "manual score without a reason",
+            |a| {
+                a.indicators[3].measure.rule = Rule::Manual;
+                a.indicators[3].measure.grade = Some(Achievement::Achieved);
+            },
+            "MANUAL_REASON",
+            Error,
+            "indicators[3].measure.reason",
+            "信访矛盾源头治理和积案化解",
+        ),
+        (
+            "manual score above the points",
+            |a| {
+                a.indicators[3].measure.rule = Rule::Manual;
+                a.indicators[3].measure.entered_score = Some(dec!(7));
+            },
+            "SCORE_RANGE",
+            Error,
+            "indicators[3].measure.entered_score",
+            "7",
+        ),
+        (
+            "override without a reason",
+            |a| {
+                a.execution_override = Some(Override {
+                    score: dec!(9.32),
+                    reason: " ".into(),
+                })
+            },
+            "OVERRIDE_REASON",
+            Error,
+            "execution_override.reason",
+            "9.32",
+        ),
+        (
+            "override above the points",
+            |a| {
+                a.execution_override = Some(Override {
+                    score: dec!(11),
+                    reason: "试算".into(),
+                })
+            },
+            "SCORE_RANGE",
+            Error,
+            "execution_override.score",
+            "11",
+        ),
+        (
+            "indicator override without a reason",
+            |a| {
+                a.indicators[0].measure.override_score = Some(Override {
+                    score: dec!(5),
+                    reason: String::new(),
+                })
+            },
+            "OVERRIDE_REASON",
+            Error,
+            "indicators[0].measure.override.reason",
+            "中央交办重点信访事项办理数",
+        ),
+        (
+            "checklist without checks",
+            |a| a.criteria[0].measure.checks.clear(),
+            "CHECKS_EMPTY",
+            Error,
+            "criteria[0].measure.checks",
+            "检查项",
+        ),
+        (
+            "bands out of order",
+            |a| {
+                a.indicators[0].measure.rule = Rule::Bands {
+                    basis: Basis::Completion,
+                    bands: vec![Band { min: dec!(60), points: dec!(3) }, Band { min: dec!(90), points: dec!(6) }],
+                }
+            },
+            "BANDS_ORDER",
+            Error,
+            "indicators[0].measure.rule",
+            "",
+        ),
+        (
+            "band above the points",
+            |a| {
+                a.indicators[0].measure.rule = Rule::Bands {
+                    basis: Basis::Completion,
+                    bands: vec![Band { min: dec!(90), points: dec!(9) }],
+                }
+            },
+            "BANDS_POINTS",
+            Error,
+            "indicators[0].measure.rule",
+            "6",
+        ),
+        (
+            "deduction of zero",
+            |a| {
+                a.indicators[0].measure.rule = Rule::Deduction {
+                    basis: DeductionBasis::Shortfall,
+                    per: dec!(0),
+                    step: dec!(1),
+                }
+            },
+            "DEDUCTION_PARAMS",
+            Error,
+            "indicators[0].measure.rule",
+            "",
+        ),
+        (
+            "scheme sections ≠ 100",
+            |a| a.scheme.sections[0].points = dec!(11),
+            "SCHEME_TOTAL",
+            Error,
+            "scheme.sections[0].points",
+            "11 + 40 + 50 = 101",
+        ),
+        (
+            "scheme grades out of order",
+            |a| a.scheme.grades.reverse(),
+            "SCHEME_GRADES",
+            Error,
+            "scheme.grades",
+            "",
+        ),
+        (
+            "indicator kind not in the scheme",
+            |a| {
+                if let SectionBody::Indicators { categories } = &mut a.scheme.sections[1].body {
+                    categories[0].kinds.retain(|k| *k != ziping_engine::model::IndicatorKind::Quantity);
+                }
+            },
+            "KIND_UNMAPPED",
+            Error,
+            "indicators[0].kind",
+            "数量指标",
+        ),
+    ];
+    for (case, edit, code, severity, path, words) in cases {
+        let found = findings(*edit, code);
+        let hit = found.iter().find(|f| f.paths.iter().any(|p| p == path));
+        let Some(hit) = hit else {
+            panic!("{case}: no {code} at {path}; found {found:#?}");
+        };
+        assert_eq!(hit.severity, *severity, "{case}");
+        assert!(hit.message.contains(words), "{case}: «{}» lacks «{words}»", hit.message);
+    }
+}
+
+#[test]
+fn an_explained_low_execution_is_accepted() {
+    assert!(findings(
+        |a| {
+            a.finance.spending.actual = Some(dec!(600));
+            a.finance.execution_note = "项目延期至次年实施".into();
+        },
+        "EXECUTION_NOTE"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_deviation_note_satisfies_the_check() {
+    assert!(findings(
+        |a| {
+            a.indicators[0].measure.actual = Some(dec!(380));
+            a.indicators[0].deviation_note = "部分事项转入下年度办理".into();
+        },
+        "DEVIATION_NOTE"
+    )
+    .is_empty());
+}
+
+#[test]
+fn the_builtin_schemes_are_valid() {
+    for s in ziping_engine::schemes::builtin() {
+        let found = validate::validate_scheme(&s);
+        assert!(found.is_empty(), "{}: {found:#?}", s.id);
+    }
+}
+
+#[test]
+fn a_blank_assessment_reports_what_is_required_without_panicking() {
+    for s in ziping_engine::schemes::builtin() {
+        let found = validate::validate(&Assessment::new(s));
+        assert!(validate::has_errors(&found));
+        assert!(found.iter().any(|f| f.code == "REQUIRED" && f.paths == ["department"]));
+    }
+}
+
+#[test]
+fn findings_serialize_with_severity_code_paths_and_message() {
+    let found = findings(|a| a.finance.spending.actual = Some(dec!(733.80)), "SPENDING_PARTS_SUM");
+    let json = serde_json::to_value(&found[0]).expect("serializable");
+    assert_eq!(json["severity"], "error");
+    assert_eq!(json["code"], "SPENDING_PARTS_SUM");
+    assert_eq!(json["paths"][0], "finance.basic");
+    assert!(json["message"].as_str().is_some_and(|m| m.contains("733.80")));
+}
