@@ -144,7 +144,23 @@ fn body_of<T: DeserializeOwned>(kind: &str, body: Value) -> Result<T, FileError>
         let path = e.path().to_string();
         FileError::Invalid {
             path: if path == "." { kind.to_string() } else { format!("{kind}.{path}") },
-            detail: e.into_inner().to_string(),
+            detail: explain(&e.into_inner().to_string()),
         }
     })
+}
+
+/// Puts serde's English reason into Chinese, keeping the original for a technician.
+fn explain(reason: &str) -> String {
+    const KNOWN: [(&str, &str); 6] = [
+        ("unknown field", "无法识别的字段"),
+        ("missing field", "缺少必填字段"),
+        ("unknown variant", "无法识别的取值"),
+        ("invalid type", "类型不符"),
+        ("invalid value", "取值无效"),
+        ("invalid length", "项数不符"),
+    ];
+    match KNOWN.iter().find(|(en, _)| reason.starts_with(en)) {
+        Some((_, zh)) => format!("{zh}（{reason}）"),
+        None => format!("内容无法读取（{reason}）"),
+    }
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Achievement, Measure};
-use crate::num::{self, fmt2, fmt_pct, fmt_plain};
+use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
 use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
 use crate::text;
 
@@ -83,10 +83,10 @@ pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels
     }
 }
 
-/// Clamps to [0, points] and rounds, never rounding above the points.
+/// Clamps to [0, points] and rounds to 2 decimals, never rounding above the points.
 fn settle(value: Decimal, points: Decimal, rounding: Rounding) -> Decimal {
     let rounded = rounding.mode.round(num::clamp(value, Decimal::ZERO, points), 2);
-    rounded.min(points)
+    rounded.min(RoundingMode::Truncate.round(points, 2))
 }
 
 fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> {

@@ -1,0 +1,122 @@
+//! The `ziping` command line, run as a reviewer would run it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn ziping(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ziping")).args(args).output().expect("ziping runs")
+}
+
+/// A scratch folder of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ziping-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn write(dir: &PathBuf, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("written");
+    path.to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn sample_text() -> String {
+    stdout(&ziping(&["sample"]))
+}
+
+#[test]
+fn the_sample_scores_99_32_grade_excellent() {
+    let dir = scratch("score");
+    let s = write(&dir, "s.json", &sample_text());
+    let out = ziping(&["score", "--json", &s]);
+    assert_eq!(out.status.code(), Some(0));
+    let card: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(card["total"], "99.32");
+    assert_eq!(card["grade"], "优");
+    let sections: Vec<(String, String, String)> = card["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap_or("").into(), s["points"].to_string(), s["score"].to_string()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("预算执行率".into(), "\"10\"".into(), "\"9.32\"".into()),
+            ("履职效能".into(), "\"40\"".into(), "\"40.00\"".into()),
+            ("管理效率".into(), "\"50\"".into(), "\"50.00\"".into()),
+        ]
+    );
+    let text = stdout(&ziping(&["score", &s]));
+    assert!(text.contains("总分 99.32 / 100，等级 优"), "{text}");
+}
+
+#[test]
+fn validate_exits_0_clean_1_with_errors_2_unreadable() {
+    let dir = scratch("validate");
+    let good = write(&dir, "good.json", &sample_text());
+    let broken = write(&dir, "broken.json", &sample_text().replace("\"554.28\"", "\"554.2\""));
+    let bad = write(&dir, "bad.json", "{ not json");
+
+    let out = ziping(&["validate", "--json", &good]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&out)).expect("JSON"), Value::Array(vec![]));
+
+    let out = ziping(&["validate", "--json", &broken]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let first = &findings[0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "SPENDING_PARTS_SUM");
+    assert_eq!(first["paths"][0], "finance.basic");
+    assert_eq!(first["message"], "基本支出 554.20 + 项目支出 179.60 = 733.80，与决算数 733.88 不符");
+
+    let out = ziping(&["validate", &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是有效的 JSON"));
+}
+
+#[test]
+fn many_files_in_one_call_each_labelled() {
+    let dir = scratch("many");
+    let good = write(&dir, "a.json", &sample_text());
+    let broken = write(&dir, "b.json", &sample_text().replace("\"554.28\"", "\"554.2\""));
+    let out = ziping(&["validate", "--json", &good, &broken]);
+    assert_eq!(out.status.code(), Some(1), "the worst file decides");
+    let all: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(all[0]["file"], good.as_str());
+    assert_eq!(all[0]["result"], Value::Array(vec![]));
+    assert_eq!(all[1]["result"][0]["code"], "SPENDING_PARTS_SUM");
+
+    let out = ziping(&["score", "--json", &good, &broken]);
+    let cards: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(cards[0]["result"]["total"], "99.32");
+    assert_eq!(cards.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn schemes_are_listed_and_printed() {
+    let list = stdout(&ziping(&["schemes"]));
+    assert!(list.contains("guangzhou-dept\t广州市部门整体支出绩效自评"), "{list}");
+    assert!(list.contains("national-project"), "{list}");
+    let out = ziping(&["scheme", "national-project"]);
+    let scheme: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(scheme["kind"], "scheme");
+    assert_eq!(scheme["scheme"]["id"], "national-project");
+    assert_eq!(ziping(&["scheme", "nowhere"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_wrong_command_line_prints_the_usage_and_exits_2() {
+    for args in [&[][..], &["frobnicate"], &["validate"], &["score", "--xml", "a.json"]] {
+        let out = ziping(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("用法"), "{args:?}");
+    }
+}
