@@ -87,7 +87,11 @@ pub fn derive(a: &Assessment) -> Figures {
         }
         _ => (None, None),
     };
-    let base = a.scheme.execution().map(|(_, base, _)| base).unwrap_or_default();
+    let base = a
+        .scheme
+        .execution()
+        .map(|(_, base, _)| base)
+        .unwrap_or_default();
     Figures {
         income_change: change(&income),
         appropriation_change: change(&f.appropriation),
@@ -127,7 +131,10 @@ pub fn shares(parts: &[Decimal], total: Decimal, mode: RoundingMode) -> Vec<Opti
     let complete = num::sum(parts.iter().copied()) == Some(total)
         && parts.iter().all(|p| !p.is_sign_negative());
     if !complete {
-        return exact.iter().map(|h| Some(mode.round(*h / Decimal::ONE_HUNDRED, 2))).collect();
+        return exact
+            .iter()
+            .map(|h| Some(mode.round(*h / Decimal::ONE_HUNDRED, 2)))
+            .collect();
     }
     let mut units: Vec<Decimal> = exact.iter().map(|h| h.floor()).collect();
     let given: Decimal = units.iter().sum();
@@ -173,7 +180,11 @@ fn tally(t: &Tally, mode: RoundingMode) -> TallyFigures {
             .breakdowns
             .iter()
             .map(|b| {
-                let parts: Vec<Decimal> = b.parts.iter().map(|p| p.value.unwrap_or_default()).collect();
+                let parts: Vec<Decimal> = b
+                    .parts
+                    .iter()
+                    .map(|p| p.value.unwrap_or_default())
+                    .collect();
                 BreakdownFigures {
                     sum: num::sum(parts.iter().copied()).unwrap_or_default(),
                     shares: shares(&parts, value, mode),

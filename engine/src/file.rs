@@ -13,9 +13,12 @@ use crate::scheme::Scheme;
 /// The version this program writes.
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// Rewrites a file's top-level object from one version to the next.
+type Migration = fn(Map<String, Value>) -> Map<String, Value>;
+
 /// Upgrades from version `i + 1` to `i + 2`, one entry per past change of the format.
 /// Version 1 is the first: nothing to migrate yet.
-const MIGRATIONS: [fn(Map<String, Value>) -> Map<String, Value>; 0] = [];
+const MIGRATIONS: [Migration; 0] = [];
 
 /// What a file holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +41,10 @@ pub enum FileError {
     /// Our file, but a field does not hold what it should.
     Invalid { path: String, detail: String },
     /// Asked for one kind, got the other.
-    WrongKind { expected: &'static str, found: &'static str },
+    WrongKind {
+        expected: &'static str,
+        found: &'static str,
+    },
 }
 
 impl fmt::Display for FileError {
@@ -79,7 +85,10 @@ fn encode<T: serde::Serialize>(kind: &str, body: &T) -> String {
     let mut map = Map::new();
     map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     map.insert("kind".into(), Value::from(kind));
-    map.insert(kind.into(), serde_json::to_value(body).unwrap_or(Value::Null));
+    map.insert(
+        kind.into(),
+        serde_json::to_value(body).unwrap_or(Value::Null),
+    );
     serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
 }
 
@@ -92,7 +101,10 @@ pub fn decode(text: &str) -> Result<Document, FileError> {
     let Value::Object(mut map) = value else {
         return Err(FileError::NotOurs);
     };
-    let version = map.get("schema_version").and_then(Value::as_u64).ok_or(FileError::NotOurs)?;
+    let version = map
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(FileError::NotOurs)?;
     if version > SCHEMA_VERSION {
         return Err(FileError::TooNew(version));
     }
@@ -102,7 +114,11 @@ pub fn decode(text: &str) -> Result<Document, FileError> {
     for migrate in MIGRATIONS.iter().skip((version - 1) as usize) {
         map = migrate(map);
     }
-    let kind = map.get("kind").and_then(Value::as_str).ok_or(FileError::NotOurs)?.to_string();
+    let kind = map
+        .get("kind")
+        .and_then(Value::as_str)
+        .ok_or(FileError::NotOurs)?
+        .to_string();
     let body = map.remove(&kind).unwrap_or(Value::Null);
     match kind.as_str() {
         "assessment" => body_of(&kind, body).map(|a| Document::Assessment(Box::new(a))),
@@ -143,7 +159,11 @@ fn body_of<T: DeserializeOwned>(kind: &str, body: Value) -> Result<T, FileError>
     serde_path_to_error::deserialize(body).map_err(|e| {
         let path = e.path().to_string();
         FileError::Invalid {
-            path: if path == "." { kind.to_string() } else { format!("{kind}.{path}") },
+            path: if path == "." {
+                kind.to_string()
+            } else {
+                format!("{kind}.{path}")
+            },
             detail: explain(&e.into_inner().to_string()),
         }
     })

@@ -1,6 +1,8 @@
 //! Decimal arithmetic for money, rates and scores: checked operations, the scheme's
 //! rounding modes, parsing what a finance officer types, and display formatting.
 
+use std::fmt;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -80,20 +82,47 @@ pub fn percent(ratio: Decimal) -> Option<Decimal> {
 
 /// Formats an amount or score with exactly 2 decimals: 179.6 → "179.60".
 pub fn fmt2(value: Decimal, mode: RoundingMode) -> String {
-    mode.round(value, 2).to_string()
+    Fixed(value, mode).to_string()
 }
 
 /// Formats a ratio as a percentage with 2 decimals: 0.993018 → "99.30%".
 pub fn fmt_pct(ratio: Decimal, mode: RoundingMode) -> String {
-    match percent(ratio) {
-        Some(p) => format!("{}%", mode.round(p, 2)),
-        None => "—".to_string(),
-    }
+    Pct(ratio, mode).to_string()
 }
 
 /// Formats a typed figure without padding or trailing zeros: 179.60 → "179.6", 31631 → "31631".
 pub fn fmt_plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Plain(value).to_string()
+}
+
+/// A figure shown with exactly 2 decimals, written straight into its sentence.
+pub struct Fixed(pub Decimal, pub RoundingMode);
+
+/// A ratio shown as a percentage with 2 decimals, or "—" when out of range.
+pub struct Pct(pub Decimal, pub RoundingMode);
+
+/// A typed figure shown as typed, without trailing zeros.
+pub struct Plain(pub Decimal);
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.1.round(self.0, 2), f)
+    }
+}
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match percent(self.0) {
+            Some(p) => write!(f, "{}%", self.1.round(p, 2)),
+            None => f.write_str("—"),
+        }
+    }
+}
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
 }
 
 /// Why a typed number was not understood.

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Achievement, Measure};
-use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
+use crate::num::{self, fmt2, Fixed, Pct, Plain, RoundingMode};
 use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
 use crate::text;
 
@@ -50,27 +50,50 @@ enum Failure {
     Overflow,
 }
 
-/// Scores a measure worth `points` under the scheme's rounding.
+/// Scores a measure worth `points` under the scheme's rounding, with the formula in words.
 pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels) -> Outcome {
+    outcome(m, points, rounding, labels, true)
+}
+
+/// The score the rule computes, without the words: for checks that need only the figure.
+pub fn computed(m: &Measure, points: Decimal, rounding: Rounding) -> Decimal {
+    outcome(m, points, rounding, ITEM_LABELS, false).computed
+}
+
+fn outcome(
+    m: &Measure,
+    points: Decimal,
+    rounding: Rounding,
+    labels: Labels,
+    explain: bool,
+) -> Outcome {
     let points = points.max(Decimal::ZERO);
-    let (computed, completion, formula) = match raw(m, points, rounding, labels) {
+    let nil = || settle(Decimal::ZERO, points, rounding);
+    let (computed, completion, formula) = match raw(m, points, rounding, labels, explain) {
         Ok(r) => {
             let s = settle(r.value, points, rounding);
-            let formula = format!("{}{}{}", r.formula, r.sep, fmt2(s, rounding.mode));
+            let mut formula = r.formula;
+            if explain {
+                formula.push_str(r.sep);
+                formula.push_str(&fmt2(s, rounding.mode));
+            }
             (s, r.completion, formula)
         }
-        Err(Failure::Missing(what)) => (settle(Decimal::ZERO, points, rounding), None, text::formula_missing(what)),
-        Err(Failure::Overflow) => (settle(Decimal::ZERO, points, rounding), None, text::formula_overflow()),
+        Err(Failure::Missing(what)) => (nil(), None, say(explain, || text::formula_missing(what))),
+        Err(Failure::Overflow) => (nil(), None, say(explain, text::formula_overflow)),
     };
     match &m.override_score {
         Some(o) => {
             let score = settle(o.score, points, rounding);
+            let formula = say(explain, || {
+                text::formula_override(&formula, &fmt2(score, rounding.mode), &o.reason)
+            });
             Outcome {
                 computed,
                 score,
                 overridden: true,
                 completion,
-                formula: text::formula_override(&formula, &fmt2(score, rounding.mode), &o.reason),
+                formula,
             }
         }
         None => Outcome {
@@ -85,26 +108,34 @@ pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels
 
 /// Clamps to [0, points] and rounds to 2 decimals, never rounding above the points.
 fn settle(value: Decimal, points: Decimal, rounding: Rounding) -> Decimal {
-    let rounded = rounding.mode.round(num::clamp(value, Decimal::ZERO, points), 2);
+    let rounded = rounding
+        .mode
+        .round(num::clamp(value, Decimal::ZERO, points), 2);
     rounded.min(RoundingMode::Truncate.round(points, 2))
 }
 
-fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> {
+fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result<Raw, Failure> {
     let target = || m.target.ok_or(Failure::Missing(l.target));
     let actual = || m.actual.ok_or(Failure::Missing(l.actual));
-    let pts = fmt_plain(p);
     match &m.rule {
         Rule::AtLeast => {
             let (t, a) = (target()?, actual()?);
             if a >= t {
-                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "≥", &fmt_plain(t))));
+                return Ok(full(
+                    p,
+                    say(explain, || {
+                        text::formula_reached(l, Plain(a), "≥", Plain(t))
+                    }),
+                ));
             }
             if t <= Decimal::ZERO {
-                return Ok(zero(text::formula_negative(l.actual)));
+                return Ok(zero(say(explain, || text::formula_negative(l.actual))));
             }
             let ratio = rate(a, t, r)?;
             let value = num::mul(p, ratio).ok_or(Failure::Overflow)?;
-            let formula = text::formula_ratio(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(ratio, r.mode), &pts);
+            let formula = say(explain, || {
+                text::formula_ratio(l, Plain(a), Plain(t), Pct(ratio, r.mode), Plain(p))
+            });
             Ok(Raw {
                 value,
                 completion: Some(ratio),
@@ -115,10 +146,17 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
         Rule::AtMost { variant } => {
             let (t, a) = (target()?, actual()?);
             if a <= t {
-                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "≤", &fmt_plain(t))));
+                return Ok(full(
+                    p,
+                    say(explain, || {
+                        text::formula_reached(l, Plain(a), "≤", Plain(t))
+                    }),
+                ));
             }
             if t <= Decimal::ZERO {
-                return Ok(zero(text::formula_over_zero_ceiling(l, &fmt_plain(a))));
+                return Ok(zero(say(explain, || {
+                    text::formula_over_zero_ceiling(l, Plain(a))
+                })));
             }
             match variant {
                 AtMostVariant::Ratio => {
@@ -127,7 +165,15 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
                     Ok(Raw {
                         value,
                         completion: Some(ratio),
-                        formula: text::formula_at_most_ratio(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(ratio, r.mode), &pts),
+                        formula: say(explain, || {
+                            text::formula_at_most_ratio(
+                                l,
+                                Plain(a),
+                                Plain(t),
+                                Pct(ratio, r.mode),
+                                Plain(p),
+                            )
+                        }),
                         sep: EQUALS,
                     })
                 }
@@ -139,7 +185,15 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
                     Ok(Raw {
                         value,
                         completion: rate(t, a, r).ok(),
-                        formula: text::formula_at_most_linear(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(excess, r.mode), &pts),
+                        formula: say(explain, || {
+                            text::formula_at_most_linear(
+                                l,
+                                Plain(a),
+                                Plain(t),
+                                Pct(excess, r.mode),
+                                Plain(p),
+                            )
+                        }),
                         sep: EQUALS,
                     })
                 }
@@ -148,10 +202,17 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
         Rule::Exactly => {
             let (t, a) = (target()?, actual()?);
             if a == t {
-                return Ok(full(p, text::formula_reached(l, &fmt_plain(a), "=", &fmt_plain(t))));
+                return Ok(full(
+                    p,
+                    say(explain, || {
+                        text::formula_reached(l, Plain(a), "=", Plain(t))
+                    }),
+                ));
             }
             if t.is_zero() {
-                return Ok(zero(text::formula_off_zero_target(l, &fmt_plain(a))));
+                return Ok(zero(say(explain, || {
+                    text::formula_off_zero_target(l, Plain(a))
+                })));
             }
             let gap = num::sub(a, t).ok_or(Failure::Overflow)?.abs();
             let dev = rate(gap, t.abs(), r)?;
@@ -160,7 +221,9 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
             Ok(Raw {
                 value,
                 completion: rate(a, t, r).ok(),
-                formula: text::formula_deviation(l, &fmt_plain(a), &fmt_plain(t), &fmt_pct(dev, r.mode), &pts),
+                formula: say(explain, || {
+                    text::formula_deviation(l, Plain(a), Plain(t), Pct(dev, r.mode), Plain(p))
+                }),
                 sep: EQUALS,
             })
         }
@@ -171,7 +234,9 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
             Ok(Raw {
                 value: s,
                 completion: None,
-                formula: text::formula_qualitative(grade.label(), &fmt2(lo, r.mode), &fmt2(hi, r.mode)),
+                formula: say(explain, || {
+                    text::formula_qualitative(grade.label(), Fixed(lo, r.mode), Fixed(hi, r.mode))
+                }),
                 sep: SPACE,
             })
         }
@@ -180,21 +245,24 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
                 Basis::Completion => {
                     let ratio = rate(actual()?, target()?, r)?;
                     let pct = num::percent(ratio).ok_or(Failure::Overflow)?;
-                    (pct, text::completion_named(&fmt_pct(ratio, r.mode)))
+                    (
+                        pct,
+                        say(explain, || text::completion_named(Pct(ratio, r.mode))),
+                    )
                 }
                 Basis::Actual => {
                     let a = actual()?;
-                    (a, format!("{} {}", l.actual, fmt_plain(a)))
+                    (a, say(explain, || format!("{} {}", l.actual, Plain(a))))
                 }
             };
             Ok(match band_for(bands, value) {
                 Some(b) => Raw {
                     value: b.points,
                     completion: None,
-                    formula: text::formula_band(&shown, &fmt_plain(b.min)),
+                    formula: say(explain, || text::formula_band(&shown, Plain(b.min))),
                     sep: SPACE,
                 },
-                None => zero(text::formula_no_band(&shown)),
+                None => zero(say(explain, || text::formula_no_band(&shown))),
             })
         }
         Rule::Deduction { basis, per, step } => {
@@ -212,20 +280,28 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
                 }
             };
             let gap = gap.ok_or(Failure::Overflow)?.max(Decimal::ZERO);
-            let steps = if step.is_zero() { Some(gap) } else { num::div(gap, *step) };
-            let cut = steps.and_then(|s| num::mul(s, *per)).ok_or(Failure::Overflow)?;
+            let steps = if step.is_zero() {
+                Some(gap)
+            } else {
+                num::div(gap, *step)
+            };
+            let cut = steps
+                .and_then(|s| num::mul(s, *per))
+                .ok_or(Failure::Overflow)?;
             let value = num::sub(p, cut.max(Decimal::ZERO)).ok_or(Failure::Overflow)?;
             Ok(Raw {
                 value,
                 completion: None,
-                formula: text::formula_deduction(
-                    what,
-                    &fmt_plain(gap.round_dp(4)),
-                    &fmt_plain(*step),
-                    &fmt_plain(*per),
-                    &fmt2(cut, r.mode),
-                    &pts,
-                ),
+                formula: say(explain, || {
+                    text::formula_deduction(
+                        what,
+                        Plain(gap.round_dp(4)),
+                        Plain(*step),
+                        Plain(*per),
+                        Fixed(cut, r.mode),
+                        Plain(p),
+                    )
+                }),
                 sep: EQUALS,
             })
         }
@@ -243,7 +319,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
             Ok(Raw {
                 value,
                 completion: None,
-                formula: text::formula_checklist(met, n, &pts),
+                formula: say(explain, || text::formula_checklist(met, n, Plain(p))),
                 sep: EQUALS,
             })
         }
@@ -252,7 +328,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
             Ok(Raw {
                 value: s,
                 completion: None,
-                formula: text::formula_manual(&m.reason),
+                formula: say(explain, || text::formula_manual(&m.reason)),
                 sep: SPACE,
             })
         }
@@ -262,7 +338,20 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels) -> Result<Raw, Failure> 
 /// A ratio, rounded to its displayed 2 decimals of percent first when the scheme says so.
 fn rate(numerator: Decimal, denominator: Decimal, r: Rounding) -> Result<Decimal, Failure> {
     let ratio = num::div(numerator, denominator).ok_or(Failure::Overflow)?;
-    Ok(if r.rate_first { r.mode.round_rate(ratio) } else { ratio })
+    Ok(if r.rate_first {
+        r.mode.round_rate(ratio)
+    } else {
+        ratio
+    })
+}
+
+/// The words of a formula, written only when they will be read.
+fn say(explain: bool, words: impl FnOnce() -> String) -> String {
+    if explain {
+        words()
+    } else {
+        String::new()
+    }
 }
 
 const EQUALS: &str = " = ";
@@ -288,12 +377,18 @@ fn zero(formula: String) -> Raw {
 
 /// The band with the highest threshold the value reaches.
 pub fn band_for(bands: &[Band], value: Decimal) -> Option<&Band> {
-    bands.iter().filter(|b| value >= b.min).max_by(|a, b| a.min.cmp(&b.min))
+    bands
+        .iter()
+        .filter(|b| value >= b.min)
+        .max_by(|a, b| a.min.cmp(&b.min))
 }
 
 /// The score range a qualitative grade allows: [80%, 100%], [60%, 80%), [0, 60%) of the points.
 pub fn qualitative_band(grade: Achievement, points: Decimal, r: Rounding) -> (Decimal, Decimal) {
-    let at = |pct: i64| r.mode.round(num::mul(points, Decimal::new(pct, 2)).unwrap_or(points), 2);
+    let at = |pct: i64| {
+        r.mode
+            .round(num::mul(points, Decimal::new(pct, 2)).unwrap_or(points), 2)
+    };
     let below = |pct: i64| {
         num::sub(at(pct), Decimal::new(1, 2))
             .unwrap_or(Decimal::ZERO)

@@ -86,7 +86,11 @@ fn workload() -> Vec<Tally> {
                 Breakdown {
                     title: "按信访形式".into(),
                     complete: true,
-                    parts: vec![part("群众来访", "760"), part("来信", "6744"), part("网信", "24127")],
+                    parts: vec![
+                        part("群众来访", "760"),
+                        part("来信", "6744"),
+                        part("网信", "24127"),
+                    ],
                 },
                 Breakdown {
                     title: "按信访类别（前五类）".into(),
@@ -161,12 +165,47 @@ fn indicators() -> Vec<Indicator> {
         }
     };
     vec![
-        at_least(IndicatorKind::Quantity, "中央交办重点信访事项办理数", "件", 6, "400", "400"),
-        at_least(IndicatorKind::Quality, "中央交办重复信访积案汇报办结率", "%", 6, "100", "100"),
-        at_least(IndicatorKind::Timeliness, "信访疑难资金使用任务按期完成率", "%", 8, "100", "100"),
+        at_least(
+            IndicatorKind::Quantity,
+            "中央交办重点信访事项办理数",
+            "件",
+            6,
+            "400",
+            "400",
+        ),
+        at_least(
+            IndicatorKind::Quality,
+            "中央交办重复信访积案汇报办结率",
+            "%",
+            6,
+            "100",
+            "100",
+        ),
+        at_least(
+            IndicatorKind::Timeliness,
+            "信访疑难资金使用任务按期完成率",
+            "%",
+            8,
+            "100",
+            "100",
+        ),
         achieved(IndicatorKind::Social, "信访矛盾源头治理和积案化解", 6),
-        at_least(IndicatorKind::Sustainability, "全区信访事项综合效能", "%", 6, "90", "93.71"),
-        at_least(IndicatorKind::Satisfaction, "群众满意率", "%", 8, "90", "97.96"),
+        at_least(
+            IndicatorKind::Sustainability,
+            "全区信访事项综合效能",
+            "%",
+            6,
+            "90",
+            "93.71",
+        ),
+        at_least(
+            IndicatorKind::Satisfaction,
+            "群众满意率",
+            "%",
+            8,
+            "90",
+            "97.96",
+        ),
     ]
 }
 
@@ -200,3 +239,50 @@ const MEASURES: [&str; 3] = [
     "（二）持续推进信访问题源头治理和积案化解。根据上级有关工作要求，充分发挥区信访工作联席会议作用，指导各部门、各街道持续深入排查化解矛盾纠纷，深入推进信访领域“六源治理”工作，发现问题早介入、早处置，从源头上预防和减少信访问题的发生，实现信访数据指标年度同比“两保持三下降”，实现信访积案“问题解决、群众满意、不再信访”。",
     "（三）扎实推进信访基础业务办理工作。加强信访工作业务培训，突出基础业务薄弱环节整治，层层传导压实责任，加强初信初访办理质效，用心用情推动群众诉求的解决，切实按照“三到位一处理”的原则，减少和避免“初转重、信转访”，防止矛盾积累上行。",
 ];
+
+/// The sample grown to `n` indicators, for benchmarks: a valid, completed assessment
+/// under the national project scheme (whose 50 output points can be spread over 5,000
+/// indicators to the fen). The six indicators repeat with varied actual values and
+/// deviation notes, so scores divide as in real data.
+pub fn enlarged(n: usize) -> Assessment {
+    let mut a = sample();
+    a.scheme = schemes::national_project();
+    a.criteria.clear();
+    let base = a.indicators.clone();
+    a.indicators = (0..n)
+        .map(|i| {
+            let mut ind = base[i % base.len()].clone();
+            ind.name = format!("{} {}", ind.name, i + 1);
+            if let Some(actual) = ind.measure.actual {
+                ind.measure.actual = Some(actual - Decimal::new((i % 97) as i64, 1));
+                ind.deviation_note = "示例：受客观因素影响未完全达成，已制定整改措施。".into();
+            }
+            ind
+        })
+        .collect();
+    for (si, section) in a.scheme.sections.iter().enumerate() {
+        let members: Vec<usize> = (0..n)
+            .filter(|&i| {
+                a.scheme
+                    .category_of(a.indicators[i].kind)
+                    .is_some_and(|(x, _)| x == si)
+            })
+            .collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let fen = Decimal::new(1, 2);
+        let count = Decimal::from(members.len());
+        let each = ((section.points / count) / fen).floor().max(Decimal::ONE) * fen;
+        for &i in &members {
+            a.indicators[i].points = each;
+        }
+        a.indicators[first].points = section.points - each * (count - Decimal::ONE);
+    }
+    for ind in &mut a.indicators {
+        if ind.measure.grade.is_some() {
+            ind.measure.entered_score = Some(ind.points);
+        }
+    }
+    a
+}

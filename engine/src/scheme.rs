@@ -263,7 +263,7 @@ impl Scheme {
     /// The grade a total earns: the first band, best first, whose minimum it reaches.
     pub fn grade(&self, total: Decimal) -> Grade {
         let mut bands = self.grades.clone();
-        bands.sort_by(|a, b| b.min.cmp(&a.min));
+        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
         bands
             .iter()
             .find(|b| total >= b.min)

@@ -128,10 +128,22 @@ fn common() -> Scheme {
     Scheme {
         rounding: Rounding::default(),
         grades: vec![
-            GradeBand { grade: Grade::Excellent, min: pts(90) },
-            GradeBand { grade: Grade::Good, min: pts(80) },
-            GradeBand { grade: Grade::Fair, min: pts(60) },
-            GradeBand { grade: Grade::Poor, min: Decimal::ZERO },
+            GradeBand {
+                grade: Grade::Excellent,
+                min: pts(90),
+            },
+            GradeBand {
+                grade: Grade::Good,
+                min: pts(80),
+            },
+            GradeBand {
+                grade: Grade::Fair,
+                min: pts(60),
+            },
+            GradeBand {
+                grade: Grade::Poor,
+                min: Decimal::ZERO,
+            },
         ],
         over_achievement: Decimal::new(15, 1),
         low_execution: Decimal::new(9, 1),
@@ -183,7 +195,11 @@ fn management_defaults() -> Vec<AspectSpec> {
                 checklist(
                     "预算编制完整规范",
                     5,
-                    &["收支全部纳入部门预算", "项目支出有明确的立项依据和测算标准", "按规定编报预算绩效目标"],
+                    &[
+                        "收支全部纳入部门预算",
+                        "项目支出有明确的立项依据和测算标准",
+                        "按规定编报预算绩效目标",
+                    ],
                 ),
                 deduct(
                     "预算调整规范",
@@ -197,7 +213,11 @@ fn management_defaults() -> Vec<AspectSpec> {
             Aspect::Execution,
             10,
             vec![
-                checklist("资金支付进度", 5, &["按月度用款计划支付资金", "年末结转结余资金按规定处理"]),
+                checklist(
+                    "资金支付进度",
+                    5,
+                    &["按月度用款计划支付资金", "年末结转结余资金按规定处理"],
+                ),
                 deduct(
                     "预算执行管理",
                     5,
@@ -212,18 +232,30 @@ fn management_defaults() -> Vec<AspectSpec> {
             vec![checklist(
                 "预决算及绩效信息公开",
                 5,
-                &["按规定公开部门预算", "按规定公开部门决算", "按规定公开绩效自评结果"],
+                &[
+                    "按规定公开部门预算",
+                    "按规定公开部门决算",
+                    "按规定公开绩效自评结果",
+                ],
             )],
         ),
         aspect(
             Aspect::PerformanceManagement,
             10,
             vec![
-                checklist("绩效目标管理", 5, &["绩效目标与部门职能相符", "绩效指标细化、量化"]),
+                checklist(
+                    "绩效目标管理",
+                    5,
+                    &["绩效目标与部门职能相符", "绩效指标细化、量化"],
+                ),
                 checklist(
                     "绩效运行监控与自评",
                     5,
-                    &["按要求开展绩效运行监控", "按要求开展绩效自评", "自评发现的问题已整改"],
+                    &[
+                        "按要求开展绩效运行监控",
+                        "按要求开展绩效自评",
+                        "自评发现的问题已整改",
+                    ],
                 ),
             ],
         ),
@@ -234,7 +266,11 @@ fn management_defaults() -> Vec<AspectSpec> {
                 "政府采购规范",
                 5,
                 Decimal::TWO,
-                &["按规定编报政府采购预算", "采购程序合规", "按规定公开采购信息"],
+                &[
+                    "按规定编报政府采购预算",
+                    "采购程序合规",
+                    "按规定公开采购信息",
+                ],
             )],
         ),
         aspect(

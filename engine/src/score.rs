@@ -106,7 +106,16 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
                     .iter()
                     .enumerate()
                     .filter(|(_, i)| c.kinds.contains(&i.kind))
-                    .map(|(n, i)| item(a, &i.name, format!("indicators[{n}]"), i.points, &i.measure, ITEM_LABELS))
+                    .map(|(n, i)| {
+                        item(
+                            a,
+                            &i.name,
+                            format!("indicators[{n}]"),
+                            i.points,
+                            &i.measure,
+                            ITEM_LABELS,
+                        )
+                    })
                     .collect();
                 CategoryScore::of(c.name.clone(), c.points, items)
             })
@@ -119,7 +128,16 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| c.aspect == spec.aspect)
-                    .map(|(n, c)| item(a, &c.name, format!("criteria[{n}]"), c.points, &c.measure, ITEM_LABELS))
+                    .map(|(n, c)| {
+                        item(
+                            a,
+                            &c.name,
+                            format!("criteria[{n}]"),
+                            c.points,
+                            &c.measure,
+                            ITEM_LABELS,
+                        )
+                    })
                     .collect();
                 CategoryScore::of(spec.aspect.label().to_string(), Some(spec.points), items)
             })
@@ -131,7 +149,11 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
         id: s.id.clone(),
         name: s.name.clone(),
         points: s.points,
-        score: if capped { s.points.max(Decimal::ZERO) } else { sum },
+        score: if capped {
+            s.points.max(Decimal::ZERO)
+        } else {
+            sum
+        },
         note: capped.then(|| text::formula_section_capped(&num::fmt_plain(s.points))),
         categories,
     }
@@ -149,7 +171,14 @@ impl CategoryScore {
     }
 }
 
-fn item(a: &Assessment, name: &str, path: String, points: Decimal, m: &Measure, labels: Labels) -> ItemScore {
+fn item(
+    a: &Assessment,
+    name: &str,
+    path: String,
+    points: Decimal,
+    m: &Measure,
+    labels: Labels,
+) -> ItemScore {
     let o: Outcome = rules::evaluate(m, points, a.scheme.rounding, labels);
     ItemScore {
         name: name.to_string(),
@@ -186,12 +215,19 @@ pub fn execution_labels(base: ExecutionBase) -> Labels {
 
 fn execution_item(a: &Assessment, points: Decimal, base: ExecutionBase, rule: &Rule) -> ItemScore {
     let m = execution_measure(a, base, rule);
-    item(a, EXECUTION_ITEM, "finance.spending.actual".into(), points, &m, execution_labels(base))
+    item(
+        a,
+        EXECUTION_ITEM,
+        "finance.spending.actual".into(),
+        points,
+        &m,
+        execution_labels(base),
+    )
 }
 
 /// Adds scores, saturating instead of overflowing on absurd points.
 fn add_up<I: IntoIterator<Item = Decimal>>(scores: I) -> Decimal {
-    scores
-        .into_iter()
-        .fold(Decimal::ZERO, |acc, s| num::add(acc, s).unwrap_or(Decimal::MAX))
+    scores.into_iter().fold(Decimal::ZERO, |acc, s| {
+        num::add(acc, s).unwrap_or(Decimal::MAX)
+    })
 }

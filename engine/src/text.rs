@@ -1,5 +1,8 @@
 //! Every sentence the engine writes, in Simplified Chinese, in one place, so a second
-//! language can be added by swapping this module. Figures arrive formatted.
+//! language can be added by swapping this module. Figures arrive formatted; formulas
+//! take them as `Display` so a large score card writes each figure once.
+
+use std::fmt::Display;
 
 use crate::rules::Labels;
 
@@ -10,7 +13,7 @@ pub const GAP_FAILED: &str = "未满足的检查项";
 
 // ---- formulas ----
 
-pub fn formula_missing(what: &str) -> String {
+pub fn formula_missing(what: impl Display) -> String {
     format!("缺少{what}，暂记 0")
 }
 
@@ -18,74 +21,123 @@ pub fn formula_overflow() -> String {
     "数值超出可计算范围，记 0".to_string()
 }
 
-pub fn formula_override(formula: &str, score: &str, reason: &str) -> String {
+pub fn formula_override(
+    formula: impl Display,
+    score: impl Display,
+    reason: impl Display,
+) -> String {
     format!("计算得分：{formula}；人工调整为 {score}（理由：{reason}）")
 }
 
-pub fn formula_reached(l: Labels, actual: &str, op: &str, target: &str) -> String {
+pub fn formula_reached(
+    l: Labels,
+    actual: impl Display,
+    op: impl Display,
+    target: impl Display,
+) -> String {
     format!("{} {actual} {op} {} {target}，得满分", l.actual, l.target)
 }
 
-pub fn formula_negative(actual: &str) -> String {
+pub fn formula_negative(actual: impl Display) -> String {
     format!("{actual}为负数，得")
 }
 
-pub fn formula_ratio(l: Labels, actual: &str, target: &str, pct: &str, points: &str) -> String {
-    format!("{} {actual} ÷ {} {target} = {pct}，× {points}", l.actual, l.target)
+pub fn formula_ratio(
+    l: Labels,
+    actual: impl Display,
+    target: impl Display,
+    pct: impl Display,
+    points: impl Display,
+) -> String {
+    format!(
+        "{} {actual} ÷ {} {target} = {pct}，× {points}",
+        l.actual, l.target
+    )
 }
 
-pub fn formula_over_zero_ceiling(l: Labels, actual: &str) -> String {
+pub fn formula_over_zero_ceiling(l: Labels, actual: impl Display) -> String {
     format!("{} {actual} 超过为 0 的{}，得", l.actual, l.target)
 }
 
-pub fn formula_at_most_ratio(l: Labels, actual: &str, target: &str, pct: &str, points: &str) -> String {
-    format!("{} {actual} 超过{} {target}：{target} ÷ {actual} = {pct}，× {points}", l.actual, l.target)
+pub fn formula_at_most_ratio(
+    l: Labels,
+    actual: impl Display,
+    target: impl Display,
+    pct: impl Display,
+    points: impl Display,
+) -> String {
+    format!(
+        "{} {actual} 超过{} {target}：{target} ÷ {actual} = {pct}，× {points}",
+        l.actual, l.target
+    )
 }
 
-pub fn formula_at_most_linear(l: Labels, actual: &str, target: &str, excess: &str, points: &str) -> String {
+pub fn formula_at_most_linear(
+    l: Labels,
+    actual: impl Display,
+    target: impl Display,
+    excess: impl Display,
+    points: impl Display,
+) -> String {
     format!(
         "{} {actual} 超过{} {target} 的 {excess}：{points} × (1 − {excess})，超出一倍及以上为 0",
         l.actual, l.target
     )
 }
 
-pub fn formula_off_zero_target(l: Labels, actual: &str) -> String {
+pub fn formula_off_zero_target(l: Labels, actual: impl Display) -> String {
     format!("{} {actual} 不等于为 0 的{}，得", l.actual, l.target)
 }
 
-pub fn formula_deviation(l: Labels, actual: &str, target: &str, dev: &str, points: &str) -> String {
-    format!("{} {actual} 偏离{} {target} 的 {dev}：{points} × (1 − {dev})", l.actual, l.target)
+pub fn formula_deviation(
+    l: Labels,
+    actual: impl Display,
+    target: impl Display,
+    dev: impl Display,
+    points: impl Display,
+) -> String {
+    format!(
+        "{} {actual} 偏离{} {target} 的 {dev}：{points} × (1 − {dev})",
+        l.actual, l.target
+    )
 }
 
-pub fn formula_qualitative(grade: &str, lo: &str, hi: &str) -> String {
+pub fn formula_qualitative(grade: impl Display, lo: impl Display, hi: impl Display) -> String {
     format!("定性评价「{grade}」，评分区间 {lo}–{hi}，评分")
 }
 
-pub fn completion_named(pct: &str) -> String {
+pub fn completion_named(pct: impl Display) -> String {
     format!("完成率 {pct}")
 }
 
-pub fn formula_band(shown: &str, min: &str) -> String {
+pub fn formula_band(shown: impl Display, min: impl Display) -> String {
     format!("{shown} 达到“≥ {min}”档，得")
 }
 
-pub fn formula_no_band(shown: &str) -> String {
+pub fn formula_no_band(shown: impl Display) -> String {
     format!("{shown} 未达到任何档次，得")
 }
 
-pub fn formula_deduction(what: &str, gap: &str, step: &str, per: &str, cut: &str, points: &str) -> String {
+pub fn formula_deduction(
+    what: impl Display,
+    gap: impl Display,
+    step: impl Display,
+    per: impl Display,
+    cut: impl Display,
+    points: impl Display,
+) -> String {
     format!("{what} {gap}，每 {step} 扣 {per} 分，共扣 {cut}：{points} − {cut}")
 }
 
-pub fn formula_checklist(met: usize, n: usize, points: &str) -> String {
+pub fn formula_checklist(met: usize, n: usize, points: impl Display) -> String {
     format!("满足 {met}/{n} 项：{points} × {met} ÷ {n}")
 }
 
-pub fn formula_manual(reason: &str) -> String {
+pub fn formula_manual(reason: impl Display) -> String {
     format!("人工评分（理由：{reason}），得")
 }
 
-pub fn formula_section_capped(points: &str) -> String {
+pub fn formula_section_capped(points: impl Display) -> String {
     format!("各项得分之和超过本项分值，按分值 {points} 计")
 }
 
@@ -112,11 +164,20 @@ pub fn last_year_zero(title: &str) -> String {
 }
 
 /// 基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符.
-pub fn parts_sum_mismatch(parts: &[(&str, String)], sum: &str, total_label: &str, total: &str) -> String {
+pub fn parts_sum_mismatch(
+    parts: &[(&str, String)],
+    sum: &str,
+    total_label: &str,
+    total: &str,
+) -> String {
     let terms = if parts.is_empty() {
         "各项合计".to_string()
     } else {
-        parts.iter().map(|(n, v)| format!("{n} {v}")).collect::<Vec<_>>().join(" + ")
+        parts
+            .iter()
+            .map(|(n, v)| format!("{n} {v}"))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     format!("{terms} = {sum}，与{total_label} {total} 不符")
 }
@@ -157,10 +218,11 @@ pub fn deviation_note(name: &str, score: &str, points: &str) -> String {
 }
 
 pub fn points_sum(group: &str, terms: &[String], sum: &str, points: &str) -> String {
-    let terms = if terms.is_empty() {
-        "尚无指标".to_string()
-    } else {
-        format!("{} = {sum}", terms.join(" + "))
+    // A long list is summed up: nobody reads 2,500 terms.
+    let terms = match terms.len() {
+        0 => "尚无指标".to_string(),
+        n if n > 12 => format!("共 {n} 项，合计 {sum}"),
+        _ => format!("{} = {sum}", terms.join(" + ")),
     };
     format!("{group}各项分值 {terms}，应等于 {points}")
 }
@@ -182,7 +244,9 @@ pub fn zero_target(name: &str) -> String {
 }
 
 pub fn over_achievement(name: &str, actual: &str, target: &str, pct: &str) -> String {
-    format!("{name}的实际值 {actual} 为目标值 {target} 的 {pct}，目标可能设定偏低，请在偏差原因中说明")
+    format!(
+        "{name}的实际值 {actual} 为目标值 {target} 的 {pct}，目标可能设定偏低，请在偏差原因中说明"
+    )
 }
 
 pub fn qualitative_range(name: &str, grade: &str, lo: &str, hi: &str, score: &str) -> String {
@@ -222,7 +286,10 @@ pub fn deduction_params(name: &str, per: &str, step: &str) -> String {
 }
 
 pub fn scheme_total(terms: &[String], sum: &str) -> String {
-    format!("评分标准各一级指标分值 {} = {sum}，应为 100", terms.join(" + "))
+    format!(
+        "评分标准各一级指标分值 {} = {sum}，应为 100",
+        terms.join(" + ")
+    )
 }
 
 pub fn scheme_execution_twice() -> String {

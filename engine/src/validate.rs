@@ -2,13 +2,15 @@
 //! severity, a stable code, the paths of the fields involved and a message naming the
 //! figures, e.g. 基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::figures;
 use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
 use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
-use crate::rules::{self, ITEM_LABELS};
+use crate::rules;
 use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody};
 use crate::text;
 
@@ -68,8 +70,18 @@ pub fn validate(a: &Assessment) -> Vec<Finding> {
     indicators(a, &mut f);
     criteria(a, &mut f);
     if let Some(o) = &a.execution_override {
-        let points = a.scheme.execution().map(|(s, _, _)| s.points).unwrap_or_default();
-        override_checks(o, points, crate::score::EXECUTION_ITEM, "execution_override", &mut f);
+        let points = a
+            .scheme
+            .execution()
+            .map(|(s, _, _)| s.points)
+            .unwrap_or_default();
+        override_checks(
+            o,
+            points,
+            &crate::score::EXECUTION_ITEM,
+            &"execution_override",
+            &mut f,
+        );
     }
     f.0
 }
@@ -88,11 +100,20 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 
 fn basics(a: &Assessment, f: &mut Findings) {
     if a.department.trim().is_empty() {
-        f.error("REQUIRED", vec!["department".into()], text::required("部门名称"));
+        f.error(
+            "REQUIRED",
+            vec!["department".into()],
+            text::required("部门名称"),
+        );
     }
     if !(2000..=2100).contains(&a.year) {
         f.error("YEAR_RANGE", vec!["year".into()], text::year_range(a.year));
     }
+}
+
+/// Whether a typed figure is negative or absurdly large.
+fn out_of_range(v: Decimal) -> bool {
+    (v.is_sign_negative() && !v.is_zero()) || v.abs() > LIMIT
 }
 
 /// Checks a typed figure: not negative, not absurdly large.
@@ -101,7 +122,11 @@ fn figure(f: &mut Findings, path: String, label: &str, value: Option<Decimal>) {
     if v.is_sign_negative() && !v.is_zero() {
         f.error("NEGATIVE", vec![path], text::negative(label, &fmt_plain(v)));
     } else if v.abs() > LIMIT {
-        f.error("TOO_LARGE", vec![path], text::too_large(label, &fmt_plain(v)));
+        f.error(
+            "TOO_LARGE",
+            vec![path],
+            text::too_large(label, &fmt_plain(v)),
+        );
     }
 }
 
@@ -135,7 +160,12 @@ fn amounts(f: &mut Findings, prefix: &str, title: &str, a: &Amounts) {
 fn finance(a: &Assessment, f: &mut Findings) {
     let fin = &a.finance;
     let mode = a.scheme.rounding.mode;
-    amounts(f, "finance.appropriation", "财政拨款收入", &fin.appropriation);
+    amounts(
+        f,
+        "finance.appropriation",
+        "财政拨款收入",
+        &fin.appropriation,
+    );
     amounts(f, "finance.other_funds", "其他资金收入", &fin.other_funds);
     amounts(f, "finance.spending", "部门整体支出", &fin.spending);
     if fin.appropriation.actual.is_none() && fin.other_funds.actual.is_none() {
@@ -151,7 +181,12 @@ fn finance(a: &Assessment, f: &mut Findings) {
             "adjusted" => fin.spending.adjusted,
             _ => fin.spending.actual,
         };
-        required(f, format!("finance.spending.{key}"), &format!("部门整体支出{label}"), v);
+        required(
+            f,
+            format!("finance.spending.{key}"),
+            &format!("部门整体支出{label}"),
+            v,
+        );
     }
     figure(f, "finance.basic".into(), "基本支出", fin.basic);
     figure(f, "finance.project".into(), "项目支出", fin.project);
@@ -161,12 +196,18 @@ fn finance(a: &Assessment, f: &mut Findings) {
         figure(f, format!("finance.economic[{i}]"), class.label(), *v);
     }
 
-    let Some(actual) = fin.spending.actual else { return };
+    let Some(actual) = fin.spending.actual else {
+        return;
+    };
     if let (Some(b), Some(p)) = (fin.basic, fin.project) {
         if num::add(b, p) != Some(actual) {
             f.error(
                 "SPENDING_PARTS_SUM",
-                vec!["finance.basic".into(), "finance.project".into(), "finance.spending.actual".into()],
+                vec![
+                    "finance.basic".into(),
+                    "finance.project".into(),
+                    "finance.spending.actual".into(),
+                ],
                 text::parts_sum_mismatch(
                     &[("基本支出", fmt2(b, mode)), ("项目支出", fmt2(p, mode))],
                     &num::add(b, p).map(|s| fmt2(s, mode)).unwrap_or_default(),
@@ -179,11 +220,15 @@ fn finance(a: &Assessment, f: &mut Findings) {
     let rows: Vec<(String, String)> = EconomicClass::ALL
         .iter()
         .zip(&fin.economic)
-        .filter_map(|(c, v)| v.filter(|v| !v.is_zero()).map(|v| (c.label().to_string(), fmt2(v, mode))))
+        .filter_map(|(c, v)| {
+            v.filter(|v| !v.is_zero())
+                .map(|v| (c.label().to_string(), fmt2(v, mode)))
+        })
         .collect();
     let total = num::sum(fin.economic.iter().map(|v| v.unwrap_or_default()));
     if total != Some(actual) {
-        let named: Vec<(&str, String)> = rows.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+        let named: Vec<(&str, String)> =
+            rows.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
         f.error(
             "ECONOMIC_SUM",
             (0..10)
@@ -202,24 +247,39 @@ fn finance(a: &Assessment, f: &mut Findings) {
 }
 
 fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findings) {
-    let Some((_, base, _)) = a.scheme.execution() else { return };
+    let Some((_, base, _)) = a.scheme.execution() else {
+        return;
+    };
     let labels = crate::score::execution_labels(base);
     let base_path = match base {
         crate::scheme::ExecutionBase::Adjusted => "finance.spending.adjusted",
         crate::scheme::ExecutionBase::Initial => "finance.spending.initial",
     };
-    let Some(budget) = base.of(&a.finance.spending) else { return };
+    let Some(budget) = base.of(&a.finance.spending) else {
+        return;
+    };
     if budget.is_zero() {
-        f.error("BASE_ZERO", vec![base_path.into()], text::base_zero(labels.target));
+        f.error(
+            "BASE_ZERO",
+            vec![base_path.into()],
+            text::base_zero(labels.target),
+        );
         return;
     }
-    let Some(rate) = num::div(actual, budget) else { return };
+    let Some(rate) = num::div(actual, budget) else {
+        return;
+    };
     let paths = vec!["finance.spending.actual".to_string(), base_path.to_string()];
     if rate > Decimal::ONE {
         f.warn(
             "EXECUTION_OVER",
             paths,
-            text::execution_over(labels, &fmt2(actual, mode), &fmt2(budget, mode), &fmt_pct(rate, mode)),
+            text::execution_over(
+                labels,
+                &fmt2(actual, mode),
+                &fmt2(budget, mode),
+                &fmt_pct(rate, mode),
+            ),
         );
     } else if rate < a.scheme.low_execution && a.finance.execution_note.trim().is_empty() {
         f.error(
@@ -245,7 +305,11 @@ fn workload(a: &Assessment, f: &mut Findings) {
         figure(f, at("last_year"), &format!("{name}上年数"), t.last_year);
         figure(f, at("done"), &format!("{name}已完成数"), t.done);
         if t.value.is_some() && t.last_year.is_some_and(|l| l.is_zero()) {
-            f.warn("LAST_YEAR_ZERO", vec![at("last_year")], text::last_year_zero(&name));
+            f.warn(
+                "LAST_YEAR_ZERO",
+                vec![at("last_year")],
+                text::last_year_zero(&name),
+            );
         }
         let Some(value) = t.value else { continue };
         if let Some(done) = t.done {
@@ -263,7 +327,12 @@ fn workload(a: &Assessment, f: &mut Findings) {
                 .chain([at("value")])
                 .collect();
             for (k, p) in b.parts.iter().enumerate() {
-                figure(f, format!("workload[{i}].breakdowns[{j}].parts[{k}].value"), &p.name, p.value);
+                figure(
+                    f,
+                    format!("workload[{i}].breakdowns[{j}].parts[{k}].value"),
+                    &p.name,
+                    p.value,
+                );
             }
             if b.complete && bd.sum != value {
                 let named: Vec<(&str, String)> = b
@@ -290,28 +359,35 @@ fn workload(a: &Assessment, f: &mut Findings) {
 fn indicators(a: &Assessment, f: &mut Findings) {
     let s = &a.scheme;
     for (i, ind) in a.indicators.iter().enumerate() {
-        let at = format!("indicators[{i}]");
-        let name = item_name(&ind.name, "指标", i, &at, f);
+        let at = Path("indicators", i);
+        let name = Named(&ind.name, "指标", i);
+        name.required(&at, f);
         points_positive(ind.points, &name, &at, f);
         if s.category_of(ind.kind).is_none() {
             f.error(
                 "KIND_UNMAPPED",
                 vec![format!("{at}.kind")],
-                text::kind_unmapped(&name, ind.kind.label(), &s.name),
+                text::kind_unmapped(&name.to_string(), ind.kind.label(), &s.name),
             );
         }
         measure(a, &ind.measure, ind.points, &name, &ind.unit, &at, f);
-        let o = rules::evaluate(&ind.measure, ind.points, s.rounding, ITEM_LABELS);
-        if o.computed < ind.points && ind.deviation_note.trim().is_empty() {
+        let computed = rules::computed(&ind.measure, ind.points, s.rounding);
+        if computed < ind.points && ind.deviation_note.trim().is_empty() {
             f.error(
                 "DEVIATION_NOTE",
                 vec![format!("{at}.deviation_note")],
-                text::deviation_note(&name, &fmt2(o.computed, s.rounding.mode), &fmt_plain(ind.points)),
+                text::deviation_note(
+                    &name.to_string(),
+                    &fmt2(computed, s.rounding.mode),
+                    &fmt_plain(ind.points),
+                ),
             );
         }
     }
     for (si, section) in s.sections.iter().enumerate() {
-        let SectionBody::Indicators { categories } = &section.body else { continue };
+        let SectionBody::Indicators { categories } = &section.body else {
+            continue;
+        };
         let mut all_fixed = true;
         for c in categories {
             let members: Vec<usize> = (0..a.indicators.len())
@@ -324,7 +400,10 @@ fn indicators(a: &Assessment, f: &mut Findings) {
         }
         if !all_fixed {
             let members: Vec<usize> = (0..a.indicators.len())
-                .filter(|&i| s.category_of(a.indicators[i].kind).is_some_and(|(x, _)| x == si))
+                .filter(|&i| {
+                    s.category_of(a.indicators[i].kind)
+                        .is_some_and(|(x, _)| x == si)
+                })
                 .collect();
             points_sum(a, &members, section.points, &section.name, f);
         }
@@ -339,8 +418,16 @@ fn points_sum(a: &Assessment, members: &[usize], points: Decimal, group: &str, f
         let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
         f.error(
             "POINTS_SUM",
-            members.iter().map(|i| format!("indicators[{i}].points")).collect(),
-            text::points_sum(group, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(points)),
+            members
+                .iter()
+                .map(|i| format!("indicators[{i}].points"))
+                .collect(),
+            text::points_sum(
+                group,
+                &terms,
+                &sum.map(fmt_plain).unwrap_or_default(),
+                &fmt_plain(points),
+            ),
         );
     }
 }
@@ -348,20 +435,23 @@ fn points_sum(a: &Assessment, members: &[usize], points: Decimal, group: &str, f
 fn criteria(a: &Assessment, f: &mut Findings) {
     let s = &a.scheme;
     for (i, c) in a.criteria.iter().enumerate() {
-        let at = format!("criteria[{i}]");
-        let name = item_name(&c.name, "管理效率细则", i, &at, f);
+        let at = Path("criteria", i);
+        let name = Named(&c.name, "管理效率细则", i);
+        name.required(&at, f);
         points_positive(c.points, &name, &at, f);
         if s.aspect(c.aspect).is_none() {
             f.error(
                 "ASPECT_UNMAPPED",
                 vec![format!("{at}.aspect")],
-                text::aspect_unmapped(&name, c.aspect.label(), &s.name),
+                text::aspect_unmapped(&name.to_string(), c.aspect.label(), &s.name),
             );
         }
         measure(a, &c.measure, c.points, &name, "", &at, f);
     }
     for section in &s.sections {
-        let SectionBody::Management { aspects } = &section.body else { continue };
+        let SectionBody::Management { aspects } = &section.body else {
+            continue;
+        };
         for spec in aspects {
             let members: Vec<usize> = (0..a.criteria.len())
                 .filter(|&i| a.criteria[i].aspect == spec.aspect)
@@ -372,7 +462,10 @@ fn criteria(a: &Assessment, f: &mut Findings) {
                 let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
                 f.error(
                     "POINTS_SUM",
-                    members.iter().map(|i| format!("criteria[{i}].points")).collect(),
+                    members
+                        .iter()
+                        .map(|i| format!("criteria[{i}].points"))
+                        .collect(),
                     text::points_sum(
                         &format!("{}·{}", section.name, spec.aspect.label()),
                         &terms,
@@ -385,83 +478,170 @@ fn criteria(a: &Assessment, f: &mut Findings) {
     }
 }
 
-fn item_name(name: &str, what: &str, i: usize, at: &str, f: &mut Findings) -> String {
-    if name.trim().is_empty() {
-        let shown = format!("第 {} 个{what}", i + 1);
-        f.error("REQUIRED", vec![format!("{at}.name")], text::required(&format!("{shown}的名称")));
-        shown
-    } else {
-        format!("「{name}」")
+/// An item's field path, e.g. `indicators[3]`, written only when a finding needs it.
+struct Path(&'static str, usize);
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
     }
 }
 
-fn points_positive(points: Decimal, name: &str, at: &str, f: &mut Findings) {
-    let path = vec![format!("{at}.points")];
+/// An item as messages name it: 「name」, or 第 n 个指标 while it has no name.
+struct Named<'a>(&'a str, &'static str, usize);
+
+impl Named<'_> {
+    fn required(&self, at: &Path, f: &mut Findings) {
+        if self.0.trim().is_empty() {
+            f.error(
+                "REQUIRED",
+                vec![format!("{at}.name")],
+                text::required(&format!("{self}的名称")),
+            );
+        }
+    }
+}
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Named(name, what, i) if name.trim().is_empty() => write!(f, "第 {} 个{what}", i + 1),
+            Named(name, ..) => write!(f, "「{name}」"),
+        }
+    }
+}
+
+fn points_positive(
+    points: Decimal,
+    name: &dyn fmt::Display,
+    at: &dyn fmt::Display,
+    f: &mut Findings,
+) {
+    let path = || vec![format!("{at}.points")];
     if points <= Decimal::ZERO {
-        f.error("POINTS_POSITIVE", path, text::points_positive(name, &fmt_plain(points)));
+        f.error(
+            "POINTS_POSITIVE",
+            path(),
+            text::points_positive(&name.to_string(), &fmt_plain(points)),
+        );
     } else if points.abs() > LIMIT || points.normalize().scale() > 2 {
-        f.error("POINTS_FORMAT", path, text::points_format(name, &fmt_plain(points)));
+        f.error(
+            "POINTS_FORMAT",
+            path(),
+            text::points_format(&name.to_string(), &fmt_plain(points)),
+        );
     }
 }
 
 /// The checks every scored measure gets, whatever it belongs to.
-fn measure(a: &Assessment, m: &Measure, points: Decimal, name: &str, unit: &str, at: &str, f: &mut Findings) {
+fn measure(
+    a: &Assessment,
+    m: &Measure,
+    points: Decimal,
+    name: &Named,
+    unit: &str,
+    at: &Path,
+    f: &mut Findings,
+) {
     let mode = a.scheme.rounding.mode;
     let p = |k: &str| format!("{at}.measure.{k}");
-    rule_params(&m.rule, points, name, &p("rule"), f);
-    if m.rule.needs_target() {
-        required(f, p("target"), &format!("{name}的目标值"), m.target);
+    rule_params(&m.rule, points, &name.to_string(), || p("rule"), f);
+    let figures = [
+        ("target", "目标值", m.target, m.rule.needs_target()),
+        ("actual", "实际值", m.actual, m.rule.needs_actual()),
+    ];
+    // Paths and labels are written only for a finding: a large assessment has thousands.
+    for (key, label, value, needed) in figures {
+        if needed && value.is_none() {
+            required(f, p(key), &format!("{name}的{label}"), value);
+        }
+        if value.is_some_and(out_of_range) {
+            figure(f, p(key), &format!("{name}的{label}"), value);
+        }
     }
-    if m.rule.needs_actual() {
-        required(f, p("actual"), &format!("{name}的实际值"), m.actual);
-    }
-    figure(f, p("target"), &format!("{name}的目标值"), m.target);
-    figure(f, p("actual"), &format!("{name}的实际值"), m.actual);
     if unit.trim() == "%" {
-        for (key, label, v) in [("target", "目标值", m.target), ("actual", "实际值", m.actual)] {
+        for (key, label, v) in [
+            ("target", "目标值", m.target),
+            ("actual", "实际值", m.actual),
+        ] {
             if v.is_some_and(|v| v > Decimal::ONE_HUNDRED) {
-                f.warn("RATE_RANGE", vec![p(key)], text::rate_range(name, label, &fmt_plain(v.unwrap_or_default())));
+                f.warn(
+                    "RATE_RANGE",
+                    vec![p(key)],
+                    text::rate_range(&name.to_string(), label, &fmt_plain(v.unwrap_or_default())),
+                );
             }
         }
     }
     if let (Rule::AtLeast, Some(t), Some(a_)) = (&m.rule, m.target, m.actual) {
         if t.is_zero() {
-            f.warn("ZERO_TARGET", vec![p("target")], text::zero_target(name));
+            f.warn(
+                "ZERO_TARGET",
+                vec![p("target")],
+                text::zero_target(&name.to_string()),
+            );
         } else if let Some(r) = num::div(a_, t).filter(|r| *r >= a.scheme.over_achievement) {
             f.warn(
                 "OVER_ACHIEVEMENT",
                 vec![p("actual"), p("target")],
-                text::over_achievement(name, &fmt_plain(a_), &fmt_plain(t), &fmt_pct(r, mode)),
+                text::over_achievement(
+                    &name.to_string(),
+                    &fmt_plain(a_),
+                    &fmt_plain(t),
+                    &fmt_pct(r, mode),
+                ),
             );
         }
     }
     match &m.rule {
         Rule::Qualitative => match (m.grade, m.entered_score) {
-            (None, _) => f.error("REQUIRED", vec![p("grade")], text::required(&format!("{name}的定性评价等级"))),
-            (_, None) => f.error("REQUIRED", vec![p("entered_score")], text::required(&format!("{name}的评分"))),
+            (None, _) => f.error(
+                "REQUIRED",
+                vec![p("grade")],
+                text::required(&format!("{name}的定性评价等级")),
+            ),
+            (_, None) => f.error(
+                "REQUIRED",
+                vec![p("entered_score")],
+                text::required(&format!("{name}的评分")),
+            ),
             (Some(g), Some(s)) => {
                 let (lo, hi) = rules::qualitative_band(g, points, a.scheme.rounding);
                 if s < lo || s > hi {
                     f.error(
                         "QUALITATIVE_RANGE",
                         vec![p("entered_score"), p("grade")],
-                        text::qualitative_range(name, g.label(), &fmt2(lo, mode), &fmt2(hi, mode), &fmt_plain(s)),
+                        text::qualitative_range(
+                            &name.to_string(),
+                            g.label(),
+                            &fmt2(lo, mode),
+                            &fmt2(hi, mode),
+                            &fmt_plain(s),
+                        ),
                     );
                 }
             }
         },
         Rule::Manual => {
             match m.entered_score {
-                None => f.error("REQUIRED", vec![p("entered_score")], text::required(&format!("{name}的评分"))),
+                None => f.error(
+                    "REQUIRED",
+                    vec![p("entered_score")],
+                    text::required(&format!("{name}的评分")),
+                ),
                 Some(s) if s < Decimal::ZERO || s > points => f.error(
                     "SCORE_RANGE",
                     vec![p("entered_score")],
-                    text::score_range(name, &fmt_plain(s), &fmt_plain(points)),
+                    text::score_range(&name.to_string(), &fmt_plain(s), &fmt_plain(points)),
                 ),
                 Some(_) => {}
             }
             if m.reason.trim().is_empty() {
-                f.error("MANUAL_REASON", vec![p("reason")], text::manual_reason(name));
+                f.error(
+                    "MANUAL_REASON",
+                    vec![p("reason")],
+                    text::manual_reason(&name.to_string()),
+                );
             }
         }
         Rule::Checklist
@@ -469,7 +649,11 @@ fn measure(a: &Assessment, m: &Measure, points: Decimal, name: &str, unit: &str,
             basis: DeductionBasis::FailedChecks,
             ..
         } if m.checks.is_empty() => {
-            f.error("CHECKS_EMPTY", vec![p("checks")], text::checks_empty(name));
+            f.error(
+                "CHECKS_EMPTY",
+                vec![p("checks")],
+                text::checks_empty(&name.to_string()),
+            );
         }
         _ => {}
     }
@@ -478,46 +662,65 @@ fn measure(a: &Assessment, m: &Measure, points: Decimal, name: &str, unit: &str,
     }
 }
 
-fn override_checks(o: &Override, points: Decimal, name: &str, at: &str, f: &mut Findings) {
+fn override_checks(
+    o: &Override,
+    points: Decimal,
+    name: &dyn fmt::Display,
+    at: &dyn fmt::Display,
+    f: &mut Findings,
+) {
     if o.score < Decimal::ZERO || o.score > points {
         f.error(
             "SCORE_RANGE",
             vec![format!("{at}.score")],
-            text::score_range(name, &fmt_plain(o.score), &fmt_plain(points)),
+            text::score_range(&name.to_string(), &fmt_plain(o.score), &fmt_plain(points)),
         );
     }
     if o.reason.trim().is_empty() {
         f.error(
             "OVERRIDE_REASON",
             vec![format!("{at}.reason")],
-            text::override_reason(name, &fmt_plain(o.score)),
+            text::override_reason(&name.to_string(), &fmt_plain(o.score)),
         );
     }
 }
 
 /// A rule's own parameters: bands ordered and within the points, deductions positive.
-fn rule_params(rule: &Rule, points: Decimal, name: &str, path: &str, f: &mut Findings) {
+fn rule_params(
+    rule: &Rule,
+    points: Decimal,
+    name: &str,
+    path: impl Fn() -> String,
+    f: &mut Findings,
+) {
     match rule {
         Rule::Bands { bands, .. } => {
             if bands.is_empty() {
-                f.error("BANDS_EMPTY", vec![path.into()], text::bands_empty(name));
+                f.error("BANDS_EMPTY", vec![path()], text::bands_empty(name));
             }
-            let descending = bands.windows(2).all(|w| w[0].min > w[1].min && w[0].points >= w[1].points);
+            let descending = bands
+                .windows(2)
+                .all(|w| w[0].min > w[1].min && w[0].points >= w[1].points);
             if !descending {
-                f.error("BANDS_ORDER", vec![path.into()], text::bands_order(name));
+                f.error("BANDS_ORDER", vec![path()], text::bands_order(name));
             }
-            if bands.iter().any(|b| b.points < Decimal::ZERO || b.points > points) {
-                f.error("BANDS_POINTS", vec![path.into()], text::bands_points(name, &fmt_plain(points)));
-            }
-        }
-        Rule::Deduction { per, step, .. } => {
-            if *per <= Decimal::ZERO || *step <= Decimal::ZERO {
+            if bands
+                .iter()
+                .any(|b| b.points < Decimal::ZERO || b.points > points)
+            {
                 f.error(
-                    "DEDUCTION_PARAMS",
-                    vec![path.into()],
-                    text::deduction_params(name, &fmt_plain(*per), &fmt_plain(*step)),
+                    "BANDS_POINTS",
+                    vec![path()],
+                    text::bands_points(name, &fmt_plain(points)),
                 );
             }
+        }
+        Rule::Deduction { per, step, .. } if *per <= Decimal::ZERO || *step <= Decimal::ZERO => {
+            f.error(
+                "DEDUCTION_PARAMS",
+                vec![path()],
+                text::deduction_params(name, &fmt_plain(*per), &fmt_plain(*step)),
+            );
         }
         _ => {}
     }
@@ -533,7 +736,9 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
         let terms: Vec<String> = s.sections.iter().map(|x| fmt_plain(x.points)).collect();
         f.error(
             "SCHEME_TOTAL",
-            (0..s.sections.len()).map(|i| at(&format!("sections[{i}].points"))).collect(),
+            (0..s.sections.len())
+                .map(|i| at(&format!("sections[{i}].points")))
+                .collect(),
             text::scheme_total(&terms, &total.map(fmt_plain).unwrap_or_default()),
         );
     }
@@ -543,14 +748,22 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
         .filter(|x| matches!(x.body, SectionBody::Execution { .. }))
         .count();
     if executions > 1 {
-        f.error("SCHEME_EXECUTION_TWICE", vec![at("sections")], text::scheme_execution_twice());
+        f.error(
+            "SCHEME_EXECUTION_TWICE",
+            vec![at("sections")],
+            text::scheme_execution_twice(),
+        );
     }
     let mut kinds_seen = Vec::new();
     let mut aspects_seen = Vec::new();
     for (i, sec) in s.sections.iter().enumerate() {
         let sp = at(&format!("sections[{i}]"));
         if sec.name.trim().is_empty() {
-            f.error("REQUIRED", vec![format!("{sp}.name")], text::required(&format!("第 {} 个一级指标的名称", i + 1)));
+            f.error(
+                "REQUIRED",
+                vec![format!("{sp}.name")],
+                text::required(&format!("第 {} 个一级指标的名称", i + 1)),
+            );
         }
         points_positive(sec.points, &format!("一级指标「{}」", sec.name), &sp, f);
         match &sec.body {
@@ -568,9 +781,13 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                         }
                 );
                 if !allowed {
-                    f.error("SCHEME_EXECUTION_RULE", vec![format!("{sp}.body.rule")], text::scheme_execution_rule());
+                    f.error(
+                        "SCHEME_EXECUTION_RULE",
+                        vec![format!("{sp}.body.rule")],
+                        text::scheme_execution_rule(),
+                    );
                 }
-                rule_params(rule, sec.points, &sec.name, &format!("{sp}.body.rule"), f);
+                rule_params(rule, sec.points, &sec.name, || format!("{sp}.body.rule"), f);
             }
             SectionBody::Indicators { categories } => {
                 for (j, c) in categories.iter().enumerate() {
@@ -593,7 +810,12 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                         f.error(
                             "SCHEME_POINTS_SUM",
                             vec![format!("{sp}.points")],
-                            text::points_sum(&sec.name, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(sec.points)),
+                            text::points_sum(
+                                &sec.name,
+                                &terms,
+                                &sum.map(fmt_plain).unwrap_or_default(),
+                                &fmt_plain(sec.points),
+                            ),
                         );
                     }
                 }
@@ -602,19 +824,35 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                 for (j, spec) in aspects.iter().enumerate() {
                     let ap = format!("{sp}.body.aspects[{j}]");
                     if aspects_seen.contains(&spec.aspect) {
-                        f.error("SCHEME_ASPECT_TWICE", vec![ap.clone()], text::scheme_aspect_twice(spec.aspect.label()));
+                        f.error(
+                            "SCHEME_ASPECT_TWICE",
+                            vec![ap.clone()],
+                            text::scheme_aspect_twice(spec.aspect.label()),
+                        );
                     }
                     aspects_seen.push(spec.aspect);
                     for (k, t) in spec.criteria.iter().enumerate() {
-                        rule_params(&t.rule, t.points, &t.name, &format!("{ap}.criteria[{k}].rule"), f);
+                        rule_params(
+                            &t.rule,
+                            t.points,
+                            &t.name,
+                            || format!("{ap}.criteria[{k}].rule"),
+                            f,
+                        );
                     }
                     let sum = num::sum(spec.criteria.iter().map(|t| t.points));
                     if !spec.criteria.is_empty() && sum != Some(spec.points) {
-                        let terms: Vec<String> = spec.criteria.iter().map(|t| fmt_plain(t.points)).collect();
+                        let terms: Vec<String> =
+                            spec.criteria.iter().map(|t| fmt_plain(t.points)).collect();
                         f.error(
                             "SCHEME_POINTS_SUM",
                             vec![format!("{ap}.points")],
-                            text::points_sum(spec.aspect.label(), &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(spec.points)),
+                            text::points_sum(
+                                spec.aspect.label(),
+                                &terms,
+                                &sum.map(fmt_plain).unwrap_or_default(),
+                                &fmt_plain(spec.points),
+                            ),
                         );
                     }
                 }
@@ -624,21 +862,37 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                     f.error(
                         "SCHEME_POINTS_SUM",
                         vec![format!("{sp}.points")],
-                        text::points_sum(&sec.name, &terms, &sum.map(fmt_plain).unwrap_or_default(), &fmt_plain(sec.points)),
+                        text::points_sum(
+                            &sec.name,
+                            &terms,
+                            &sum.map(fmt_plain).unwrap_or_default(),
+                            &fmt_plain(sec.points),
+                        ),
                     );
                 }
             }
         }
     }
     let ordered = s.grades.windows(2).all(|w| w[0].min > w[1].min);
-    let in_range = s.grades.iter().all(|g| g.min >= Decimal::ZERO && g.min <= Decimal::ONE_HUNDRED);
+    let in_range = s
+        .grades
+        .iter()
+        .all(|g| g.min >= Decimal::ZERO && g.min <= Decimal::ONE_HUNDRED);
     if s.grades.is_empty() || !ordered || !in_range {
         f.error("SCHEME_GRADES", vec![at("grades")], text::scheme_grades());
     }
     if s.over_achievement < Decimal::ONE {
-        f.error("SCHEME_THRESHOLD", vec![at("over_achievement")], text::scheme_over_achievement(&fmt_plain(s.over_achievement)));
+        f.error(
+            "SCHEME_THRESHOLD",
+            vec![at("over_achievement")],
+            text::scheme_over_achievement(&fmt_plain(s.over_achievement)),
+        );
     }
     if s.low_execution < Decimal::ZERO || s.low_execution > Decimal::ONE {
-        f.error("SCHEME_THRESHOLD", vec![at("low_execution")], text::scheme_low_execution(&fmt_plain(s.low_execution)));
+        f.error(
+            "SCHEME_THRESHOLD",
+            vec![at("low_execution")],
+            text::scheme_low_execution(&fmt_plain(s.low_execution)),
+        );
     }
 }

@@ -1,12 +1,15 @@
 //! The `ziping` command line, run as a reviewer would run it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn ziping(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ziping")).args(args).output().expect("ziping runs")
+    Command::new(env!("CARGO_BIN_EXE_ziping"))
+        .args(args)
+        .output()
+        .expect("ziping runs")
 }
 
 /// A scratch folder of this test's own.
@@ -16,7 +19,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn write(dir: &PathBuf, name: &str, text: &str) -> String {
+fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("written");
     path.to_string_lossy().into_owned()
@@ -43,7 +46,13 @@ fn the_sample_scores_99_32_grade_excellent() {
         .as_array()
         .expect("sections")
         .iter()
-        .map(|s| (s["name"].as_str().unwrap_or("").into(), s["points"].to_string(), s["score"].to_string()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or("").into(),
+                s["points"].to_string(),
+                s["score"].to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         sections,
@@ -61,12 +70,19 @@ fn the_sample_scores_99_32_grade_excellent() {
 fn validate_exits_0_clean_1_with_errors_2_unreadable() {
     let dir = scratch("validate");
     let good = write(&dir, "good.json", &sample_text());
-    let broken = write(&dir, "broken.json", &sample_text().replace("\"554.28\"", "\"554.2\""));
+    let broken = write(
+        &dir,
+        "broken.json",
+        &sample_text().replace("\"554.28\"", "\"554.2\""),
+    );
     let bad = write(&dir, "bad.json", "{ not json");
 
     let out = ziping(&["validate", "--json", &good]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(serde_json::from_str::<Value>(&stdout(&out)).expect("JSON"), Value::Array(vec![]));
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&out)).expect("JSON"),
+        Value::Array(vec![])
+    );
 
     let out = ziping(&["validate", "--json", &broken]);
     assert_eq!(out.status.code(), Some(1));
@@ -75,7 +91,10 @@ fn validate_exits_0_clean_1_with_errors_2_unreadable() {
     assert_eq!(first["severity"], "error");
     assert_eq!(first["code"], "SPENDING_PARTS_SUM");
     assert_eq!(first["paths"][0], "finance.basic");
-    assert_eq!(first["message"], "基本支出 554.20 + 项目支出 179.60 = 733.80，与决算数 733.88 不符");
+    assert_eq!(
+        first["message"],
+        "基本支出 554.20 + 项目支出 179.60 = 733.80，与决算数 733.88 不符"
+    );
 
     let out = ziping(&["validate", &bad]);
     assert_eq!(out.status.code(), Some(2));
@@ -86,7 +105,11 @@ fn validate_exits_0_clean_1_with_errors_2_unreadable() {
 fn many_files_in_one_call_each_labelled() {
     let dir = scratch("many");
     let good = write(&dir, "a.json", &sample_text());
-    let broken = write(&dir, "b.json", &sample_text().replace("\"554.28\"", "\"554.2\""));
+    let broken = write(
+        &dir,
+        "b.json",
+        &sample_text().replace("\"554.28\"", "\"554.2\""),
+    );
     let out = ziping(&["validate", "--json", &good, &broken]);
     assert_eq!(out.status.code(), Some(1), "the worst file decides");
     let all: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
@@ -103,7 +126,10 @@ fn many_files_in_one_call_each_labelled() {
 #[test]
 fn schemes_are_listed_and_printed() {
     let list = stdout(&ziping(&["schemes"]));
-    assert!(list.contains("guangzhou-dept\t广州市部门整体支出绩效自评"), "{list}");
+    assert!(
+        list.contains("guangzhou-dept\t广州市部门整体支出绩效自评"),
+        "{list}"
+    );
     assert!(list.contains("national-project"), "{list}");
     let out = ziping(&["scheme", "national-project"]);
     let scheme: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
@@ -114,9 +140,17 @@ fn schemes_are_listed_and_printed() {
 
 #[test]
 fn a_wrong_command_line_prints_the_usage_and_exits_2() {
-    for args in [&[][..], &["frobnicate"], &["validate"], &["score", "--xml", "a.json"]] {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["validate"],
+        &["score", "--xml", "a.json"],
+    ] {
         let out = ziping(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("用法"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("用法"),
+            "{args:?}"
+        );
     }
 }

@@ -27,7 +27,11 @@ fn decimal() -> impl Strategy<Value = Decimal> {
 
 fn rounding() -> impl Strategy<Value = Rounding> {
     (
-        prop_oneof![Just(RoundingMode::HalfUp), Just(RoundingMode::Truncate), Just(RoundingMode::HalfEven)],
+        prop_oneof![
+            Just(RoundingMode::HalfUp),
+            Just(RoundingMode::Truncate),
+            Just(RoundingMode::HalfEven)
+        ],
         any::<bool>(),
     )
         .prop_map(|(mode, rate_first)| Rounding { mode, rate_first })
@@ -36,15 +40,22 @@ fn rounding() -> impl Strategy<Value = Rounding> {
 fn rule() -> impl Strategy<Value = Rule> {
     prop_oneof![
         Just(Rule::AtLeast),
-        Just(Rule::AtMost { variant: AtMostVariant::Ratio }),
-        Just(Rule::AtMost { variant: AtMostVariant::Linear }),
+        Just(Rule::AtMost {
+            variant: AtMostVariant::Ratio
+        }),
+        Just(Rule::AtMost {
+            variant: AtMostVariant::Linear
+        }),
         Just(Rule::Exactly),
         Just(Rule::Qualitative),
         Just(Rule::Checklist),
         Just(Rule::Manual),
         (
             prop_oneof![Just(Basis::Completion), Just(Basis::Actual)],
-            prop::collection::vec((decimal(), decimal()).prop_map(|(min, points)| Band { min, points }), 0..4)
+            prop::collection::vec(
+                (decimal(), decimal()).prop_map(|(min, points)| Band { min, points }),
+                0..4
+            )
         )
             .prop_map(|(basis, bands)| Rule::Bands { basis, bands }),
         (
@@ -75,15 +86,26 @@ fn measure() -> impl Strategy<Value = Measure> {
         prop::collection::vec(any::<bool>(), 0..5),
         prop::option::of(decimal()),
     )
-        .prop_map(|(rule, target, actual, grade, entered_score, met, over)| Measure {
-            target,
-            actual,
-            grade,
-            entered_score,
-            checks: met.into_iter().map(|met| Check { text: "条件".into(), met }).collect(),
-            override_score: over.map(|score| Override { score, reason: "试算".into() }),
-            ..Measure::new(rule)
-        })
+        .prop_map(
+            |(rule, target, actual, grade, entered_score, met, over)| Measure {
+                target,
+                actual,
+                grade,
+                entered_score,
+                checks: met
+                    .into_iter()
+                    .map(|met| Check {
+                        text: "条件".into(),
+                        met,
+                    })
+                    .collect(),
+                override_score: over.map(|score| Override {
+                    score,
+                    reason: "试算".into(),
+                }),
+                ..Measure::new(rule)
+            },
+        )
 }
 
 proptest! {

@@ -41,32 +41,214 @@ fn ratio() -> Rule {
 fn target_and_actual_rules() {
     // (case, rule, points, target, actual, expected score)
     let cases: &[(&str, Rule, Decimal, Decimal, Decimal, &str)] = &[
-        ("at least: at target", Rule::AtLeast, dec!(10), dec!(100), dec!(100), "10.00"),
-        ("at least: just below rounds up to full", Rule::AtLeast, dec!(10), dec!(100), dec!(99.99), "10.00"),
-        ("at least: below", Rule::AtLeast, dec!(10), dec!(100), dec!(99), "9.90"),
-        ("at least: twice the target", Rule::AtLeast, dec!(10), dec!(100), dec!(200), "10.00"),
-        ("at least: zero target, zero actual", Rule::AtLeast, dec!(6), dec!(0), dec!(0), "6.00"),
-        ("at least: zero target, negative actual", Rule::AtLeast, dec!(6), dec!(0), dec!(-1), "0.00"),
-        ("at least: negative actual", Rule::AtLeast, dec!(6), dec!(100), dec!(-5), "0.00"),
-        ("at least: zero actual", Rule::AtLeast, dec!(6), dec!(100), dec!(0), "0.00"),
-        ("execution: 99.30%", Rule::AtLeast, dec!(10), dec!(739.04), dec!(733.88), "9.93"),
-        ("execution: above 100% capped", Rule::AtLeast, dec!(10), dec!(739.04), dec!(800), "10.00"),
-        ("at most ratio: at target", ratio(), dec!(5), dec!(3.5), dec!(3.5), "5.00"),
-        ("at most ratio: below target", ratio(), dec!(5), dec!(3.5), dec!(2.86), "5.00"),
-        ("at most ratio: twice the target", ratio(), dec!(5), dec!(3.5), dec!(7), "2.50"),
-        ("at most ratio: zero ceiling exceeded", ratio(), dec!(5), dec!(0), dec!(1), "0.00"),
-        ("at most ratio: zero ceiling kept", ratio(), dec!(5), dec!(0), dec!(0), "5.00"),
-        ("at most linear: half over", linear(), dec!(5), dec!(3.5), dec!(5.25), "2.50"),
-        ("at most linear: twice the target", linear(), dec!(5), dec!(3.5), dec!(7), "0.00"),
-        ("at most linear: thrice the target", linear(), dec!(5), dec!(3.5), dec!(10.5), "0.00"),
-        ("at most linear: just over", linear(), dec!(5), dec!(100), dec!(100.1), "5.00"),
-        ("exactly: equal", Rule::Exactly, dec!(10), dec!(100), dec!(100), "10.00"),
-        ("exactly: 10% under", Rule::Exactly, dec!(10), dec!(100), dec!(90), "9.00"),
-        ("exactly: 10% over", Rule::Exactly, dec!(10), dec!(100), dec!(110), "9.00"),
-        ("exactly: twice the target", Rule::Exactly, dec!(10), dec!(100), dec!(200), "0.00"),
-        ("exactly: thrice the target", Rule::Exactly, dec!(10), dec!(100), dec!(300), "0.00"),
-        ("exactly: zero target met", Rule::Exactly, dec!(10), dec!(0), dec!(0), "10.00"),
-        ("exactly: zero target missed", Rule::Exactly, dec!(10), dec!(0), dec!(1), "0.00"),
+        (
+            "at least: at target",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(100),
+            dec!(100),
+            "10.00",
+        ),
+        (
+            "at least: just below rounds up to full",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(100),
+            dec!(99.99),
+            "10.00",
+        ),
+        (
+            "at least: below",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(100),
+            dec!(99),
+            "9.90",
+        ),
+        (
+            "at least: twice the target",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(100),
+            dec!(200),
+            "10.00",
+        ),
+        (
+            "at least: zero target, zero actual",
+            Rule::AtLeast,
+            dec!(6),
+            dec!(0),
+            dec!(0),
+            "6.00",
+        ),
+        (
+            "at least: zero target, negative actual",
+            Rule::AtLeast,
+            dec!(6),
+            dec!(0),
+            dec!(-1),
+            "0.00",
+        ),
+        (
+            "at least: negative actual",
+            Rule::AtLeast,
+            dec!(6),
+            dec!(100),
+            dec!(-5),
+            "0.00",
+        ),
+        (
+            "at least: zero actual",
+            Rule::AtLeast,
+            dec!(6),
+            dec!(100),
+            dec!(0),
+            "0.00",
+        ),
+        (
+            "execution: 99.30%",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(739.04),
+            dec!(733.88),
+            "9.93",
+        ),
+        (
+            "execution: above 100% capped",
+            Rule::AtLeast,
+            dec!(10),
+            dec!(739.04),
+            dec!(800),
+            "10.00",
+        ),
+        (
+            "at most ratio: at target",
+            ratio(),
+            dec!(5),
+            dec!(3.5),
+            dec!(3.5),
+            "5.00",
+        ),
+        (
+            "at most ratio: below target",
+            ratio(),
+            dec!(5),
+            dec!(3.5),
+            dec!(2.86),
+            "5.00",
+        ),
+        (
+            "at most ratio: twice the target",
+            ratio(),
+            dec!(5),
+            dec!(3.5),
+            dec!(7),
+            "2.50",
+        ),
+        (
+            "at most ratio: zero ceiling exceeded",
+            ratio(),
+            dec!(5),
+            dec!(0),
+            dec!(1),
+            "0.00",
+        ),
+        (
+            "at most ratio: zero ceiling kept",
+            ratio(),
+            dec!(5),
+            dec!(0),
+            dec!(0),
+            "5.00",
+        ),
+        (
+            "at most linear: half over",
+            linear(),
+            dec!(5),
+            dec!(3.5),
+            dec!(5.25),
+            "2.50",
+        ),
+        (
+            "at most linear: twice the target",
+            linear(),
+            dec!(5),
+            dec!(3.5),
+            dec!(7),
+            "0.00",
+        ),
+        (
+            "at most linear: thrice the target",
+            linear(),
+            dec!(5),
+            dec!(3.5),
+            dec!(10.5),
+            "0.00",
+        ),
+        (
+            "at most linear: just over",
+            linear(),
+            dec!(5),
+            dec!(100),
+            dec!(100.1),
+            "5.00",
+        ),
+        (
+            "exactly: equal",
+            Rule::Exactly,
+            dec!(10),
+            dec!(100),
+            dec!(100),
+            "10.00",
+        ),
+        (
+            "exactly: 10% under",
+            Rule::Exactly,
+            dec!(10),
+            dec!(100),
+            dec!(90),
+            "9.00",
+        ),
+        (
+            "exactly: 10% over",
+            Rule::Exactly,
+            dec!(10),
+            dec!(100),
+            dec!(110),
+            "9.00",
+        ),
+        (
+            "exactly: twice the target",
+            Rule::Exactly,
+            dec!(10),
+            dec!(100),
+            dec!(200),
+            "0.00",
+        ),
+        (
+            "exactly: thrice the target",
+            Rule::Exactly,
+            dec!(10),
+            dec!(100),
+            dec!(300),
+            "0.00",
+        ),
+        (
+            "exactly: zero target met",
+            Rule::Exactly,
+            dec!(10),
+            dec!(0),
+            dec!(0),
+            "10.00",
+        ),
+        (
+            "exactly: zero target missed",
+            Rule::Exactly,
+            dec!(10),
+            dec!(0),
+            dec!(1),
+            "0.00",
+        ),
     ];
     for (case, rule, points, target, actual, expected) in cases {
         let m = measure(rule.clone(), Some(*target), Some(*actual));
@@ -93,7 +275,11 @@ fn rounding_modes_on_9_685() {
             rate_first: *rate_first,
         };
         let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
-        assert_eq!(score(&m, dec!(10), r), *expected, "{mode:?} rate_first={rate_first} actual={actual}");
+        assert_eq!(
+            score(&m, dec!(10), r),
+            *expected,
+            "{mode:?} rate_first={rate_first} actual={actual}"
+        );
     }
 }
 
@@ -150,7 +336,11 @@ fn bands_on_completion_and_on_actual() {
         assert_eq!(score(&m, dec!(5), PLAIN), *expected, "{basis:?} {actual}");
     }
     let zero_target = measure(on(Basis::Completion), Some(dec!(0)), Some(dec!(5)));
-    assert_eq!(score(&zero_target, dec!(5), PLAIN), "0.00", "a zero target has no completion");
+    assert_eq!(
+        score(&zero_target, dec!(5), PLAIN),
+        "0.00",
+        "a zero target has no completion"
+    );
 }
 
 #[test]
@@ -165,12 +355,48 @@ fn deductions() {
             dec!(733.88),
             "9.30",
         ),
-        ("completion at 100%", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(100), "10.00"),
-        ("completion above 100%", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(150), "10.00"),
-        ("floored at zero", rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)), dec!(100), dec!(50), "0.00"),
-        ("shortfall in units", rule(DeductionBasis::Shortfall, dec!(0.5), dec!(1)), dec!(10), dec!(8), "9.00"),
-        ("excess in units", rule(DeductionBasis::Excess, dec!(2), dec!(1)), dec!(10), dec!(11), "8.00"),
-        ("no excess", rule(DeductionBasis::Excess, dec!(2), dec!(1)), dec!(10), dec!(9), "10.00"),
+        (
+            "completion at 100%",
+            rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)),
+            dec!(100),
+            dec!(100),
+            "10.00",
+        ),
+        (
+            "completion above 100%",
+            rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)),
+            dec!(100),
+            dec!(150),
+            "10.00",
+        ),
+        (
+            "floored at zero",
+            rule(DeductionBasis::CompletionShortfall, dec!(1), dec!(1)),
+            dec!(100),
+            dec!(50),
+            "0.00",
+        ),
+        (
+            "shortfall in units",
+            rule(DeductionBasis::Shortfall, dec!(0.5), dec!(1)),
+            dec!(10),
+            dec!(8),
+            "9.00",
+        ),
+        (
+            "excess in units",
+            rule(DeductionBasis::Excess, dec!(2), dec!(1)),
+            dec!(10),
+            dec!(11),
+            "8.00",
+        ),
+        (
+            "no excess",
+            rule(DeductionBasis::Excess, dec!(2), dec!(1)),
+            dec!(10),
+            dec!(9),
+            "10.00",
+        ),
     ];
     for (case, rule, target, actual, expected) in cases {
         let m = measure(rule.clone(), Some(*target), Some(*actual));
@@ -216,9 +442,24 @@ fn checklists_and_failed_check_deductions() {
 #[test]
 fn qualitative_and_manual_scores_are_clamped_to_the_points() {
     let cases: &[(Rule, Option<Achievement>, Option<Decimal>, &str)] = &[
-        (Rule::Qualitative, Some(Achievement::Achieved), Some(dec!(6)), "6.00"),
-        (Rule::Qualitative, Some(Achievement::Partial), Some(dec!(4)), "4.00"),
-        (Rule::Qualitative, Some(Achievement::Achieved), Some(dec!(7)), "6.00"),
+        (
+            Rule::Qualitative,
+            Some(Achievement::Achieved),
+            Some(dec!(6)),
+            "6.00",
+        ),
+        (
+            Rule::Qualitative,
+            Some(Achievement::Partial),
+            Some(dec!(4)),
+            "4.00",
+        ),
+        (
+            Rule::Qualitative,
+            Some(Achievement::Achieved),
+            Some(dec!(7)),
+            "6.00",
+        ),
         (Rule::Qualitative, None, Some(dec!(6)), "0.00"),
         (Rule::Qualitative, Some(Achievement::Achieved), None, "0.00"),
         (Rule::Manual, None, Some(dec!(4.555)), "4.56"),
@@ -231,7 +472,11 @@ fn qualitative_and_manual_scores_are_clamped_to_the_points() {
             entered_score: *entered,
             ..Measure::new(rule.clone())
         };
-        assert_eq!(score(&m, dec!(6), PLAIN), *expected, "{rule:?} {grade:?} {entered:?}");
+        assert_eq!(
+            score(&m, dec!(6), PLAIN),
+            *expected,
+            "{rule:?} {grade:?} {entered:?}"
+        );
     }
 }
 
@@ -251,7 +496,10 @@ fn an_override_counts_but_the_computed_score_is_kept() {
         reason: "按已公布的自评结果".into(),
     });
     let outcome = evaluate(&m, dec!(10), PLAIN, ITEM_LABELS);
-    assert_eq!((outcome.computed.to_string(), outcome.score.to_string()), ("9.93".into(), "9.32".into()));
+    assert_eq!(
+        (outcome.computed.to_string(), outcome.score.to_string()),
+        ("9.93".into(), "9.32".into())
+    );
     assert!(outcome.overridden);
     assert!(outcome.formula.contains("按已公布的自评结果"));
 
@@ -259,17 +507,34 @@ fn an_override_counts_but_the_computed_score_is_kept() {
         score: dec!(12),
         reason: "超出分值".into(),
     });
-    assert_eq!(score(&m, dec!(10), PLAIN), "10.00", "an override above the points is capped");
+    assert_eq!(
+        score(&m, dec!(10), PLAIN),
+        "10.00",
+        "an override above the points is capped"
+    );
 }
 
 #[test]
 fn formulas_write_out_the_arithmetic() {
     let cases: &[(Rule, Decimal, Decimal, &str)] = &[
-        (Rule::AtLeast, dec!(100), dec!(90), "实际值 90 ÷ 目标值 100 = 90.00%，× 10 = 9.00"),
-        (Rule::AtLeast, dec!(100), dec!(100), "实际值 100 ≥ 目标值 100，得满分 10.00"),
+        (
+            Rule::AtLeast,
+            dec!(100),
+            dec!(90),
+            "实际值 90 ÷ 目标值 100 = 90.00%，× 10 = 9.00",
+        ),
+        (
+            Rule::AtLeast,
+            dec!(100),
+            dec!(100),
+            "实际值 100 ≥ 目标值 100，得满分 10.00",
+        ),
     ];
     for (rule, target, actual, expected) in cases {
         let m = measure(rule.clone(), Some(*target), Some(*actual));
-        assert_eq!(evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula, *expected);
+        assert_eq!(
+            evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula,
+            *expected
+        );
     }
 }

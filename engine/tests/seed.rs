@@ -30,7 +30,9 @@ fn the_sample_is_the_seed_department_and_year() {
     assert_eq!(a.year, 2023);
     assert_eq!(a.duties.len(), 8, "the summary and seven numbered duties");
     assert!(a.duties[7].starts_with("7. 承办区委"));
-    assert!(a.problems[0].starts_with("一是信访督查督办不够到位") && a.problems[0].contains("二是"));
+    assert!(
+        a.problems[0].starts_with("一是信访督查督办不够到位") && a.problems[0].contains("二是")
+    );
     assert_eq!(a.measures.len(), 3, "（一）–（三）");
 }
 
@@ -95,8 +97,15 @@ fn petitions_760_6744_24127_make_31631_with_online_76_28_percent() {
     let petitions = &a.workload[0];
     assert_eq!(petitions.value, Some(dec!(31631)));
     let channels = &f.workload[0].breakdowns[0];
-    let parts: Vec<_> = petitions.breakdowns[0].parts.iter().map(|p| p.value).collect();
-    assert_eq!(parts, [Some(dec!(760)), Some(dec!(6744)), Some(dec!(24127))]);
+    let parts: Vec<_> = petitions.breakdowns[0]
+        .parts
+        .iter()
+        .map(|p| p.value)
+        .collect();
+    assert_eq!(
+        parts,
+        [Some(dec!(760)), Some(dec!(6744)), Some(dec!(24127))]
+    );
     assert_eq!(channels.sum, dec!(31631));
     assert_eq!(channels.shares[2], Some(dec!(76.28)));
     assert_eq!(pct(f.workload[0].growth), "85.81%");
@@ -105,7 +114,12 @@ fn petitions_760_6744_24127_make_31631_with_online_76_28_percent() {
 #[test]
 fn petition_categories_share_18_42_11_67_8_85_4_73_3_29() {
     let (f, _) = seed();
-    let shares: Vec<_> = f.workload[0].breakdowns[1].shares.iter().flatten().map(|s| s.to_string()).collect();
+    let shares: Vec<_> = f.workload[0].breakdowns[1]
+        .shares
+        .iter()
+        .flatten()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(shares, ["18.42", "11.67", "8.85", "4.73", "3.29"]);
 }
 
@@ -135,7 +149,14 @@ fn three_output_and_three_benefit_indicators_one_of_each_kind() {
     use IndicatorKind::*;
     assert_eq!(
         c.by_kind,
-        [(Quantity, 1), (Quality, 1), (Timeliness, 1), (Social, 1), (Sustainability, 1), (Satisfaction, 1)]
+        [
+            (Quantity, 1),
+            (Quality, 1),
+            (Timeliness, 1),
+            (Social, 1),
+            (Sustainability, 1),
+            (Satisfaction, 1)
+        ]
     );
 }
 
@@ -144,7 +165,11 @@ fn scores_20_20_40_50_9_32_total_99_32_grade_excellent() {
     let (_, card) = seed();
     let section = |id: &str| card.section(id).expect(id);
     let effectiveness = section("effectiveness");
-    let subtotals: Vec<_> = effectiveness.categories.iter().map(|c| c.score.to_string()).collect();
+    let subtotals: Vec<_> = effectiveness
+        .categories
+        .iter()
+        .map(|c| c.score.to_string())
+        .collect();
     assert_eq!(subtotals, ["20.00", "20.00"]);
     assert_eq!(effectiveness.score.to_string(), "40.00");
     assert_eq!(section("management").score.to_string(), "50.00");
@@ -157,9 +182,17 @@ fn scores_20_20_40_50_9_32_total_99_32_grade_excellent() {
 #[test]
 fn every_indicator_completes_100_percent_scoring_6_6_8() {
     let (_, card) = seed();
-    for category in &card.section("effectiveness").expect("effectiveness").categories {
+    for category in &card
+        .section("effectiveness")
+        .expect("effectiveness")
+        .categories
+    {
         assert_eq!(category.completed, 3);
-        let points: Vec<_> = category.items.iter().map(|i| i.points.to_string()).collect();
+        let points: Vec<_> = category
+            .items
+            .iter()
+            .map(|i| i.points.to_string())
+            .collect();
         assert_eq!(points, ["6", "6", "8"]);
     }
 }
@@ -167,12 +200,16 @@ fn every_indicator_completes_100_percent_scoring_6_6_8() {
 #[test]
 fn execution_block_shows_9_93_computed_and_9_32_as_published() {
     let (_, card) = seed();
-    let item = card.items().find(|i| i.name == EXECUTION_ITEM).expect("execution item");
+    let item = card
+        .items()
+        .find(|i| i.name == EXECUTION_ITEM)
+        .expect("execution item");
     assert_eq!(fmt2(item.computed, HALF_UP), "9.93");
     assert_eq!(item.score.to_string(), "9.32");
     assert!(item.overridden);
     assert!(
-        item.formula.contains("全年执行数 733.88 ÷ 全年预算数 739.04 = 99.30%，× 10 = 9.93"),
+        item.formula
+            .contains("全年执行数 733.88 ÷ 全年预算数 739.04 = 99.30%，× 10 = 9.93"),
         "{}",
         item.formula
     );
@@ -197,6 +234,23 @@ fn the_total_is_the_sum_of_the_rounded_item_scores() {
 #[test]
 fn management_covers_the_seven_aspects() {
     let (_, card) = seed();
-    let names: Vec<_> = card.section("management").expect("management").categories.iter().map(|c| c.name.clone()).collect();
-    assert_eq!(names, ["预算编制", "预算执行", "信息公开", "绩效管理", "采购管理", "资产管理", "运行成本"]);
+    let names: Vec<_> = card
+        .section("management")
+        .expect("management")
+        .categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "预算编制",
+            "预算执行",
+            "信息公开",
+            "绩效管理",
+            "采购管理",
+            "资产管理",
+            "运行成本"
+        ]
+    );
 }

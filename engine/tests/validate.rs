@@ -12,7 +12,10 @@ type Edit = fn(&mut Assessment);
 fn findings(edit: Edit, code: &str) -> Vec<Finding> {
     let mut a = sample();
     edit(&mut a);
-    validate::validate(&a).into_iter().filter(|f| f.code == code).collect()
+    validate::validate(&a)
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect()
 }
 
 #[test]
@@ -336,7 +339,11 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             panic!("{case}: no {code} at {path}; found {found:#?}");
         };
         assert_eq!(hit.severity, *severity, "{case}");
-        assert!(hit.message.contains(words), "{case}: «{}» lacks «{words}»", hit.message);
+        assert!(
+            hit.message.contains(words),
+            "{case}: «{}» lacks «{words}»",
+            hit.message
+        );
     }
 }
 
@@ -377,16 +384,23 @@ fn a_blank_assessment_reports_what_is_required_without_panicking() {
     for s in ziping_engine::schemes::builtin() {
         let found = validate::validate(&Assessment::new(s));
         assert!(validate::has_errors(&found));
-        assert!(found.iter().any(|f| f.code == "REQUIRED" && f.paths == ["department"]));
+        assert!(found
+            .iter()
+            .any(|f| f.code == "REQUIRED" && f.paths == ["department"]));
     }
 }
 
 #[test]
 fn findings_serialize_with_severity_code_paths_and_message() {
-    let found = findings(|a| a.finance.spending.actual = Some(dec!(733.80)), "SPENDING_PARTS_SUM");
+    let found = findings(
+        |a| a.finance.spending.actual = Some(dec!(733.80)),
+        "SPENDING_PARTS_SUM",
+    );
     let json = serde_json::to_value(&found[0]).expect("serializable");
     assert_eq!(json["severity"], "error");
     assert_eq!(json["code"], "SPENDING_PARTS_SUM");
     assert_eq!(json["paths"][0], "finance.basic");
-    assert!(json["message"].as_str().is_some_and(|m| m.contains("733.80")));
+    assert!(json["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("733.80")));
 }

@@ -74,7 +74,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 print!("{}", file::encode_scheme(&s));
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(format!("没有标识为“{id}”的内置评分标准；`ziping schemes` 列出全部")),
+            None => Err(format!(
+                "没有标识为“{id}”的内置评分标准；`ziping schemes` 列出全部"
+            )),
         },
         ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
         ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
@@ -155,7 +157,10 @@ fn each_file(files: &[&str], as_json: bool, report: impl Report) -> ExitCode {
             [one] if one.get("result").is_some() => one["result"].take(),
             _ => Value::Array(out),
         };
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
     }
     match (unreadable, errors) {
         (true, _) => ExitCode::from(2),
@@ -175,7 +180,12 @@ fn findings_text(findings: &[Finding]) -> String {
                 Severity::Error => "错误",
                 Severity::Warning => "提示",
             };
-            format!("{severity} {} [{}] {}", f.code, f.paths.join(", "), f.message)
+            format!(
+                "{severity} {} [{}] {}",
+                f.code,
+                f.paths.join(", "),
+                f.message
+            )
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -184,13 +194,24 @@ fn findings_text(findings: &[Finding]) -> String {
 fn card_text(card: &ScoreCard) -> String {
     let mut lines = vec![format!("评分标准：{}", card.scheme)];
     for section in &card.sections {
-        lines.push(format!("{}  {} / {}", section.name, section.score, section.points));
+        lines.push(format!(
+            "{}  {} / {}",
+            section.name, section.score, section.points
+        ));
         for category in &section.categories {
             for item in &category.items {
-                lines.push(format!("    {}  {} / {}  {}", item.name, item.score, item.points, item.formula));
+                lines.push(format!(
+                    "    {}  {} / {}  {}",
+                    item.name, item.score, item.points, item.formula
+                ));
             }
         }
     }
-    lines.push(format!("总分 {} / {}，等级 {}", card.total, card.max_total, card.grade.label()));
+    lines.push(format!(
+        "总分 {} / {}，等级 {}",
+        card.total,
+        card.max_total,
+        card.grade.label()
+    ));
     lines.join("\n")
 }
