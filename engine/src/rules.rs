@@ -86,7 +86,7 @@ fn outcome(
         Some(o) => {
             let score = settle(o.score, points, rounding);
             let formula = say(explain, || {
-                text::formula_override(&formula, &fmt2(score, rounding.mode), &o.reason)
+                text::formula_override(&formula, Fixed(score, rounding.mode), &o.reason)
             });
             Outcome {
                 computed,

@@ -154,7 +154,7 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
         } else {
             sum
         },
-        note: capped.then(|| text::formula_section_capped(&num::fmt_plain(s.points))),
+        note: capped.then(|| text::formula_section_capped(num::Plain(s.points))),
         categories,
     }
 }
