@@ -8,6 +8,7 @@ pub mod figures;
 pub mod file;
 pub mod model;
 pub mod num;
+pub mod paths;
 pub mod rules;
 pub mod sample;
 pub mod scheme;

@@ -414,7 +414,7 @@ pub struct Check {
 }
 
 /// A score set by hand, which must give its reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub score: Decimal,

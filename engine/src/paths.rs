@@ -1,0 +1,379 @@
+//! Field paths (字段路径): every typed figure of an assessment by the path validation
+//! findings use, e.g. `finance.spending.actual` or `indicators[2].measure.target`, so
+//! the app, what-if scoring and the CLI read and write figures one way.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Amounts, Assessment, Finance, Measure, Override, Tally};
+
+/// Why a path names no figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPath(pub String);
+
+impl std::fmt::Display for UnknownPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "没有字段路径为 {} 的数值", self.0)
+    }
+}
+
+/// The figure at `path`: `Ok(None)` for an empty field.
+pub fn get(a: &Assessment, path: &str) -> Result<Option<Decimal>, UnknownPath> {
+    Field::parse(path)
+        .and_then(|f| f.get(a))
+        .ok_or_else(|| UnknownPath(path.into()))
+}
+
+/// Sets the figure at `path`; `None` empties it (a points field becomes 0).
+pub fn set(a: &mut Assessment, path: &str, value: Option<Decimal>) -> Result<(), UnknownPath> {
+    Field::parse(path)
+        .and_then(|f| f.set(a, value))
+        .ok_or_else(|| UnknownPath(path.into()))
+}
+
+/// Where a figure lives, parsed once from its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Amount(Line, Figure),
+    Basic,
+    Project,
+    Economic(usize),
+    Tally(usize, Count),
+    Part {
+        tally: usize,
+        breakdown: usize,
+        part: usize,
+    },
+    Indicator(usize, Input),
+    Criterion(usize, Input),
+    ExecutionOverride,
+}
+
+/// 财政拨款, 其他资金 or 部门整体支出.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    Appropriation,
+    OtherFunds,
+    Spending,
+}
+
+/// The four figures of a budget line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Initial,
+    Adjusted,
+    Actual,
+    LastActual,
+}
+
+/// The counts of a workload tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Value,
+    LastYear,
+    Done,
+}
+
+/// The figures of a scored item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Points,
+    Target,
+    Actual,
+    EnteredScore,
+    Override,
+}
+
+impl Field {
+    /// Parses a path as findings write it.
+    pub fn parse(path: &str) -> Option<Field> {
+        let steps: Vec<Step> = path.split('.').map(Step::parse).collect::<Option<_>>()?;
+        Some(match steps.as_slice() {
+            [Step::Field("finance"), Step::Field("basic")] => Field::Basic,
+            [Step::Field("finance"), Step::Field("project")] => Field::Project,
+            [Step::Field("finance"), Step::Index("economic", i)] if *i < 10 => Field::Economic(*i),
+            [Step::Field("finance"), Step::Field(line), Step::Field(figure)] => {
+                let line = match *line {
+                    "appropriation" => Line::Appropriation,
+                    "other_funds" => Line::OtherFunds,
+                    "spending" => Line::Spending,
+                    _ => return None,
+                };
+                let figure = match *figure {
+                    "initial" => Figure::Initial,
+                    "adjusted" => Figure::Adjusted,
+                    "actual" => Figure::Actual,
+                    "last_actual" => Figure::LastActual,
+                    _ => return None,
+                };
+                Field::Amount(line, figure)
+            }
+            [Step::Index("workload", i), Step::Field(count)] => Field::Tally(
+                *i,
+                match *count {
+                    "value" => Count::Value,
+                    "last_year" => Count::LastYear,
+                    "done" => Count::Done,
+                    _ => return None,
+                },
+            ),
+            [Step::Index("workload", i), Step::Index("breakdowns", j), Step::Index("parts", k), Step::Field("value")] => {
+                Field::Part {
+                    tally: *i,
+                    breakdown: *j,
+                    part: *k,
+                }
+            }
+            [Step::Index("indicators", i), rest @ ..] => Field::Indicator(*i, Input::parse(rest)?),
+            [Step::Index("criteria", i), rest @ ..] => Field::Criterion(*i, Input::parse(rest)?),
+            [Step::Field("execution_override"), Step::Field("score")] => Field::ExecutionOverride,
+            _ => return None,
+        })
+    }
+
+    /// The figure, or `None` when the row it names does not exist.
+    pub fn get(self, a: &Assessment) -> Option<Option<Decimal>> {
+        let f = &a.finance;
+        Some(match self {
+            Field::Amount(line, figure) => *figure.of(line.of(f)),
+            Field::Basic => f.basic,
+            Field::Project => f.project,
+            Field::Economic(i) => *f.economic.get(i)?,
+            Field::Tally(i, count) => *count.of(a.workload.get(i)?),
+            Field::Part {
+                tally,
+                breakdown,
+                part,
+            } => {
+                a.workload
+                    .get(tally)?
+                    .breakdowns
+                    .get(breakdown)?
+                    .parts
+                    .get(part)?
+                    .value
+            }
+            Field::Indicator(i, input) => {
+                input.of(a.indicators.get(i).map(|x| (x.points, &x.measure))?)
+            }
+            Field::Criterion(i, input) => {
+                input.of(a.criteria.get(i).map(|x| (x.points, &x.measure))?)
+            }
+            Field::ExecutionOverride => a.execution_override.as_ref().map(|o| o.score),
+        })
+    }
+
+    /// Sets the figure; `None` when the row it names does not exist.
+    pub fn set(self, a: &mut Assessment, value: Option<Decimal>) -> Option<()> {
+        let f = &mut a.finance;
+        let slot: &mut Option<Decimal> = match self {
+            Field::Amount(line, figure) => figure.of_mut(line.of_mut(f)),
+            Field::Basic => &mut f.basic,
+            Field::Project => &mut f.project,
+            Field::Economic(i) => f.economic.get_mut(i)?,
+            Field::Tally(i, count) => count.of_mut(a.workload.get_mut(i)?),
+            Field::Part {
+                tally,
+                breakdown,
+                part,
+            } => {
+                &mut a
+                    .workload
+                    .get_mut(tally)?
+                    .breakdowns
+                    .get_mut(breakdown)?
+                    .parts
+                    .get_mut(part)?
+                    .value
+            }
+            Field::Indicator(i, input) => {
+                let x = a.indicators.get_mut(i)?;
+                return input.set(&mut x.points, &mut x.measure, value);
+            }
+            Field::Criterion(i, input) => {
+                let x = a.criteria.get_mut(i)?;
+                return input.set(&mut x.points, &mut x.measure, value);
+            }
+            Field::ExecutionOverride => {
+                match value {
+                    Some(score) => {
+                        a.execution_override
+                            .get_or_insert_with(Override::default)
+                            .score = score
+                    }
+                    None => a.execution_override = None,
+                }
+                return Some(());
+            }
+        };
+        *slot = value;
+        Some(())
+    }
+}
+
+impl Line {
+    fn of(self, f: &Finance) -> &Amounts {
+        match self {
+            Line::Appropriation => &f.appropriation,
+            Line::OtherFunds => &f.other_funds,
+            Line::Spending => &f.spending,
+        }
+    }
+
+    fn of_mut(self, f: &mut Finance) -> &mut Amounts {
+        match self {
+            Line::Appropriation => &mut f.appropriation,
+            Line::OtherFunds => &mut f.other_funds,
+            Line::Spending => &mut f.spending,
+        }
+    }
+}
+
+impl Figure {
+    fn of(self, a: &Amounts) -> &Option<Decimal> {
+        match self {
+            Figure::Initial => &a.initial,
+            Figure::Adjusted => &a.adjusted,
+            Figure::Actual => &a.actual,
+            Figure::LastActual => &a.last_actual,
+        }
+    }
+
+    fn of_mut(self, a: &mut Amounts) -> &mut Option<Decimal> {
+        match self {
+            Figure::Initial => &mut a.initial,
+            Figure::Adjusted => &mut a.adjusted,
+            Figure::Actual => &mut a.actual,
+            Figure::LastActual => &mut a.last_actual,
+        }
+    }
+}
+
+impl Count {
+    fn of(self, t: &Tally) -> &Option<Decimal> {
+        match self {
+            Count::Value => &t.value,
+            Count::LastYear => &t.last_year,
+            Count::Done => &t.done,
+        }
+    }
+
+    fn of_mut(self, t: &mut Tally) -> &mut Option<Decimal> {
+        match self {
+            Count::Value => &mut t.value,
+            Count::LastYear => &mut t.last_year,
+            Count::Done => &mut t.done,
+        }
+    }
+}
+
+impl Input {
+    fn parse(rest: &[Step]) -> Option<Input> {
+        Some(match rest {
+            [Step::Field("points")] => Input::Points,
+            [Step::Field("measure"), Step::Field("target")] => Input::Target,
+            [Step::Field("measure"), Step::Field("actual")] => Input::Actual,
+            [Step::Field("measure"), Step::Field("entered_score")] => Input::EnteredScore,
+            [Step::Field("measure"), Step::Field("override"), Step::Field("score")] => {
+                Input::Override
+            }
+            _ => return None,
+        })
+    }
+
+    fn of(self, (points, m): (Decimal, &Measure)) -> Option<Decimal> {
+        match self {
+            Input::Points => Some(points),
+            Input::Target => m.target,
+            Input::Actual => m.actual,
+            Input::EnteredScore => m.entered_score,
+            Input::Override => m.override_score.as_ref().map(|o| o.score),
+        }
+    }
+
+    fn set(self, points: &mut Decimal, m: &mut Measure, value: Option<Decimal>) -> Option<()> {
+        match self {
+            Input::Points => *points = value.unwrap_or_default(),
+            Input::Target => m.target = value,
+            Input::Actual => m.actual = value,
+            Input::EnteredScore => m.entered_score = value,
+            Input::Override => match value {
+                Some(score) => m.override_score.get_or_insert_with(Override::default).score = score,
+                None => m.override_score = None,
+            },
+        }
+        Some(())
+    }
+}
+
+/// One step of a path: `finance` or `economic[3]`.
+enum Step<'a> {
+    Field(&'a str),
+    Index(&'a str, usize),
+}
+
+impl<'a> Step<'a> {
+    fn parse(s: &'a str) -> Option<Self> {
+        match s.strip_suffix(']').and_then(|s| s.split_once('[')) {
+            Some((name, i)) => i.parse().ok().map(|i| Step::Index(name, i)),
+            None if !s.is_empty() && !s.contains(['[', ']']) => Some(Step::Field(s)),
+            None => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::sample;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn reads_and_writes_the_figures_findings_name() {
+        let cases = [
+            ("finance.spending.actual", Some(dec!(733.88))),
+            ("finance.appropriation.last_actual", Some(dec!(683.83))),
+            ("finance.basic", Some(dec!(554.28))),
+            ("finance.economic[5]", Some(dec!(16.79))),
+            ("workload[0].value", Some(dec!(31631))),
+            (
+                "workload[0].breakdowns[0].parts[2].value",
+                Some(dec!(24127)),
+            ),
+            ("workload[1].done", Some(dec!(666))),
+            ("indicators[5].measure.actual", Some(dec!(97.96))),
+            ("indicators[2].points", Some(dec!(8))),
+            ("criteria[0].points", Some(dec!(5))),
+            ("finance.other_funds.actual", None),
+        ];
+        for (path, expected) in cases {
+            let mut a = sample();
+            assert_eq!(get(&a, path), Ok(expected), "{path}");
+            set(&mut a, path, Some(dec!(1.5))).expect(path);
+            assert_eq!(get(&a, path), Ok(Some(dec!(1.5))), "{path}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_path_is_refused() {
+        let mut a = sample();
+        for path in [
+            "",
+            "finance",
+            "finance.spending",
+            "finance.spending.nope",
+            "finance.economic[10]",
+            "finance.economic[x]",
+            "indicators[99].measure.actual",
+            "indicators[0].name",
+            "workload[0].breakdowns[9].parts[0].value",
+            "a[b]c",
+        ] {
+            assert_eq!(
+                set(&mut a, path, None),
+                Err(UnknownPath(path.into())),
+                "{path}"
+            );
+        }
+        assert_eq!(a, sample(), "nothing changed");
+    }
+}
