@@ -15,4 +15,5 @@ pub mod scheme;
 pub mod schemes;
 pub mod score;
 pub mod text;
+pub mod tsv;
 pub mod validate;

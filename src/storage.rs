@@ -1,0 +1,253 @@
+//! The one module that touches localStorage (through gloo-storage). Drafts live under
+//! versioned keys; a corrupt entry is kept aside, never deleted; a full or disabled
+//! storage is reported; a write by another tab is detected before it can be overwritten.
+
+use std::collections::BTreeMap;
+
+use gloo_storage::{LocalStorage as Browser, Storage as _};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use ziping_engine::file;
+use ziping_engine::model::Assessment;
+
+/// Every key of this version starts so; a future layout gets `ziping/v2/` and a migration.
+pub const PREFIX: &str = "ziping/v1/";
+const INDEX: &str = "ziping/v1/index";
+const CURRENT: &str = "ziping/v1/current";
+const SCHEMES: &str = "ziping/v1/schemes";
+const TRASH: &str = "ziping/v1/trash";
+const PROBE: &str = "ziping/v1/probe";
+
+fn draft_key(id: &str) -> String {
+    format!("{PREFIX}draft/{id}")
+}
+
+fn rev_key(id: &str) -> String {
+    format!("{PREFIX}rev/{id}")
+}
+
+/// The key another tab writes when it saves draft `id`, for the `storage` event.
+pub fn is_rev_key(key: &str, id: &str) -> bool {
+    key == rev_key(id)
+}
+
+/// Where corrupt entries are kept aside, with the time they were found.
+pub const CORRUPT_PREFIX: &str = "ziping/v1/corrupt/";
+
+/// One draft in the list: enough to show and pick it without loading it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftMeta {
+    pub id: String,
+    pub title: String,
+    /// Milliseconds since 1970, when it was last saved.
+    pub updated: f64,
+}
+
+/// A draft: the assessment, the texts typed into number fields that are not numbers
+/// yet (kept so nothing typed is lost), and its revision for detecting other tabs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    pub rev: u64,
+    pub assessment: Assessment,
+    pub raw: BTreeMap<String, String>,
+}
+
+/// Why a save did not happen. The draft stays in memory in every case.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Storage is full (QuotaExceededError).
+    Full,
+    /// Storage is disabled or not there.
+    Unavailable,
+    /// Another tab saved this draft since we loaded it: its revision.
+    Conflict(u64),
+    /// Any other refusal, with the browser's words.
+    Other(String),
+}
+
+/// Why a draft could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    Missing,
+    Unavailable,
+    /// The entry was unreadable; its text is kept under `kept_as`.
+    Corrupt { kept_as: String, message: String },
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // gloo's raw() throws when storage is disabled, so ask the window first.
+    let window = web_sys::window()?;
+    window.local_storage().ok().flatten()?;
+    Some(Browser::raw())
+}
+
+/// Whether drafts can be kept: storage exists and accepts a write.
+pub fn available() -> bool {
+    storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
+fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), SaveError> {
+    let s = storage().ok_or(SaveError::Unavailable)?;
+    s.set_item(key, value).map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
+        Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => SaveError::Full,
+        Some(d) => SaveError::Other(d.message()),
+        None => SaveError::Other(format!("{e:?}")),
+    })
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        // Removing cannot fail for lack of space; a refusal leaves the entry, which is safe.
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The drafts, newest first.
+pub fn list() -> Vec<DraftMeta> {
+    let mut metas: Vec<DraftMeta> = get(INDEX)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    metas.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    metas
+}
+
+fn write_index(metas: &[DraftMeta]) -> Result<(), SaveError> {
+    set(INDEX, &serde_json::to_string(metas).unwrap_or_default())
+}
+
+/// The revision stored for a draft: 0 when it was never saved.
+pub fn stored_rev(id: &str) -> u64 {
+    get(&rev_key(id)).and_then(|t| t.parse().ok()).unwrap_or(0)
+}
+
+/// Encodes a draft as stored: the engine's versioned file plus what the app adds.
+pub fn encode(d: &Draft) -> String {
+    let document: Value = serde_json::from_str(&file::encode_assessment(&d.assessment)).unwrap_or(Value::Null);
+    serde_json::json!({ "rev": d.rev, "raw": d.raw, "document": document }).to_string()
+}
+
+/// Decodes a stored draft; the message says what is wrong, in Chinese.
+pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("不是有效的 JSON（{e}）"))?;
+    let document = value.get("document").ok_or("缺少 document")?.to_string();
+    let assessment = file::decode_assessment(&document).map_err(|e| e.to_string())?;
+    Ok(Draft {
+        id: id.to_string(),
+        rev: value.get("rev").and_then(Value::as_u64).unwrap_or(0),
+        raw: value
+            .get("raw")
+            .and_then(|r| serde_json::from_value(r.clone()).ok())
+            .unwrap_or_default(),
+        assessment,
+    })
+}
+
+/// Loads a draft. A corrupt one is moved aside under `ziping/v1/corrupt/…`, not deleted.
+pub fn load(id: &str) -> Result<Draft, LoadError> {
+    if storage().is_none() {
+        return Err(LoadError::Unavailable);
+    }
+    let text = get(&draft_key(id)).ok_or(LoadError::Missing)?;
+    decode(id, &text).map_err(|message| {
+        let kept_as = format!("{CORRUPT_PREFIX}{id}/{}", js_sys::Date::now() as u64);
+        if set(&kept_as, &text).is_ok() {
+            remove(&draft_key(id));
+            remove(&rev_key(id));
+            let metas: Vec<DraftMeta> = list().into_iter().filter(|m| m.id != id).collect();
+            let _ = write_index(&metas);
+        }
+        LoadError::Corrupt { kept_as, message }
+    })
+}
+
+/// Saves a draft if nobody else saved it since revision `known`; returns the new revision.
+pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
+    let stored = stored_rev(&d.id);
+    if stored != known {
+        return Err(SaveError::Conflict(stored));
+    }
+    let rev = known + 1;
+    set(&draft_key(&d.id), &encode(&Draft { rev, ..d.clone() }))?;
+    set(&rev_key(&d.id), &rev.to_string())?;
+    let mut metas: Vec<DraftMeta> = list().into_iter().filter(|m| m.id != d.id).collect();
+    metas.push(DraftMeta {
+        id: d.id.clone(),
+        title: d.assessment.title.clone(),
+        updated: js_sys::Date::now(),
+    });
+    write_index(&metas)?;
+    Ok(rev)
+}
+
+/// Moves a draft to the trash (one slot: the last deleted), so it can be undone.
+pub fn delete(id: &str) -> Result<(), SaveError> {
+    if let Some(text) = get(&draft_key(id)) {
+        set(TRASH, &serde_json::json!({ "id": id, "text": text }).to_string())?;
+    }
+    remove(&draft_key(id));
+    remove(&rev_key(id));
+    let metas: Vec<DraftMeta> = list().into_iter().filter(|m| m.id != id).collect();
+    write_index(&metas)
+}
+
+/// Brings the last deleted draft back; its id.
+pub fn undelete() -> Option<String> {
+    let trash: Value = serde_json::from_str(&get(TRASH)?).ok()?;
+    let id = trash.get("id")?.as_str()?.to_string();
+    let text = trash.get("text")?.as_str()?;
+    let draft = decode(&id, text).ok()?;
+    set(&draft_key(&id), text).ok()?;
+    set(&rev_key(&id), &draft.rev.to_string()).ok()?;
+    let mut metas = list();
+    metas.push(DraftMeta {
+        id: id.clone(),
+        title: draft.assessment.title,
+        updated: js_sys::Date::now(),
+    });
+    write_index(&metas).ok()?;
+    remove(TRASH);
+    Some(id)
+}
+
+/// Entries kept aside as corrupt: their key and raw text, for export.
+pub fn corrupt_entries() -> Vec<(String, String)> {
+    let Some(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(CORRUPT_PREFIX))
+        .filter_map(|k| get(&k).map(|t| (k, t)))
+        .collect()
+}
+
+/// Forgets a corrupt entry once the user has exported or dismissed it.
+pub fn discard(key: &str) {
+    if key.starts_with(CORRUPT_PREFIX) {
+        remove(key);
+    }
+}
+
+/// The draft open last time.
+pub fn current() -> Option<String> {
+    get(CURRENT)
+}
+
+pub fn set_current(id: &str) {
+    // Only a convenience: failing to remember it loses nothing.
+    let _ = set(CURRENT, id);
+}
+
+/// Custom schemes the user imported or edited, as engine scheme files.
+pub fn schemes() -> Vec<String> {
+    get(SCHEMES).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+pub fn save_schemes(files: &[String]) -> Result<(), SaveError> {
+    set(SCHEMES, &serde_json::to_string(files).unwrap_or_default())
+}

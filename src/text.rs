@@ -1,0 +1,180 @@
+//! Every word the app shows, in Simplified Chinese, in one place, so a second language
+//! can be added by swapping this module. The engine's findings and formulas carry their
+//! own words (ziping_engine::text).
+
+pub const APP_TITLE: &str = "自评 · 部门整体支出绩效自评计算器";
+
+// Navigation: the report's structure.
+pub const NAV_BASICS: &str = "基本情况";
+pub const NAV_FINANCE: &str = "收支情况";
+pub const NAV_INDICATORS: &str = "绩效指标";
+pub const NAV_MANAGEMENT: &str = "管理效率";
+pub const NAV_PROBLEMS: &str = "问题与措施";
+pub const NAV_SCHEME: &str = "评分标准";
+
+// Drafts.
+pub const DRAFTS: &str = "草稿";
+pub const NEW_BLANK: &str = "新建空白";
+pub const LOAD_SAMPLE: &str = "打开示例";
+pub const DUPLICATE: &str = "复制";
+pub const RENAME: &str = "重命名";
+pub const DELETE: &str = "删除";
+pub const UNDO: &str = "撤销";
+pub const IMPORT: &str = "导入文件";
+pub const EXPORT: &str = "导出自评文件";
+pub const EXPORT_SCHEME: &str = "导出评分标准";
+pub const UNTITLED: &str = "未命名自评";
+pub const COPY_SUFFIX: &str = "（副本）";
+pub const NO_DRAFT: &str = "还没有草稿：新建一份空白自评，或打开示例。";
+pub const DROP_HINT: &str = "也可以把 .json 文件拖到页面上导入";
+
+// Notices.
+pub const STORAGE_DISABLED: &str =
+    "浏览器存储不可用（可能被禁用或处于隐私模式）：可以照常填写和评分，但草稿不会自动保存，请及时导出文件。";
+pub const STORAGE_FULL: &str =
+    "浏览器存储空间已满：最近的修改没有保存到浏览器，但仍在本页中。请先导出文件，再删除不用的草稿。";
+pub const CONFLICT: &str = "此草稿已在另一个标签页中修改并保存。为免互相覆盖，本页暂停自动保存。";
+pub const CONFLICT_THEIRS: &str = "载入另一页的版本";
+pub const CONFLICT_MINE: &str = "把本页内容另存为副本";
+pub const CORRUPT: &str = "一份草稿无法读取，已原样另存，没有删除";
+pub const EXPORT_RAW: &str = "导出原始内容";
+pub const DISMISS: &str = "关闭";
+pub const DELETED: &str = "已删除草稿";
+pub const IMPORT_FAILED: &str = "导入失败";
+pub const IMPORTED: &str = "已导入";
+pub const SAVE_FAILED: &str = "保存失败";
+pub const SCHEME_APPLIED: &str = "已采用评分标准";
+
+// Score panel.
+pub const SCORE: &str = "自评得分";
+pub const TOTAL: &str = "总分";
+pub const GRADE: &str = "等级";
+pub const EXECUTION_RATE: &str = "预算执行率";
+pub const FORMULA: &str = "计算过程";
+pub const FINDINGS: &str = "校验结果";
+pub const NO_FINDINGS: &str = "没有发现问题。";
+pub const ERRORS: &str = "错误";
+pub const WARNINGS: &str = "提示";
+pub const COMPUTED: &str = "按规则计算";
+
+// Basics.
+pub const TITLE: &str = "草稿名称";
+pub const DEPARTMENT: &str = "部门（单位）名称";
+pub const YEAR: &str = "年度";
+pub const UNIT: &str = "金额单位";
+pub const DUTIES: &str = "（一）部门职能";
+pub const KEY_TASKS: &str = "（二）年度总体工作和重点工作任务";
+pub const OBJECTIVES: &str = "（三）部门整体支出绩效目标";
+pub const PARAGRAPH_HINT: &str = "每段一行";
+pub const WORKLOAD: &str = "工作量";
+pub const WORKLOAD_NAME: &str = "名称";
+pub const WORKLOAD_UNIT: &str = "单位";
+pub const WORKLOAD_VALUE: &str = "本年数";
+pub const WORKLOAD_LAST: &str = "上年数";
+pub const WORKLOAD_DONE: &str = "已完成数";
+pub const WORKLOAD_RATE_NAME: &str = "比率名称";
+pub const GROWTH: &str = "同比";
+pub const RATE: &str = "比率";
+pub const SHARE: &str = "占比";
+pub const SUM: &str = "合计";
+pub const BREAKDOWN_COMPLETE: &str = "构成完整（各项之和应等于总数）";
+pub const ADD_TALLY: &str = "添加工作量";
+pub const ADD_BREAKDOWN: &str = "添加构成";
+pub const ADD_PART: &str = "添加一项";
+pub const PART_NAME: &str = "项目";
+pub const BREAKDOWN_TITLE: &str = "构成名称";
+
+// Finance.
+pub const INCOME: &str = "1. 部门整体收入情况";
+pub const SPENDING: &str = "2. 部门整体支出情况";
+pub const ECONOMIC: &str = "部门预算按经济分类执行情况";
+pub const APPROPRIATION: &str = "财政拨款收入";
+pub const OTHER_FUNDS: &str = "其他资金收入";
+pub const INCOME_TOTAL: &str = "收入合计";
+pub const SPENDING_TOTAL: &str = "部门整体支出";
+pub const INITIAL: &str = "年初预算数";
+pub const ADJUSTED: &str = "调整预算数（全年预算数）";
+pub const ACTUAL: &str = "决算数（全年执行数）";
+pub const LAST_ACTUAL: &str = "上年决算数";
+pub const CHANGE: &str = "比上年增减";
+pub const BASIC: &str = "基本支出";
+pub const PROJECT: &str = "项目支出";
+pub const EXECUTION_NOTE: &str = "执行率偏低的原因说明";
+pub const ACTUAL_SPENT: &str = "实际支出数";
+pub const PASTE_HINT: &str = "可从 Excel 复制一列金额（或“科目 + 金额”两列）粘贴到任一格";
+
+// Indicators.
+pub const KIND: &str = "类别";
+pub const NAME: &str = "名称";
+pub const POINTS: &str = "分值";
+pub const RULE: &str = "评分规则";
+pub const TARGET: &str = "年度指标值";
+pub const ACTUAL_VALUE: &str = "实际完成值";
+pub const GRADE_Q: &str = "定性评价";
+pub const ENTERED: &str = "评分";
+pub const SCORE_COL: &str = "得分";
+pub const DEVIATION: &str = "偏差原因分析及改进措施";
+pub const ACTIONS: &str = "操作";
+pub const ADD_INDICATOR: &str = "添加指标";
+pub const MOVE_UP: &str = "上移";
+pub const MOVE_DOWN: &str = "下移";
+pub const OVERRIDE: &str = "人工调整得分";
+pub const OVERRIDE_REASON: &str = "调整理由";
+pub const REASON: &str = "评分理由";
+pub const INDICATOR_PASTE_HINT: &str =
+    "可从 Excel 粘贴多行：类别、名称、单位、分值、年度指标值、实际完成值（后几列可省略）";
+pub const NOT_SET: &str = "未选";
+
+// Management.
+pub const CHECKS: &str = "检查项";
+pub const RESET_CRITERIA: &str = "按评分标准重置管理效率细则";
+pub const EXAMPLE: &str = "示例数据";
+
+// Problems.
+pub const PROBLEMS: &str = "三、存在的主要问题";
+pub const MEASURES: &str = "四、下一步改进措施";
+
+// Scheme editor.
+pub const SCHEME_CHOICE: &str = "本自评采用的评分标准";
+pub const SCHEME_NAME: &str = "名称";
+pub const ROUNDING: &str = "舍入方式";
+pub const HALF_UP: &str = "四舍五入";
+pub const TRUNCATE: &str = "截尾";
+pub const HALF_EVEN: &str = "银行家舍入";
+pub const RATE_FIRST: &str = "先把比率舍入到显示的两位小数再计分";
+pub const GRADES: &str = "等级下限";
+pub const OVER_ACHIEVEMENT: &str = "超额完成提示阈值（实际 ÷ 目标）";
+pub const LOW_EXECUTION: &str = "执行率低于此值须说明原因";
+pub const SECTION_POINTS: &str = "一级指标分值";
+pub const EXECUTION_RULE: &str = "预算执行率计分";
+pub const EXEC_PROPORTIONAL: &str = "按比例：执行率 × 分值，封顶";
+pub const EXEC_PER_POINT: &str = "每低 1 个百分点扣 1 分";
+pub const EXEC_BANDS: &str = "分档计分";
+pub const EXEC_BASE: &str = "执行率分母";
+pub const BASE_ADJUSTED: &str = "全年预算数（调整预算）";
+pub const BASE_INITIAL: &str = "年初预算数";
+pub const CATEGORY_POINTS: &str = "二级指标分值";
+pub const ASPECT_POINTS: &str = "管理效率各方面分值";
+pub const SCHEME_NOTES: &str = "说明";
+pub const IMPORT_SCHEME_HINT: &str = "导入的评分标准文件会出现在上面的列表中";
+pub const CUSTOM: &str = "自定义";
+
+/// A number field's own message when what was typed is not a number.
+pub fn not_a_number(label: &str, typed: &str) -> String {
+    format!("{label}：“{typed}”不是有效的数字，未计入（可输入 1,234.56、全角数字或带 % 的数）")
+}
+
+/// A number too large for any budget.
+pub fn too_large(label: &str, typed: &str) -> String {
+    format!("{label}：“{typed}”超出可计算范围，未计入")
+}
+
+/// The title of a copy.
+pub fn copy_of(title: &str) -> String {
+    format!("{title}{COPY_SUFFIX}")
+}
+
+/// What an import did.
+pub fn imported(what: &str, name: &str) -> String {
+    format!("{IMPORTED}{what}：{name}")
+}
