@@ -1,0 +1,270 @@
+//! Input fields bound to the assessment: numbers that keep what the user types, text and
+//! paragraphs, with the findings about each field shown at the field.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use ziping_engine::model::Assessment;
+use ziping_engine::num::{fmt_plain, parse_input, ParseError};
+use ziping_engine::paths::Field;
+use ziping_engine::validate::Severity;
+
+use crate::state::Ctx;
+use crate::text;
+
+/// The findings shown at a field: errors first; the message only where the finding's
+/// first path is this field, so a relation between many fields is said once.
+pub fn notes(path: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        let lines: Vec<(Severity, String)> = ctx.by_path.with(|m| {
+            m.get(&path)
+                .map(|ix| {
+                    ctx.findings.with(|f| {
+                        ix.iter()
+                            .map(|&i| &f[i])
+                            .filter(|f| f.paths.first() == Some(&path))
+                            .map(|f| (f.severity, f.message.clone()))
+                            .collect()
+                    })
+                })
+                .unwrap_or_default()
+        });
+        lines
+            .into_iter()
+            .map(|(sev, msg)| {
+                let class = match sev {
+                    Severity::Error => "note error",
+                    Severity::Warning => "note warning",
+                };
+                view! { <p class=class role="note">{msg}</p> }
+            })
+            .collect_view()
+    }
+}
+
+/// The CSS class of a field from the findings that name it.
+pub fn state_class(path: String) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        ctx.by_path.with(|m| match m.get(&path) {
+            None => "",
+            Some(ix) => ctx.findings.with(|f| {
+                if ix.iter().any(|&i| f[i].severity == Severity::Error) {
+                    "has-error"
+                } else {
+                    "has-warning"
+                }
+            }),
+        })
+    }
+}
+
+/// Where a field sits in a table, so Enter can move down a column.
+#[derive(Clone, Copy, Default)]
+pub struct Cell {
+    pub grid: &'static str,
+    pub row: usize,
+    pub col: usize,
+}
+
+/// Reads a figure from the assessment.
+pub type Getter = std::sync::Arc<dyn Fn(&Assessment) -> Option<Decimal> + Send + Sync>;
+/// Writes a figure into the assessment.
+pub type Setter = std::sync::Arc<dyn Fn(&mut Assessment, Option<Decimal>) + Send + Sync>;
+
+/// A number input bound to a field path. What is typed stays as typed ("1.", "1,234.56",
+/// "９９．３%"); text that is not a number is kept and reported, never silently changed.
+#[component]
+pub fn NumberInput(
+    #[prop(into)] path: String,
+    #[prop(into)] label: String,
+    #[prop(optional)] cell: Option<Cell>,
+    #[prop(optional)] on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
+) -> impl IntoView {
+    let field = Field::parse(&path);
+    let get: Getter = std::sync::Arc::new(move |a| field.and_then(|f| f.get(a)).flatten());
+    let set: Setter = std::sync::Arc::new(move |a, v| {
+        if let Some(f) = field {
+            f.set(a, v);
+        }
+    });
+    number(path, label, get, set, cell, on_paste)
+}
+
+/// A number input over any figure, e.g. a scheme's points; `id` keys the kept text.
+pub fn number(
+    id: String,
+    label: String,
+    get: Getter,
+    set: Setter,
+    cell: Option<Cell>,
+    on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let model = Memo::new(move |_| ctx.assessment.with(|a| get(a)));
+    let kept = ctx.raw.with_untracked(|r| r.get(&id).cloned());
+    let own_error = RwSignal::new(kept.as_ref().map(|t| text::not_a_number(&label, t)));
+    let typed = RwSignal::new(kept.unwrap_or_else(|| model.get_untracked().map(fmt_plain).unwrap_or_default()));
+    // A change from elsewhere (a paste, a reorder, a what-if) shows in the field, unless
+    // what is typed already means that figure.
+    Effect::new(move |_| {
+        let v = model.get();
+        let now = typed.get_untracked();
+        let same = match parse_input(&now) {
+            Ok(d) => Some(d) == v,
+            Err(ParseError::Empty) => v.is_none(),
+            Err(_) => own_error.get_untracked().is_some(),
+        };
+        if !same {
+            typed.set(v.map(fmt_plain).unwrap_or_default());
+            own_error.set(None);
+        }
+    });
+    let on_input = {
+        let (id, label) = (id.clone(), label.clone());
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            typed.set(value.clone());
+            let parsed = parse_input(&value);
+            let problem = match &parsed {
+                Ok(_) | Err(ParseError::Empty) => None,
+                Err(ParseError::TooLarge) => Some(text::too_large(&label, &value)),
+                Err(ParseError::NotANumber) => Some(text::not_a_number(&label, &value)),
+            };
+            own_error.set(problem.clone());
+            if problem.is_some() {
+                ctx.edit_raw(|r| {
+                    r.insert(id.clone(), value.clone());
+                });
+                return;
+            }
+            if ctx.raw.with_untracked(|r| r.contains_key(&id)) {
+                ctx.raw.update(|r| {
+                    r.remove(&id);
+                });
+            }
+            let v = parsed.ok();
+            ctx.edit(|a| set(a, v));
+        }
+    };
+    let paste_id = id.clone();
+    let on_paste_ev = move |ev: web_sys::ClipboardEvent| {
+        if let Some(cb) = on_paste {
+            cb.run((paste_id.clone(), ev));
+        }
+    };
+    let class = state_class(id.clone());
+    let c = cell.unwrap_or_default();
+    view! {
+        <span class="field">
+            <input
+                id=id.clone()
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-label=label
+                class=move || format!("num {} {}", class(), if own_error.get().is_some() { "has-error" } else { "" })
+                data-grid=c.grid
+                data-row=c.row
+                data-col=c.col
+                prop:value=move || typed.get()
+                on:input=on_input
+                on:paste=on_paste_ev
+            />
+            {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
+            {notes(id)}
+        </span>
+    }
+}
+
+/// A one-line text input bound to a string of the assessment.
+pub fn text_input(
+    id: String,
+    label: &'static str,
+    get: impl Fn(&Assessment) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Assessment, String) + Send + Sync + 'static,
+    cell: Option<Cell>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let c = cell.unwrap_or_default();
+    let class = state_class(id.clone());
+    view! {
+        <span class="field">
+            <input
+                id=id.clone()
+                type="text"
+                aria-label=label
+                class=class
+                data-grid=c.grid
+                data-row=c.row
+                data-col=c.col
+                prop:value=move || ctx.assessment.with(&get)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.edit(|a| set(a, v));
+                }
+            />
+            {notes(id)}
+        </span>
+    }
+}
+
+/// Paragraphs, one per line, bound to a list of strings; blank lines are kept as typed.
+pub fn paragraphs(
+    id: &'static str,
+    label: &'static str,
+    get: impl Fn(&Assessment) -> &Vec<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Assessment) -> &mut Vec<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <label class="block" for=id>{label}<small>{text::PARAGRAPH_HINT}</small></label>
+        <textarea
+            id=id
+            rows="5"
+            prop:value=move || ctx.assessment.with(|a| get(a).join("\n"))
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                ctx.edit(|a| *set(a) = v.split('\n').map(str::to_string).collect());
+            }
+        ></textarea>
+    }
+}
+
+/// Enter in a table cell moves to the same column of the next row, as in a spreadsheet.
+pub fn enter_moves_down(ev: web_sys::KeyboardEvent) {
+    if ev.key() != "Enter" || ev.shift_key() {
+        return;
+    }
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let (Some(grid), Some(row), Some(col)) = (
+        input.get_attribute("data-grid"),
+        input.get_attribute("data-row").and_then(|r| r.parse::<usize>().ok()),
+        input.get_attribute("data-col"),
+    ) else {
+        return;
+    };
+    if grid.is_empty() {
+        return;
+    }
+    let selector = format!("[data-grid=\"{grid}\"][data-row=\"{}\"][data-col=\"{col}\"]", row + 1);
+    if let Ok(Some(next)) = document().query_selector(&selector) {
+        if let Ok(next) = next.dyn_into::<web_sys::HtmlElement>() {
+            ev.prevent_default();
+            let _ = next.focus();
+        }
+    }
+}
+
+/// Focuses the field at a path, as a finding in the list asks.
+pub fn focus(path: &str) {
+    if let Some(el) = document().get_element_by_id(path) {
+        el.scroll_into_view_with_bool(false);
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Files in and out, at the edge: downloads through a Blob, imports from a file picker
+//! or a drop. Nothing here touches the open draft unless the file is good.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use ziping_engine::file::{self, Document};
+use ziping_engine::validate;
+
+use crate::state::{Ctx, Notice};
+use crate::storage;
+use crate::text;
+
+/// Offers text as a file download.
+pub fn download(name: &str, mime: &str, contents: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = document().create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name from the assessment's title, safe on every system.
+pub fn file_name(title: &str, suffix: &str) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .collect();
+    let clean = clean.trim();
+    format!("{}{suffix}", if clean.is_empty() { text::UNTITLED } else { clean })
+}
+
+/// Reads the files the user picked or dropped, one by one.
+pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
+    for i in 0..files.length() {
+        if let Some(f) = files.get(i) {
+            leptos::task::spawn_local(async move {
+                let name = f.name();
+                match JsFuture::from(f.text()).await.ok().and_then(|v| v.as_string()) {
+                    Some(contents) => import_text(ctx, &name, &contents),
+                    None => ctx.notify(Notice::ImportFailed(format!("{}：{name}", text::IMPORT_FAILED))),
+                }
+            });
+        }
+    }
+}
+
+/// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
+/// custom schemes and applied to the open assessment. A bad file changes nothing.
+pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
+    match file::decode(contents) {
+        Ok(Document::Assessment(a)) => {
+            let title = a.title.clone();
+            ctx.create(*a);
+            ctx.notify(Notice::Info(text::imported("自评", &title)));
+        }
+        Ok(Document::Scheme(s)) => {
+            let findings = validate::validate_scheme(&s);
+            if validate::has_errors(&findings) {
+                let first = findings.first().map(|f| f.message.clone()).unwrap_or_default();
+                ctx.notify(Notice::ImportFailed(format!("{}：{name}：{first}", text::IMPORT_FAILED)));
+                return;
+            }
+            let mut kept: Vec<String> = storage::schemes()
+                .into_iter()
+                .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
+                .collect();
+            kept.push(file::encode_scheme(&s));
+            if storage::save_schemes(&kept).is_err() {
+                ctx.notify(Notice::StorageFull);
+            }
+            let scheme_name = s.name.clone();
+            ctx.edit(|a| a.scheme = *s);
+            ctx.notify(Notice::Info(format!("{}：{scheme_name}", text::SCHEME_APPLIED)));
+        }
+        Err(e) => ctx.notify(Notice::ImportFailed(format!("{}：{name}：{e}", text::IMPORT_FAILED))),
+    }
+}
+
+/// Exports the open assessment as the engine's file.
+pub fn export_assessment(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| (file_name(&a.title, ".json"), file::encode_assessment(a)));
+    download(&name, "application/json", &body);
+}
+
+/// Exports the open assessment's scheme.
+pub fn export_scheme(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| (file_name(&a.scheme.name, ".scheme.json"), file::encode_scheme(&a.scheme)));
+    download(&name, "application/json", &body);
+}

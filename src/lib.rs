@@ -1,0 +1,17 @@
+//! ziping (自评), the browser app: a thin Leptos layer over `ziping_engine`. Signals hold
+//! the assessment, the engine computes, components render; `storage` alone touches
+//! localStorage and `io` alone reads and writes files.
+
+pub mod app;
+pub mod fields;
+pub mod io;
+pub mod pages;
+pub mod state;
+pub mod storage;
+pub mod text;
+
+/// Starts the app in the page's body.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,142 @@
+//! （四）部门整体收支情况: income by source, spending with basic and project parts, and
+//! the economic-classification table; every total, change, share and rate is derived.
+
+use leptos::prelude::*;
+use ziping_engine::figures::Change;
+use ziping_engine::model::EconomicClass;
+use ziping_engine::num::{fmt_pct, Fixed, RoundingMode};
+use ziping_engine::tsv;
+
+use crate::fields::{enter_moves_down, notes, Cell, NumberInput};
+use crate::state::{Ctx, Notice};
+use crate::text;
+
+const FIGURES: [(&str, &str); 4] = [
+    ("initial", text::INITIAL),
+    ("adjusted", text::ADJUSTED),
+    ("actual", text::ACTUAL),
+    ("last_actual", text::LAST_ACTUAL),
+];
+
+#[component]
+pub fn Finance() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
+    let change = move |c: Change, m: RoundingMode| match (c.change, c.growth) {
+        (Some(ch), Some(g)) => format!("{}，{}", Fixed(ch, m), fmt_pct(g, m)),
+        (Some(ch), None) => Fixed(ch, m).to_string(),
+        _ => "—".into(),
+    };
+    let income_total = move || {
+        ctx.figures.with(|f| {
+            let m = mode();
+            let cell = |v: Option<rust_decimal::Decimal>| v.map(|v| Fixed(v, m).to_string()).unwrap_or_else(|| "—".into());
+            [cell(f.income.initial), cell(f.income.adjusted), cell(f.income.actual), cell(f.income.last_actual), change(f.income_change, m)]
+        })
+    };
+    let line = move |key: &'static str, label: &'static str, changed: fn(&ziping_engine::figures::Figures) -> Change| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                {FIGURES.map(|(fig, flabel)| view! {
+                    <td><NumberInput path=format!("finance.{key}.{fig}") label=format!("{label}{flabel}")/></td>
+                })}
+                <td><output class="derived">{move || ctx.figures.with(|f| change(changed(f), mode()))}</output></td>
+            </tr>
+        }
+    };
+    let share = move |which: fn(&ziping_engine::figures::Figures) -> Option<rust_decimal::Decimal>| {
+        move || ctx.figures.with(|f| which(f).map(|s| format!("{s}%")).unwrap_or_else(|| "—".into()))
+    };
+    view! {
+        <section id="finance" class="page">
+            <h2>"（四）"{text::NAV_FINANCE}</h2>
+            <h3>{text::INCOME}</h3>
+            <table class="money">
+                <thead><tr><th></th>{FIGURES.map(|(_, l)| view! { <th>{l}</th> })}<th>{text::CHANGE}</th></tr></thead>
+                <tbody>
+                    {line("appropriation", text::APPROPRIATION, |f| f.appropriation_change)}
+                    {line("other_funds", text::OTHER_FUNDS, |f| f.other_funds_change)}
+                    <tr class="total">
+                        <th scope="row">{text::INCOME_TOTAL}</th>
+                        {move || income_total().map(|c| view! { <td><output class="derived">{c}</output></td> }).collect_view()}
+                    </tr>
+                </tbody>
+            </table>
+            <h3>{text::SPENDING}</h3>
+            <table class="money">
+                <thead><tr><th></th>{FIGURES.map(|(_, l)| view! { <th>{l}</th> })}<th>{text::CHANGE}</th></tr></thead>
+                <tbody>{line("spending", text::SPENDING_TOTAL, |f| f.spending_change)}</tbody>
+            </table>
+            <div class="row">
+                <label>{text::BASIC}<NumberInput path="finance.basic" label=text::BASIC/></label>
+                <output class="derived">{text::SHARE}" "{share(|f| f.basic_share)}</output>
+                <label>{text::PROJECT}<NumberInput path="finance.project" label=text::PROJECT/></label>
+                <output class="derived">{text::SHARE}" "{share(|f| f.project_share)}</output>
+                <output class="derived" data-testid="finance-execution-rate">
+                    {text::EXECUTION_RATE}" "
+                    {move || ctx.figures.with(|f| f.execution_rate.map(|r| fmt_pct(r, mode())).unwrap_or_else(|| "—".into()))}
+                </output>
+            </div>
+            <label class="block" for="finance.execution_note">{text::EXECUTION_NOTE}</label>
+            <textarea id="finance.execution_note" rows="2"
+                prop:value=move || ctx.assessment.with(|a| a.finance.execution_note.clone())
+                on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| a.finance.execution_note = v); }></textarea>
+            {notes("finance.execution_note".into())}
+            <Economic/>
+        </section>
+    }
+}
+
+/// The ten fixed rows, with shares that add up to exactly 100.00%. A block pasted from
+/// Excel fills rows from the cell it lands in.
+#[component]
+fn Economic() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
+    let paste = Callback::new(move |(path, ev): (String, web_sys::ClipboardEvent)| {
+        let Some(data) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        if !tsv::is_block(&data) {
+            return;
+        }
+        ev.prevent_default();
+        let start = path
+            .strip_prefix("finance.economic[")
+            .and_then(|s| s.strip_suffix(']'))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let mut a = ctx.assessment.get_untracked();
+        match tsv::paste_economic(&mut a, start, &data) {
+            Ok(_) => ctx.edit(|x| *x = a),
+            Err(m) => ctx.notify(Notice::ImportFailed(m)),
+        }
+    });
+    let rows = EconomicClass::ALL.iter().enumerate().map(|(i, class)| {
+        let share = move || {
+            ctx.figures
+                .with(|f| f.economic_shares.get(i).copied().flatten())
+                .map(|s| format!("{s}%"))
+                .unwrap_or_default()
+        };
+        view! {
+            <tr>
+                <th scope="row">{format!("{}、{}", NUMERALS[i], class.label())}</th>
+                <td><NumberInput path=format!("finance.economic[{i}]") label=class.label() on_paste=paste
+                    cell=Cell { grid: "economic", row: i, col: 0 }/></td>
+                <td><output class="derived" data-testid=format!("economic-share-{i}")>{share}</output></td>
+            </tr>
+        }
+    }).collect_view();
+    view! {
+        <h3>{text::ECONOMIC}</h3>
+        <p class="hint">{text::PASTE_HINT}</p>
+        <table class="money economic" on:keydown=enter_moves_down>
+            <thead><tr><th></th><th>{text::ACTUAL_SPENT}</th><th>{text::SHARE}</th></tr></thead>
+            <tbody>{rows}</tbody>
+            <tfoot><tr class="total"><th scope="row">{text::SUM}</th>
+                <td><output class="derived" data-testid="economic-total">{move || ctx.figures.with(|f| Fixed(f.economic_total, mode()).to_string())}</output></td><td></td></tr></tfoot>
+        </table>
+    }
+}
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

@@ -1,0 +1,286 @@
+//! 绩效指标: the indicator table. Rows can be added, removed, reordered, duplicated and
+//! pasted from Excel; each row shows its score, and its formula on hover.
+
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
+use ziping_engine::num::RoundingMode;
+use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
+use ziping_engine::tsv;
+
+use crate::fields::{enter_moves_down, notes, Cell, NumberInput};
+use crate::state::{Ctx, Notice};
+use crate::text;
+
+/// The rules a row can pick, by a stable key.
+const RULES: [(&str, &str); 9] = [
+    ("at_least", "正向（≥ 目标）"),
+    ("at_most_ratio", "反向（≤ 目标，按比例）"),
+    ("at_most_linear", "反向（≤ 目标，按超出幅度）"),
+    ("exactly", "等于目标"),
+    ("qualitative", "定性"),
+    ("bands", "分档（按完成率）"),
+    ("deduction", "扣分（每低 1 个百分点扣 1 分）"),
+    ("checklist", "逐项检查"),
+    ("manual", "人工评分"),
+];
+
+pub fn rule_key(r: &Rule) -> &'static str {
+    match r {
+        Rule::AtLeast => "at_least",
+        Rule::AtMost { variant: AtMostVariant::Ratio } => "at_most_ratio",
+        Rule::AtMost { variant: AtMostVariant::Linear } => "at_most_linear",
+        Rule::Exactly => "exactly",
+        Rule::Qualitative => "qualitative",
+        Rule::Bands { .. } => "bands",
+        Rule::Deduction { .. } => "deduction",
+        Rule::Checklist => "checklist",
+        Rule::Manual => "manual",
+    }
+}
+
+/// The rule a key names, with defaults scaled to the row's points.
+pub fn rule_for(key: &str, points: Decimal) -> Rule {
+    let at = |pct: i64| RoundingMode::HalfUp.round(points * Decimal::new(pct, 2), 2);
+    match key {
+        "at_most_ratio" => Rule::AtMost { variant: AtMostVariant::Ratio },
+        "at_most_linear" => Rule::AtMost { variant: AtMostVariant::Linear },
+        "exactly" => Rule::Exactly,
+        "qualitative" => Rule::Qualitative,
+        "bands" => Rule::Bands {
+            basis: Basis::Completion,
+            bands: [(100, 100), (90, 80), (80, 60), (60, 40)]
+                .map(|(min, pct)| Band { min: Decimal::from(min), points: at(pct) })
+                .to_vec(),
+        },
+        "deduction" => Rule::Deduction {
+            basis: DeductionBasis::CompletionShortfall,
+            per: Decimal::ONE,
+            step: Decimal::ONE,
+        },
+        "checklist" => Rule::Checklist,
+        "manual" => Rule::Manual,
+        _ => Rule::AtLeast,
+    }
+}
+
+/// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
+pub fn remap_rows(raw: &mut BTreeMap<String, String>, prefix: &str, map: impl Fn(usize) -> Option<usize>) {
+    let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
+    for (k, v) in moved {
+        let row = k
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(n, tail)| n.parse::<usize>().ok().map(|n| (n, tail.to_string())));
+        match row {
+            Some((n, tail)) => {
+                if let Some(m) = map(n) {
+                    raw.insert(format!("{prefix}{m}]{tail}"), v);
+                }
+            }
+            None => {
+                raw.insert(k, v);
+            }
+        }
+    }
+}
+
+#[component]
+pub fn Indicators() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let count = Memo::new(move |_| ctx.assessment.with(|a| a.indicators.len()));
+    let scores = Memo::new(move |_| {
+        ctx.card.with(|c| {
+            c.items()
+                .filter(|i| i.path.starts_with("indicators["))
+                .map(|i| (i.path.clone(), (i.score.to_string(), i.formula.clone())))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let counts = move || {
+        ctx.figures.with(|f| {
+            let c = &f.indicator_counts;
+            let kinds: Vec<String> = c.by_kind.iter().map(|(k, n)| format!("{} {n} 个", k.label())).collect();
+            format!("产出指标 {} 个，效益指标 {} 个（{}）", c.output, c.benefit, kinds.join("，"))
+        })
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        if !tsv::is_block(&data) {
+            return;
+        }
+        ev.prevent_default();
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-row"))
+            .and_then(|r| r.parse().ok())
+            .unwrap_or_else(|| count.get_untracked());
+        let mut a = ctx.assessment.get_untracked();
+        match tsv::paste_indicators(&mut a, row, &data) {
+            Ok(_) => ctx.edit(|x| *x = a),
+            Err(m) => ctx.notify(Notice::ImportFailed(m)),
+        }
+    };
+    let add = move |_| {
+        ctx.edit(|a| {
+            a.indicators.push(Indicator {
+                kind: IndicatorKind::Quantity,
+                name: String::new(),
+                unit: String::new(),
+                points: Decimal::ZERO,
+                measure: Measure::new(Rule::AtLeast),
+                deviation_note: String::new(),
+                example: false,
+            })
+        })
+    };
+    view! {
+        <section id="indicators" class="page">
+            <h2>"二、"{text::NAV_INDICATORS}</h2>
+            <p class="derived">{counts}</p>
+            <p class="hint">{text::INDICATOR_PASTE_HINT}</p>
+            <div class="table-scroll">
+            <table class="indicators" on:keydown=enter_moves_down on:paste=on_paste>
+                <thead><tr>
+                    <th>"#"</th><th>{text::KIND}</th><th>{text::NAME}</th><th>{text::WORKLOAD_UNIT}</th><th>{text::POINTS}</th>
+                    <th>{text::RULE}</th><th>{text::TARGET}</th><th>{text::ACTUAL_VALUE}</th><th>{text::ENTERED}</th>
+                    <th>{text::SCORE_COL}</th><th>{text::DEVIATION}</th><th>{text::ACTIONS}</th>
+                </tr></thead>
+                <tbody>{move || (0..count.get()).map(|i| row(i, scores)).collect_view()}</tbody>
+            </table>
+            </div>
+            <button type="button" on:click=add>{text::ADD_INDICATOR}</button>
+        </section>
+    }
+}
+
+fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let ind = Memo::new(move |_| ctx.assessment.with(|a| a.indicators.get(i).cloned()));
+    let with = move |f: &dyn Fn(&mut Indicator)| ctx.edit(|a| if let Some(x) = a.indicators.get_mut(i) { f(x) });
+    let key = move || ind.with(|x| x.as_ref().map(|x| rule_key(&x.measure.rule)).unwrap_or("at_least"));
+    let score = move || scores.with(|s| s.get(&format!("indicators[{i}]")).cloned()).unwrap_or_default();
+    let score2 = score;
+    let cell = move |col| Some(Cell { grid: "indicators", row: i, col });
+    let text_cell = move |id: String, label: &'static str, get: fn(&Indicator) -> String, set: fn(&mut Indicator, String), col| {
+        let c = cell(col).unwrap_or_default();
+        view! {
+            <input id=id.clone() type="text" aria-label=label data-grid=c.grid data-row=c.row data-col=c.col
+                class=crate::fields::state_class(id.clone())
+                prop:value=move || ind.with(|x| x.as_ref().map(get).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); with(&|x| set(x, v.clone())) }/>
+            {notes(id)}
+        }
+    };
+    let swap = move |j: usize| {
+        if ctx.assessment.with_untracked(|a| i.max(j) >= a.indicators.len()) {
+            return;
+        }
+        ctx.edit(|a| a.indicators.swap(i, j));
+        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| Some(if n == i { j } else if n == j { i } else { n })));
+    };
+    let duplicate = move |_| {
+        ctx.edit(|a| {
+            if let Some(x) = a.indicators.get(i).cloned() {
+                a.indicators.insert(i + 1, x);
+            }
+        });
+        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| Some(if n > i { n + 1 } else { n })));
+    };
+    let remove = move |_| {
+        ctx.edit(|a| {
+            if i < a.indicators.len() {
+                a.indicators.remove(i);
+            }
+        });
+        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| match n.cmp(&i) {
+            std::cmp::Ordering::Less => Some(n),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(n - 1),
+        }));
+    };
+    let has_override = move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.override_score.is_some()));
+    view! {
+        <tr>
+            <td class="num-col">{i + 1}</td>
+            <td>
+                <select id=format!("indicators[{i}].kind") aria-label=text::KIND on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
+                }>
+                    {IndicatorKind::ALL.map(|k| view! {
+                        <option value=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{k.label()}</option>
+                    })}
+                </select>
+                {notes(format!("indicators[{i}].kind"))}
+            </td>
+            <td class="wide">{text_cell(format!("indicators[{i}].name"), text::NAME, |x| x.name.clone(), |x, v| x.name = v, 0)}</td>
+            <td class="narrow">{text_cell(format!("indicators[{i}].unit"), text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
+            <td class="narrow"><NumberInput path=format!("indicators[{i}].points") label=format!("第 {} 行{}", i + 1, text::POINTS) cell=Cell { grid: "indicators", row: i, col: 2 }/></td>
+            <td>
+                <select id=format!("indicators[{i}].measure.rule") aria-label=text::RULE on:change=move |ev| {
+                    let k = event_target_value(&ev);
+                    with(&|x| x.measure.rule = rule_for(&k, x.points))
+                }>
+                    {RULES.map(|(k, label)| view! { <option value=k selected=move || key() == k>{label}</option> })}
+                </select>
+                {notes(format!("indicators[{i}].measure.rule"))}
+            </td>
+            <td><NumberInput path=format!("indicators[{i}].measure.target") label=format!("第 {} 行{}", i + 1, text::TARGET) cell=Cell { grid: "indicators", row: i, col: 3 }/></td>
+            <td><NumberInput path=format!("indicators[{i}].measure.actual") label=format!("第 {} 行{}", i + 1, text::ACTUAL_VALUE) cell=Cell { grid: "indicators", row: i, col: 4 }/></td>
+            <td>
+                <Show when=move || key() == "qualitative">
+                    <select id=format!("indicators[{i}].measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
+                        with(&|x| x.measure.grade = g)
+                    }>
+                        <option value="">{text::NOT_SET}</option>
+                        {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {
+                            <option value=g.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.grade == Some(g)))>{g.label()}</option>
+                        })}
+                    </select>
+                </Show>
+                <Show when=move || matches!(key(), "qualitative" | "manual")>
+                    <NumberInput path=format!("indicators[{i}].measure.entered_score") label=format!("第 {} 行{}", i + 1, text::ENTERED)/>
+                </Show>
+                <Show when=move || key() == "manual">
+                    {text_cell(format!("indicators[{i}].measure.reason"), text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
+                </Show>
+            </td>
+            <td class="score-cell" title=move || score().1>
+                <b data-testid=format!("indicator-score-{i}")>{move || score2().0}</b>
+                <details>
+                    <summary>{text::OVERRIDE}</summary>
+                    <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        with(&|x| x.measure.override_score = on.then(|| Override { score: x.points, reason: String::new() }))
+                    }/>{text::OVERRIDE}</label>
+                    <Show when=has_override>
+                        <NumberInput path=format!("indicators[{i}].measure.override.score") label=text::OVERRIDE/>
+                        {text_cell(format!("indicators[{i}].measure.override.reason"), text::OVERRIDE_REASON,
+                            |x| x.measure.override_score.as_ref().map(|o| o.reason.clone()).unwrap_or_default(),
+                            |x, v| if let Some(o) = x.measure.override_score.as_mut() { o.reason = v }, 6)}
+                    </Show>
+                </details>
+            </td>
+            <td class="wide">
+                <textarea id=format!("indicators[{i}].deviation_note") aria-label=text::DEVIATION rows="1"
+                    class=crate::fields::state_class(format!("indicators[{i}].deviation_note"))
+                    prop:value=move || ind.with(|x| x.as_ref().map(|x| x.deviation_note.clone()).unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); with(&|x| x.deviation_note = v.clone()) }></textarea>
+                {notes(format!("indicators[{i}].deviation_note"))}
+            </td>
+            <td class="actions">
+                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>"↑"</button>
+                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(i + 1)>"↓"</button>
+                <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>"⧉"</button>
+                <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>"✕"</button>
+            </td>
+        </tr>
+    }
+}

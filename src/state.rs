@@ -1,0 +1,312 @@
+//! The app's state: the open draft in signals, what the engine computes from it as
+//! memos, and the draft actions. Persistence is an effect at the edge (see `autosave`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use ziping_engine::figures::{self, Figures};
+use ziping_engine::model::Assessment;
+use ziping_engine::score::{self, ScoreCard};
+use ziping_engine::validate::{self, Finding};
+use ziping_engine::{sample, schemes};
+
+use crate::storage::{self, DraftMeta, LoadError, SaveError};
+use crate::text;
+
+/// Something the user must be told about, shown as a banner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    StorageDisabled,
+    StorageFull,
+    /// Another tab saved the open draft.
+    Conflict,
+    Corrupt { key: String, message: String },
+    ImportFailed(String),
+    Info(String),
+    Deleted(String),
+    SaveFailed(String),
+}
+
+/// Everything the components share, passed by context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub assessment: RwSignal<Assessment>,
+    /// Number-field texts that are not numbers (yet), by field path: kept, never lost.
+    pub raw: RwSignal<BTreeMap<String, String>>,
+    pub draft_id: RwSignal<Option<String>>,
+    /// The stored revision this tab last saw of the open draft.
+    pub rev: RwSignal<u64>,
+    pub drafts: RwSignal<Vec<DraftMeta>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub storage_ok: RwSignal<bool>,
+    /// Autosave is paused while another tab's save is unresolved.
+    pub paused: RwSignal<bool>,
+    /// Bumped by every edit, so autosave runs once per change.
+    pub edits: RwSignal<u64>,
+    /// Bumped when a draft is opened or created, so the form is built afresh from it.
+    pub epoch: RwSignal<u64>,
+    pub card: Memo<ScoreCard>,
+    pub findings: Memo<Vec<Finding>>,
+    /// Finding indices by the field paths they name.
+    pub by_path: Memo<HashMap<String, Vec<usize>>>,
+    pub figures: Memo<Figures>,
+}
+
+impl Ctx {
+    pub fn new() -> Self {
+        let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
+        let card = Memo::new(move |_| assessment.with(score::score));
+        let findings = Memo::new(move |_| assessment.with(validate::validate));
+        let by_path = Memo::new(move |_| {
+            findings.with(|list| {
+                let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+                for (i, f) in list.iter().enumerate() {
+                    for p in &f.paths {
+                        map.entry(p.clone()).or_default().push(i);
+                    }
+                }
+                map
+            })
+        });
+        let figures = Memo::new(move |_| assessment.with(figures::derive));
+        Ctx {
+            assessment,
+            raw: RwSignal::new(BTreeMap::new()),
+            draft_id: RwSignal::new(None),
+            rev: RwSignal::new(0),
+            drafts: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
+            storage_ok: RwSignal::new(true),
+            paused: RwSignal::new(false),
+            edits: RwSignal::new(0),
+            epoch: RwSignal::new(0),
+            card,
+            findings,
+            by_path,
+            figures,
+        }
+    }
+
+    /// Changes the assessment as the user asked, and schedules a save.
+    pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
+        self.assessment.update(f);
+        self.edits.update(|n| *n += 1);
+    }
+
+    /// Changes the kept texts of number fields, and schedules a save.
+    pub fn edit_raw(&self, f: impl FnOnce(&mut BTreeMap<String, String>)) {
+        self.raw.update(f);
+        self.edits.update(|n| *n += 1);
+    }
+
+    pub fn notify(&self, n: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        });
+    }
+
+    pub fn dismiss(&self, n: &Notice) {
+        self.notices.update(|list| list.retain(|x| x != n));
+    }
+
+    /// Starts up: checks storage, reports corrupt entries, opens the last draft.
+    pub fn start(&self) {
+        let ok = storage::available();
+        self.storage_ok.set(ok);
+        if !ok {
+            self.notify(Notice::StorageDisabled);
+            return;
+        }
+        for (key, _) in storage::corrupt_entries() {
+            self.notify(Notice::Corrupt {
+                key,
+                message: text::CORRUPT.to_string(),
+            });
+        }
+        self.drafts.set(storage::list());
+        let last = storage::current().or_else(|| self.drafts.with(|d| d.first().map(|m| m.id.clone())));
+        if let Some(id) = last {
+            self.open(&id);
+        }
+    }
+
+    /// Opens a stored draft; a corrupt one is reported and kept aside.
+    pub fn open(&self, id: &str) {
+        match storage::load(id) {
+            Ok(d) => {
+                self.assessment.set(d.assessment);
+                self.raw.set(d.raw);
+                self.rev.set(d.rev);
+                self.draft_id.set(Some(d.id));
+                self.epoch.update(|e| *e += 1);
+                self.paused.set(false);
+                self.dismiss(&Notice::Conflict);
+                storage::set_current(id);
+            }
+            Err(LoadError::Corrupt { kept_as, message }) => {
+                self.notify(Notice::Corrupt { key: kept_as, message });
+                self.drafts.set(storage::list());
+            }
+            Err(LoadError::Missing | LoadError::Unavailable) => {}
+        }
+    }
+
+    /// Makes `a` a new draft and opens it.
+    pub fn create(&self, a: Assessment) {
+        let id = new_id();
+        self.assessment.set(a);
+        self.raw.set(BTreeMap::new());
+        self.rev.set(storage::stored_rev(&id));
+        self.draft_id.set(Some(id.clone()));
+        self.epoch.update(|e| *e += 1);
+        self.paused.set(false);
+        self.save_now();
+        storage::set_current(&id);
+    }
+
+    pub fn new_blank(&self) {
+        let mut a = Assessment::new(schemes::guangzhou_departmental());
+        a.title = text::UNTITLED.to_string();
+        self.create(a);
+    }
+
+    pub fn new_sample(&self) {
+        self.create(sample::sample());
+    }
+
+    pub fn duplicate(&self) {
+        let mut a = self.assessment.get_untracked();
+        a.title = text::copy_of(&a.title);
+        let raw = self.raw.get_untracked();
+        self.create(a);
+        self.raw.set(raw);
+        self.save_now();
+    }
+
+    /// Deletes the open draft; it can be brought back with `undelete`.
+    pub fn delete(&self) {
+        let Some(id) = self.draft_id.get_untracked() else { return };
+        let title = self.assessment.with_untracked(|a| a.title.clone());
+        if self.storage_ok.get_untracked() {
+            if let Err(e) = storage::delete(&id) {
+                self.report(e);
+                return;
+            }
+        }
+        self.draft_id.set(None);
+        self.drafts.set(storage::list());
+        self.notify(Notice::Deleted(title));
+        match self.drafts.with_untracked(|d| d.first().map(|m| m.id.clone())) {
+            Some(next) => self.open(&next),
+            None => {
+                self.assessment.set(Assessment::new(schemes::guangzhou_departmental()));
+                self.raw.set(BTreeMap::new());
+            }
+        }
+    }
+
+    pub fn undelete(&self) {
+        if let Some(id) = storage::undelete() {
+            self.drafts.set(storage::list());
+            self.open(&id);
+        }
+        self.notices.update(|l| l.retain(|n| !matches!(n, Notice::Deleted(_))));
+    }
+
+    /// Saves the open draft now, unless paused by another tab's save.
+    pub fn save_now(&self) {
+        let Some(id) = self.draft_id.get_untracked() else { return };
+        if self.paused.get_untracked() || !self.storage_ok.get_untracked() {
+            return;
+        }
+        let draft = storage::Draft {
+            id,
+            rev: self.rev.get_untracked(),
+            assessment: self.assessment.get_untracked(),
+            raw: self.raw.get_untracked(),
+        };
+        match storage::save(&draft, draft.rev) {
+            Ok(rev) => {
+                self.rev.set(rev);
+                self.dismiss(&Notice::StorageFull);
+                self.drafts.set(storage::list());
+            }
+            Err(e) => self.report(e),
+        }
+    }
+
+    fn report(&self, e: SaveError) {
+        match e {
+            SaveError::Full => self.notify(Notice::StorageFull),
+            SaveError::Unavailable => {
+                self.storage_ok.set(false);
+                self.notify(Notice::StorageDisabled);
+            }
+            SaveError::Conflict(_) => {
+                self.paused.set(true);
+                self.notify(Notice::Conflict);
+            }
+            SaveError::Other(m) => self.notify(Notice::SaveFailed(m)),
+        }
+    }
+
+    /// Another tab saved a draft: if it is ours, stop and ask.
+    pub fn other_tab_saved(&self, key: &str) {
+        let Some(id) = self.draft_id.get_untracked() else { return };
+        if storage::is_rev_key(key, &id) && storage::stored_rev(&id) != self.rev.get_untracked() {
+            self.paused.set(true);
+            self.notify(Notice::Conflict);
+        }
+        self.drafts.set(storage::list());
+    }
+
+    /// Resolves a conflict by taking the other tab's version.
+    pub fn take_theirs(&self) {
+        if let Some(id) = self.draft_id.get_untracked() {
+            self.open(&id);
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's text as a new draft.
+    pub fn keep_mine(&self) {
+        self.dismiss(&Notice::Conflict);
+        self.duplicate();
+    }
+}
+
+impl Default for Ctx {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Saves a moment after the last edit, so typing is never slowed by storage.
+pub fn autosave(ctx: Ctx) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        if ctx.edits.get() == 0 {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(move || ctx.save_now(), Duration::from_millis(250)).ok();
+        pending.set_value(handle);
+    });
+    // Leaving the page saves at once what the timer has not.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if pending.get_value().is_some() {
+            ctx.save_now();
+        }
+    });
+    on_cleanup(move || flush.remove());
+}
+
+fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let salt = (js_sys::Math::random() * 1_000_000.0) as u64;
+    format!("{now:x}-{salt:x}")
+}
