@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 trunk build --release
+node scripts/single-file.mjs dist

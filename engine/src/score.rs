@@ -77,6 +77,9 @@ impl ScoreCard {
 /// The execution block's name on the card.
 pub const EXECUTION_ITEM: &str = "预算执行率";
 
+/// The execution block's path on the card: the figure it is scored from, 决算.
+pub const EXECUTION_PATH: &str = "finance.spending.actual";
+
 /// Scores an assessment under the scheme it carries.
 pub fn score(a: &Assessment) -> ScoreCard {
     let scheme = &a.scheme;
@@ -218,7 +221,7 @@ fn execution_item(a: &Assessment, points: Decimal, base: ExecutionBase, rule: &R
     item(
         a,
         EXECUTION_ITEM,
-        "finance.spending.actual".into(),
+        EXECUTION_PATH.into(),
         points,
         &m,
         execution_labels(base),

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use ziping_engine::figures::Change;
-use ziping_engine::model::EconomicClass;
+use ziping_engine::model::{EconomicClass, Override};
 use ziping_engine::num::{fmt_pct, Fixed, RoundingMode};
 use ziping_engine::tsv;
 
-use crate::fields::{enter_moves_down, notes, Cell, NumberInput};
+use crate::fields::{enter_moves_down, notes, text_input, Cell, NumberInput};
 use crate::state::{Ctx, Notice};
 use crate::text;
 
@@ -78,6 +78,7 @@ pub fn Finance() -> impl IntoView {
                     {move || ctx.figures.with(|f| f.execution_rate.map(|r| fmt_pct(r, mode())).unwrap_or_else(|| "—".into()))}
                 </output>
             </div>
+            <ExecutionOverride/>
             <label class="block" for="finance.execution_note">{text::EXECUTION_NOTE}</label>
             <textarea id="finance.execution_note" rows="2"
                 prop:value=move || ctx.assessment.with(|a| a.finance.execution_note.clone())
@@ -140,3 +141,38 @@ fn Economic() -> impl IntoView {
 }
 
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// A score for the execution block set by hand, with its reason; the computed score
+/// stays visible beside it.
+#[component]
+fn ExecutionOverride() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let on = move || ctx.assessment.with(|a| a.execution_override.is_some());
+    let computed = move || {
+        ctx.card.with(|c| {
+            c.items()
+                .find(|i| i.path == ziping_engine::score::EXECUTION_PATH)
+                .map(|i| i.computed.to_string())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="row">
+            <output class="derived" data-testid="execution-computed">{text::COMPUTED}" "{computed}</output>
+            <label class="check">
+                <input type="checkbox" id="execution_override" data-testid="execution-override" prop:checked=on
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        ctx.edit(|a| a.execution_override = checked.then(Override::default));
+                    }/>
+                {text::OVERRIDE}
+            </label>
+            <Show when=on>
+                <label>{text::SCORE_COL}<NumberInput path="execution_override.score" label=text::OVERRIDE/></label>
+                {text_input("execution_override.reason".into(), text::OVERRIDE_REASON,
+                    |a| a.execution_override.as_ref().map(|o| o.reason.clone()).unwrap_or_default(),
+                    |a, v| if let Some(o) = a.execution_override.as_mut() { o.reason = v }, None)}
+            </Show>
+        </div>
+    }
+}

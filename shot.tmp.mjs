@@ -1,0 +1,12 @@
+import { chromium } from "playwright";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-quic"] });
+const p = await b.newPage({ viewport: { width: 1366, height: 768 } });
+p.on("console", m => console.log("console:", m.type(), m.text()));
+p.on("pageerror", e => console.log("pageerror:", e.message));
+await p.goto(process.argv[2]);
+await p.waitForTimeout(1000);
+await p.getByTestId("load-sample").click();
+await p.waitForTimeout(500);
+console.log("total", await p.getByTestId("score-total").textContent(), await p.getByTestId("score-grade").textContent());
+await p.screenshot({ path: "/tmp/s2.png" });
+await b.close();
