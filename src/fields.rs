@@ -104,10 +104,13 @@ pub fn number(
     let ctx = expect_context::<Ctx>();
     let model = Memo::new(move |_| ctx.assessment.with(|a| get(a)));
     let kept = ctx.raw.with_untracked(|r| r.get(&id).cloned());
-    let own_error = RwSignal::new(kept.as_ref().map(|t| text::not_a_number(&label, t)));
-    let typed = RwSignal::new(kept.unwrap_or_else(|| model.get_untracked().map(fmt_plain).unwrap_or_default()));
+    let own_error = RwSignal::new(kept.as_deref().and_then(|t| problem(&label, t)));
+    let typed = RwSignal::new(
+        kept.unwrap_or_else(|| model.get_untracked().map(fmt_plain).unwrap_or_default()),
+    );
     // A change from elsewhere (a paste, a reorder, a what-if) shows in the field, unless
     // what is typed already means that figure.
+    let effect_id = id.clone();
     Effect::new(move |_| {
         let v = model.get();
         let now = typed.get_untracked();
@@ -119,6 +122,11 @@ pub fn number(
         if !same {
             typed.set(v.map(fmt_plain).unwrap_or_default());
             own_error.set(None);
+            if ctx.raw.with_untracked(|r| r.contains_key(&effect_id)) {
+                ctx.raw.update(|r| {
+                    r.remove(&effect_id);
+                });
+            }
         }
     });
     let on_input = {
@@ -127,25 +135,28 @@ pub fn number(
             let value = event_target_value(&ev);
             typed.set(value.clone());
             let parsed = parse_input(&value);
-            let problem = match &parsed {
-                Ok(_) | Err(ParseError::Empty) => None,
-                Err(ParseError::TooLarge) => Some(text::too_large(&label, &value)),
-                Err(ParseError::NotANumber) => Some(text::not_a_number(&label, &value)),
-            };
-            own_error.set(problem.clone());
-            if problem.is_some() {
+            own_error.set(problem(&label, &value));
+            // Text that is not written as the figure prints ("1.", "1,234", "99.3%", or
+            // no number at all) is kept, so a reload shows exactly what was typed.
+            let canonical = parsed
+                .as_ref()
+                .ok()
+                .map(|v| fmt_plain(*v))
+                .unwrap_or_default();
+            if value != canonical {
                 ctx.edit_raw(|r| {
                     r.insert(id.clone(), value.clone());
                 });
-                return;
-            }
-            if ctx.raw.with_untracked(|r| r.contains_key(&id)) {
+            } else if ctx.raw.with_untracked(|r| r.contains_key(&id)) {
                 ctx.raw.update(|r| {
                     r.remove(&id);
                 });
             }
-            let v = parsed.ok();
-            ctx.edit(|a| set(a, v));
+            match parsed {
+                Ok(v) => ctx.edit(|a| set(a, Some(v))),
+                Err(ParseError::Empty) => ctx.edit(|a| set(a, None)),
+                Err(_) => {}
+            }
         }
     };
     let paste_id = id.clone();
@@ -175,6 +186,15 @@ pub fn number(
             {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
             {notes(id)}
         </span>
+    }
+}
+
+/// What is wrong with a typed figure, if anything.
+fn problem(label: &str, typed: &str) -> Option<String> {
+    match parse_input(typed) {
+        Ok(_) | Err(ParseError::Empty) => None,
+        Err(ParseError::TooLarge) => Some(text::too_large(label, typed)),
+        Err(ParseError::NotANumber) => Some(text::not_a_number(label, typed)),
     }
 }
 
@@ -237,12 +257,17 @@ pub fn enter_moves_down(ev: web_sys::KeyboardEvent) {
     if ev.key() != "Enter" || ev.shift_key() {
         return;
     }
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return;
     };
     let (Some(grid), Some(row), Some(col)) = (
         input.get_attribute("data-grid"),
-        input.get_attribute("data-row").and_then(|r| r.parse::<usize>().ok()),
+        input
+            .get_attribute("data-row")
+            .and_then(|r| r.parse::<usize>().ok()),
         input.get_attribute("data-col"),
     ) else {
         return;
@@ -250,7 +275,10 @@ pub fn enter_moves_down(ev: web_sys::KeyboardEvent) {
     if grid.is_empty() {
         return;
     }
-    let selector = format!("[data-grid=\"{grid}\"][data-row=\"{}\"][data-col=\"{col}\"]", row + 1);
+    let selector = format!(
+        "[data-grid=\"{grid}\"][data-row=\"{}\"][data-col=\"{col}\"]",
+        row + 1
+    );
     if let Ok(Some(next)) = document().query_selector(&selector) {
         if let Ok(next) = next.dyn_into::<web_sys::HtmlElement>() {
             ev.prevent_default();

@@ -16,8 +16,12 @@ pub fn download(name: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = document().create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -32,10 +36,23 @@ pub fn download(name: &str, mime: &str, contents: &str) {
 pub fn file_name(title: &str, suffix: &str) -> String {
     let clean: String = title
         .chars()
-        .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let clean = clean.trim();
-    format!("{}{suffix}", if clean.is_empty() { text::UNTITLED } else { clean })
+    format!(
+        "{}{suffix}",
+        if clean.is_empty() {
+            text::UNTITLED
+        } else {
+            clean
+        }
+    )
 }
 
 /// Reads the files the user picked or dropped, one by one.
@@ -44,9 +61,16 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
         if let Some(f) = files.get(i) {
             leptos::task::spawn_local(async move {
                 let name = f.name();
-                match JsFuture::from(f.text()).await.ok().and_then(|v| v.as_string()) {
+                match JsFuture::from(f.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                {
                     Some(contents) => import_text(ctx, &name, &contents),
-                    None => ctx.notify(Notice::ImportFailed(format!("{}：{name}", text::IMPORT_FAILED))),
+                    None => ctx.notify(Notice::ImportFailed(format!(
+                        "{}：{name}",
+                        text::IMPORT_FAILED
+                    ))),
                 }
             });
         }
@@ -65,8 +89,14 @@ pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
         Ok(Document::Scheme(s)) => {
             let findings = validate::validate_scheme(&s);
             if validate::has_errors(&findings) {
-                let first = findings.first().map(|f| f.message.clone()).unwrap_or_default();
-                ctx.notify(Notice::ImportFailed(format!("{}：{name}：{first}", text::IMPORT_FAILED)));
+                let first = findings
+                    .first()
+                    .map(|f| f.message.clone())
+                    .unwrap_or_default();
+                ctx.notify(Notice::ImportFailed(format!(
+                    "{}：{name}：{first}",
+                    text::IMPORT_FAILED
+                )));
                 return;
             }
             let mut kept: Vec<String> = storage::schemes()
@@ -79,20 +109,33 @@ pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
             }
             let scheme_name = s.name.clone();
             ctx.edit(|a| a.scheme = *s);
-            ctx.notify(Notice::Info(format!("{}：{scheme_name}", text::SCHEME_APPLIED)));
+            ctx.notify(Notice::Info(format!(
+                "{}：{scheme_name}",
+                text::SCHEME_APPLIED
+            )));
         }
-        Err(e) => ctx.notify(Notice::ImportFailed(format!("{}：{name}：{e}", text::IMPORT_FAILED))),
+        Err(e) => ctx.notify(Notice::ImportFailed(format!(
+            "{}：{name}：{e}",
+            text::IMPORT_FAILED
+        ))),
     }
 }
 
 /// Exports the open assessment as the engine's file.
 pub fn export_assessment(ctx: Ctx) {
-    let (name, body) = ctx.assessment.with_untracked(|a| (file_name(&a.title, ".json"), file::encode_assessment(a)));
+    let (name, body) = ctx
+        .assessment
+        .with_untracked(|a| (file_name(&a.title, ".json"), file::encode_assessment(a)));
     download(&name, "application/json", &body);
 }
 
 /// Exports the open assessment's scheme.
 pub fn export_scheme(ctx: Ctx) {
-    let (name, body) = ctx.assessment.with_untracked(|a| (file_name(&a.scheme.name, ".scheme.json"), file::encode_scheme(&a.scheme)));
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.scheme.name, ".scheme.json"),
+            file::encode_scheme(&a.scheme),
+        )
+    });
     download(&name, "application/json", &body);
 }

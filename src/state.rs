@@ -21,7 +21,10 @@ pub enum Notice {
     StorageFull,
     /// Another tab saved the open draft.
     Conflict,
-    Corrupt { key: String, message: String },
+    Corrupt {
+        key: String,
+        message: String,
+    },
     ImportFailed(String),
     Info(String),
     Deleted(String),
@@ -127,7 +130,8 @@ impl Ctx {
             });
         }
         self.drafts.set(storage::list());
-        let last = storage::current().or_else(|| self.drafts.with(|d| d.first().map(|m| m.id.clone())));
+        let last =
+            storage::current().or_else(|| self.drafts.with(|d| d.first().map(|m| m.id.clone())));
         if let Some(id) = last {
             self.open(&id);
         }
@@ -147,7 +151,10 @@ impl Ctx {
                 storage::set_current(id);
             }
             Err(LoadError::Corrupt { kept_as, message }) => {
-                self.notify(Notice::Corrupt { key: kept_as, message });
+                self.notify(Notice::Corrupt {
+                    key: kept_as,
+                    message,
+                });
                 self.drafts.set(storage::list());
             }
             Err(LoadError::Missing | LoadError::Unavailable) => {}
@@ -188,7 +195,9 @@ impl Ctx {
 
     /// Deletes the open draft; it can be brought back with `undelete`.
     pub fn delete(&self) {
-        let Some(id) = self.draft_id.get_untracked() else { return };
+        let Some(id) = self.draft_id.get_untracked() else {
+            return;
+        };
         let title = self.assessment.with_untracked(|a| a.title.clone());
         if self.storage_ok.get_untracked() {
             if let Err(e) = storage::delete(&id) {
@@ -199,10 +208,14 @@ impl Ctx {
         self.draft_id.set(None);
         self.drafts.set(storage::list());
         self.notify(Notice::Deleted(title));
-        match self.drafts.with_untracked(|d| d.first().map(|m| m.id.clone())) {
+        match self
+            .drafts
+            .with_untracked(|d| d.first().map(|m| m.id.clone()))
+        {
             Some(next) => self.open(&next),
             None => {
-                self.assessment.set(Assessment::new(schemes::guangzhou_departmental()));
+                self.assessment
+                    .set(Assessment::new(schemes::guangzhou_departmental()));
                 self.raw.set(BTreeMap::new());
             }
         }
@@ -213,12 +226,15 @@ impl Ctx {
             self.drafts.set(storage::list());
             self.open(&id);
         }
-        self.notices.update(|l| l.retain(|n| !matches!(n, Notice::Deleted(_))));
+        self.notices
+            .update(|l| l.retain(|n| !matches!(n, Notice::Deleted(_))));
     }
 
     /// Saves the open draft now, unless paused by another tab's save.
     pub fn save_now(&self) {
-        let Some(id) = self.draft_id.get_untracked() else { return };
+        let Some(id) = self.draft_id.get_untracked() else {
+            return;
+        };
         if self.paused.get_untracked() || !self.storage_ok.get_untracked() {
             return;
         }
@@ -255,7 +271,9 @@ impl Ctx {
 
     /// Another tab saved a draft: if it is ours, stop and ask.
     pub fn other_tab_saved(&self, key: &str) {
-        let Some(id) = self.draft_id.get_untracked() else { return };
+        let Some(id) = self.draft_id.get_untracked() else {
+            return;
+        };
         if storage::is_rev_key(key, &id) && storage::stored_rev(&id) != self.rev.get_untracked() {
             self.paused.set(true);
             self.notify(Notice::Conflict);
@@ -293,7 +311,8 @@ pub fn autosave(ctx: Ctx) {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(move || ctx.save_now(), Duration::from_millis(250)).ok();
+        let handle =
+            set_timeout_with_handle(move || ctx.save_now(), Duration::from_millis(250)).ok();
         pending.set_value(handle);
     });
     // Leaving the page saves at once what the timer has not.

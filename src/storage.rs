@@ -73,7 +73,10 @@ pub enum LoadError {
     Missing,
     Unavailable,
     /// The entry was unreadable; its text is kept under `kept_as`.
-    Corrupt { kept_as: String, message: String },
+    Corrupt {
+        kept_as: String,
+        message: String,
+    },
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -94,11 +97,12 @@ fn get(key: &str) -> Option<String> {
 
 fn set(key: &str, value: &str) -> Result<(), SaveError> {
     let s = storage().ok_or(SaveError::Unavailable)?;
-    s.set_item(key, value).map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
-        Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => SaveError::Full,
-        Some(d) => SaveError::Other(d.message()),
-        None => SaveError::Other(format!("{e:?}")),
-    })
+    s.set_item(key, value)
+        .map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
+            Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => SaveError::Full,
+            Some(d) => SaveError::Other(d.message()),
+            None => SaveError::Other(format!("{e:?}")),
+        })
 }
 
 fn remove(key: &str) {
@@ -128,7 +132,8 @@ pub fn stored_rev(id: &str) -> u64 {
 
 /// Encodes a draft as stored: the engine's versioned file plus what the app adds.
 pub fn encode(d: &Draft) -> String {
-    let document: Value = serde_json::from_str(&file::encode_assessment(&d.assessment)).unwrap_or(Value::Null);
+    let document: Value =
+        serde_json::from_str(&file::encode_assessment(&d.assessment)).unwrap_or(Value::Null);
     serde_json::json!({ "rev": d.rev, "raw": d.raw, "document": document }).to_string()
 }
 
@@ -188,7 +193,10 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
 /// Moves a draft to the trash (one slot: the last deleted), so it can be undone.
 pub fn delete(id: &str) -> Result<(), SaveError> {
     if let Some(text) = get(&draft_key(id)) {
-        set(TRASH, &serde_json::json!({ "id": id, "text": text }).to_string())?;
+        set(
+            TRASH,
+            &serde_json::json!({ "id": id, "text": text }).to_string(),
+        )?;
     }
     remove(&draft_key(id));
     remove(&rev_key(id));
@@ -217,7 +225,9 @@ pub fn undelete() -> Option<String> {
 
 /// Entries kept aside as corrupt: their key and raw text, for export.
 pub fn corrupt_entries() -> Vec<(String, String)> {
-    let Some(s) = storage() else { return Vec::new() };
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
     let n = s.length().unwrap_or(0);
     (0..n)
         .filter_map(|i| s.key(i).ok().flatten())
@@ -245,7 +255,9 @@ pub fn set_current(id: &str) {
 
 /// Custom schemes the user imported or edited, as engine scheme files.
 pub fn schemes() -> Vec<String> {
-    get(SCHEMES).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    get(SCHEMES)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 pub fn save_schemes(files: &[String]) -> Result<(), SaveError> {

@@ -49,6 +49,8 @@ pub fn paste_economic(a: &mut Assessment, start: usize, text: &str) -> Result<us
         let line = i + 1;
         let (label, amount) = match row.as_slice() {
             [amount] => (None, amount.as_str()),
+            // A column of amounts copied with an empty column beside it.
+            [amount, ..] if parse_input(amount).is_ok() => (None, amount.as_str()),
             [label, amount, ..] => (Some(label.as_str()), amount.as_str()),
             [] => continue,
         };
@@ -148,6 +150,12 @@ mod tests {
         let mut a = sample();
         a.finance.economic = [None; 10];
         assert_eq!(paste_economic(&mut a, 0, "515.53\n201.56\r\n0\n"), Ok(3));
+        assert_eq!(
+            paste_economic(&mut a, 4, "7\t\n8\t"),
+            Ok(2),
+            "an empty column beside"
+        );
+        assert_eq!(a.finance.economic[4..6], [Some(dec!(7)), Some(dec!(8))]);
         assert_eq!(
             a.finance.economic[..3],
             [Some(dec!(515.53)), Some(dec!(201.56)), Some(dec!(0))]

@@ -63,9 +63,20 @@ fn Workload() -> impl IntoView {
 fn tally(i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
-    let growth = move || ctx.figures.with(|f| f.workload.get(i).and_then(|t| t.growth)).map(|g| fmt_pct(g, mode()));
-    let rate = move || ctx.figures.with(|f| f.workload.get(i).and_then(|t| t.rate)).map(|g| fmt_pct(g, mode()));
-    let breakdowns = Memo::new(move |_| ctx.assessment.with(|a| a.workload.get(i).map_or(0, |t| t.breakdowns.len())));
+    let growth = move || {
+        ctx.figures
+            .with(|f| f.workload.get(i).and_then(|t| t.growth))
+            .map(|g| fmt_pct(g, mode()))
+    };
+    let rate = move || {
+        ctx.figures
+            .with(|f| f.workload.get(i).and_then(|t| t.rate))
+            .map(|g| fmt_pct(g, mode()))
+    };
+    let breakdowns = Memo::new(move |_| {
+        ctx.assessment
+            .with(|a| a.workload.get(i).map_or(0, |t| t.breakdowns.len()))
+    });
     let at = move |k: &str| format!("workload[{i}].{k}");
     view! {
         <fieldset class="tally">
@@ -96,17 +107,42 @@ fn tally(i: usize) -> impl IntoView {
 
 fn breakdown(i: usize, j: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let parts = Memo::new(move |_| ctx.assessment.with(|a| a.workload.get(i).and_then(|t| t.breakdowns.get(j)).map_or(0, |b| b.parts.len())));
-    let sum = move || ctx.figures.with(|f| f.workload.get(i).and_then(|t| t.breakdowns.get(j)).map(|b| Plain(b.sum).to_string()));
+    let parts = Memo::new(move |_| {
+        ctx.assessment.with(|a| {
+            a.workload
+                .get(i)
+                .and_then(|t| t.breakdowns.get(j))
+                .map_or(0, |b| b.parts.len())
+        })
+    });
+    let sum = move || {
+        ctx.figures.with(|f| {
+            f.workload
+                .get(i)
+                .and_then(|t| t.breakdowns.get(j))
+                .map(|b| Plain(b.sum).to_string())
+        })
+    };
     let share = move |k: usize| {
         move || {
             ctx.figures
-                .with(|f| f.workload.get(i).and_then(|t| t.breakdowns.get(j)).and_then(|b| b.shares.get(k).copied().flatten()))
+                .with(|f| {
+                    f.workload
+                        .get(i)
+                        .and_then(|t| t.breakdowns.get(j))
+                        .and_then(|b| b.shares.get(k).copied().flatten())
+                })
                 .map(|s| format!("{s}%"))
                 .unwrap_or_else(|| "—".into())
         }
     };
-    let with_b = move |f: &dyn Fn(&mut Breakdown)| ctx.edit(|a| if let Some(b) = a.workload.get_mut(i).and_then(|t| t.breakdowns.get_mut(j)) { f(b) });
+    let with_b = move |f: &dyn Fn(&mut Breakdown)| {
+        ctx.edit(|a| {
+            if let Some(b) = a.workload.get_mut(i).and_then(|t| t.breakdowns.get_mut(j)) {
+                f(b)
+            }
+        })
+    };
     view! {
         <div class="breakdown">
             <label>{text::BREAKDOWN_TITLE}{text_input(format!("workload[{i}].breakdowns[{j}].title"), text::BREAKDOWN_TITLE,

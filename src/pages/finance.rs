@@ -30,11 +30,22 @@ pub fn Finance() -> impl IntoView {
     let income_total = move || {
         ctx.figures.with(|f| {
             let m = mode();
-            let cell = |v: Option<rust_decimal::Decimal>| v.map(|v| Fixed(v, m).to_string()).unwrap_or_else(|| "—".into());
-            [cell(f.income.initial), cell(f.income.adjusted), cell(f.income.actual), cell(f.income.last_actual), change(f.income_change, m)]
+            let cell = |v: Option<rust_decimal::Decimal>| {
+                v.map(|v| Fixed(v, m).to_string())
+                    .unwrap_or_else(|| "—".into())
+            };
+            [
+                cell(f.income.initial),
+                cell(f.income.adjusted),
+                cell(f.income.actual),
+                cell(f.income.last_actual),
+                change(f.income_change, m),
+            ]
         })
     };
-    let line = move |key: &'static str, label: &'static str, changed: fn(&ziping_engine::figures::Figures) -> Change| {
+    let line = move |key: &'static str,
+                     label: &'static str,
+                     changed: fn(&ziping_engine::figures::Figures) -> Change| {
         view! {
             <tr>
                 <th scope="row">{label}</th>
@@ -45,9 +56,16 @@ pub fn Finance() -> impl IntoView {
             </tr>
         }
     };
-    let share = move |which: fn(&ziping_engine::figures::Figures) -> Option<rust_decimal::Decimal>| {
-        move || ctx.figures.with(|f| which(f).map(|s| format!("{s}%")).unwrap_or_else(|| "—".into()))
-    };
+    let share =
+        move |which: fn(&ziping_engine::figures::Figures) -> Option<rust_decimal::Decimal>| {
+            move || {
+                ctx.figures.with(|f| {
+                    which(f)
+                        .map(|s| format!("{s}%"))
+                        .unwrap_or_else(|| "—".into())
+                })
+            }
+        };
     view! {
         <section id="finance" class="page">
             <h2>"（四）"{text::NAV_FINANCE}</h2>
@@ -96,7 +114,12 @@ fn Economic() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
     let paste = Callback::new(move |(path, ev): (String, web_sys::ClipboardEvent)| {
-        let Some(data) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        let Some(data) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
         if !tsv::is_block(&data) {
             return;
         }

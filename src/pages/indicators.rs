@@ -31,8 +31,12 @@ const RULES: [(&str, &str); 9] = [
 pub fn rule_key(r: &Rule) -> &'static str {
     match r {
         Rule::AtLeast => "at_least",
-        Rule::AtMost { variant: AtMostVariant::Ratio } => "at_most_ratio",
-        Rule::AtMost { variant: AtMostVariant::Linear } => "at_most_linear",
+        Rule::AtMost {
+            variant: AtMostVariant::Ratio,
+        } => "at_most_ratio",
+        Rule::AtMost {
+            variant: AtMostVariant::Linear,
+        } => "at_most_linear",
         Rule::Exactly => "exactly",
         Rule::Qualitative => "qualitative",
         Rule::Bands { .. } => "bands",
@@ -46,14 +50,21 @@ pub fn rule_key(r: &Rule) -> &'static str {
 pub fn rule_for(key: &str, points: Decimal) -> Rule {
     let at = |pct: i64| RoundingMode::HalfUp.round(points * Decimal::new(pct, 2), 2);
     match key {
-        "at_most_ratio" => Rule::AtMost { variant: AtMostVariant::Ratio },
-        "at_most_linear" => Rule::AtMost { variant: AtMostVariant::Linear },
+        "at_most_ratio" => Rule::AtMost {
+            variant: AtMostVariant::Ratio,
+        },
+        "at_most_linear" => Rule::AtMost {
+            variant: AtMostVariant::Linear,
+        },
         "exactly" => Rule::Exactly,
         "qualitative" => Rule::Qualitative,
         "bands" => Rule::Bands {
             basis: Basis::Completion,
             bands: [(100, 100), (90, 80), (80, 60), (60, 40)]
-                .map(|(min, pct)| Band { min: Decimal::from(min), points: at(pct) })
+                .map(|(min, pct)| Band {
+                    min: Decimal::from(min),
+                    points: at(pct),
+                })
                 .to_vec(),
         },
         "deduction" => Rule::Deduction {
@@ -68,7 +79,11 @@ pub fn rule_for(key: &str, points: Decimal) -> Rule {
 }
 
 /// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
-pub fn remap_rows(raw: &mut BTreeMap<String, String>, prefix: &str, map: impl Fn(usize) -> Option<usize>) {
+pub fn remap_rows(
+    raw: &mut BTreeMap<String, String>,
+    prefix: &str,
+    map: impl Fn(usize) -> Option<usize>,
+) {
     let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
     for (k, v) in moved {
         let row = k
@@ -103,12 +118,26 @@ pub fn Indicators() -> impl IntoView {
     let counts = move || {
         ctx.figures.with(|f| {
             let c = &f.indicator_counts;
-            let kinds: Vec<String> = c.by_kind.iter().map(|(k, n)| format!("{} {n} 个", k.label())).collect();
-            format!("产出指标 {} 个，效益指标 {} 个（{}）", c.output, c.benefit, kinds.join("，"))
+            let kinds: Vec<String> = c
+                .by_kind
+                .iter()
+                .map(|(k, n)| format!("{} {n} 个", k.label()))
+                .collect();
+            format!(
+                "产出指标 {} 个，效益指标 {} 个（{}）",
+                c.output,
+                c.benefit,
+                kinds.join("，")
+            )
         })
     };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else { return };
+        let Some(data) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
         if !tsv::is_block(&data) {
             return;
         }
@@ -161,12 +190,38 @@ pub fn Indicators() -> impl IntoView {
 fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ind = Memo::new(move |_| ctx.assessment.with(|a| a.indicators.get(i).cloned()));
-    let with = move |f: &dyn Fn(&mut Indicator)| ctx.edit(|a| if let Some(x) = a.indicators.get_mut(i) { f(x) });
-    let key = move || ind.with(|x| x.as_ref().map(|x| rule_key(&x.measure.rule)).unwrap_or("at_least"));
-    let score = move || scores.with(|s| s.get(&format!("indicators[{i}]")).cloned()).unwrap_or_default();
+    let with = move |f: &dyn Fn(&mut Indicator)| {
+        ctx.edit(|a| {
+            if let Some(x) = a.indicators.get_mut(i) {
+                f(x)
+            }
+        })
+    };
+    let key = move || {
+        ind.with(|x| {
+            x.as_ref()
+                .map(|x| rule_key(&x.measure.rule))
+                .unwrap_or("at_least")
+        })
+    };
+    let score = move || {
+        scores
+            .with(|s| s.get(&format!("indicators[{i}]")).cloned())
+            .unwrap_or_default()
+    };
     let score2 = score;
-    let cell = move |col| Some(Cell { grid: "indicators", row: i, col });
-    let text_cell = move |id: String, label: &'static str, get: fn(&Indicator) -> String, set: fn(&mut Indicator, String), col| {
+    let cell = move |col| {
+        Some(Cell {
+            grid: "indicators",
+            row: i,
+            col,
+        })
+    };
+    let text_cell = move |id: String,
+                          label: &'static str,
+                          get: fn(&Indicator) -> String,
+                          set: fn(&mut Indicator, String),
+                          col| {
         let c = cell(col).unwrap_or_default();
         view! {
             <input id=id.clone() type="text" aria-label=label data-grid=c.grid data-row=c.row data-col=c.col
@@ -177,11 +232,24 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
         }
     };
     let swap = move |j: usize| {
-        if ctx.assessment.with_untracked(|a| i.max(j) >= a.indicators.len()) {
+        if ctx
+            .assessment
+            .with_untracked(|a| i.max(j) >= a.indicators.len())
+        {
             return;
         }
         ctx.edit(|a| a.indicators.swap(i, j));
-        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| Some(if n == i { j } else if n == j { i } else { n })));
+        ctx.raw.update(|r| {
+            remap_rows(r, "indicators[", |n| {
+                Some(if n == i {
+                    j
+                } else if n == j {
+                    i
+                } else {
+                    n
+                })
+            })
+        });
     };
     let duplicate = move |_| {
         ctx.edit(|a| {
@@ -189,7 +257,8 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
                 a.indicators.insert(i + 1, x);
             }
         });
-        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| Some(if n > i { n + 1 } else { n })));
+        ctx.raw
+            .update(|r| remap_rows(r, "indicators[", |n| Some(if n > i { n + 1 } else { n })));
     };
     let remove = move |_| {
         ctx.edit(|a| {
@@ -197,13 +266,20 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
                 a.indicators.remove(i);
             }
         });
-        ctx.raw.update(|r| remap_rows(r, "indicators[", |n| match n.cmp(&i) {
-            std::cmp::Ordering::Less => Some(n),
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(n - 1),
-        }));
+        ctx.raw.update(|r| {
+            remap_rows(r, "indicators[", |n| match n.cmp(&i) {
+                std::cmp::Ordering::Less => Some(n),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(n - 1),
+            })
+        });
     };
-    let has_override = move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.override_score.is_some()));
+    let has_override = move || {
+        ind.with(|x| {
+            x.as_ref()
+                .is_some_and(|x| x.measure.override_score.is_some())
+        })
+    };
     view! {
         <tr>
             <td class="num-col">{i + 1}</td>

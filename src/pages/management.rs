@@ -24,8 +24,15 @@ pub fn Management() -> impl IntoView {
                 })
                 .flatten()
                 .map(|spec| {
-                    let members: Vec<usize> = (0..a.criteria.len()).filter(|&i| a.criteria[i].aspect == spec.aspect).collect();
-                    (spec.aspect.label(), spec.points.normalize().to_string(), spec.editable_default, members)
+                    let members: Vec<usize> = (0..a.criteria.len())
+                        .filter(|&i| a.criteria[i].aspect == spec.aspect)
+                        .collect();
+                    (
+                        spec.aspect.label(),
+                        spec.points.normalize().to_string(),
+                        spec.editable_default,
+                        members,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -57,10 +64,19 @@ fn criterion(i: usize) -> impl IntoView {
     let score = move || {
         ctx.card.with(|card| {
             let path = format!("criteria[{i}]");
-            card.items().find(|x| x.path == path).map(|x| (x.score.to_string(), x.formula.clone())).unwrap_or_default()
+            card.items()
+                .find(|x| x.path == path)
+                .map(|x| (x.score.to_string(), x.formula.clone()))
+                .unwrap_or_default()
         })
     };
-    let with = move |f: &dyn Fn(&mut Criterion)| ctx.edit(|a| if let Some(x) = a.criteria.get_mut(i) { f(x) });
+    let with = move |f: &dyn Fn(&mut Criterion)| {
+        ctx.edit(|a| {
+            if let Some(x) = a.criteria.get_mut(i) {
+                f(x)
+            }
+        })
+    };
     let rule = move || c.with(|x| x.as_ref().map(|x| x.measure.rule.clone()));
     let checks = move || c.with(|x| x.as_ref().map(|x| x.measure.checks.len()).unwrap_or(0));
     let at = format!("criteria[{i}]");

@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use ziping_engine::file;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::RoundingMode;
-use ziping_engine::scheme::{Band, Basis, DeductionBasis, ExecutionBase, Grade, Rule, Scheme, SectionBody};
+use ziping_engine::scheme::{
+    Band, Basis, DeductionBasis, ExecutionBase, Grade, Rule, Scheme, SectionBody,
+};
 use ziping_engine::schemes;
 
 use crate::fields::{notes, number, Getter, Setter};
@@ -19,7 +21,11 @@ use crate::text;
 /// Every scheme the user can pick: the built-in ones, then those imported.
 fn choices() -> Vec<Scheme> {
     let mut all = schemes::builtin();
-    all.extend(storage::schemes().iter().filter_map(|t| file::decode_scheme(t).ok()));
+    all.extend(
+        storage::schemes()
+            .iter()
+            .filter_map(|t| file::decode_scheme(t).ok()),
+    );
     all
 }
 
@@ -31,7 +37,8 @@ fn scheme_number(
     set: impl Fn(&mut Scheme, Decimal) + Send + Sync + 'static,
 ) -> impl IntoView {
     let get: Getter = Arc::new(move |a: &Assessment| get(&a.scheme));
-    let set: Setter = Arc::new(move |a: &mut Assessment, v| set(&mut a.scheme, v.unwrap_or_default()));
+    let set: Setter =
+        Arc::new(move |a: &mut Assessment, v| set(&mut a.scheme, v.unwrap_or_default()));
     number(id, label, get, set, None, None)
 }
 
@@ -102,8 +109,19 @@ pub fn SchemeEditor() -> impl IntoView {
 
 fn section(i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let body = Memo::new(move |_| ctx.assessment.with(|a| a.scheme.sections.get(i).map(|s| s.body.clone())));
-    let name = move || ctx.assessment.with(|a| a.scheme.sections.get(i).map(|s| s.name.clone()).unwrap_or_default());
+    let body = Memo::new(move |_| {
+        ctx.assessment
+            .with(|a| a.scheme.sections.get(i).map(|s| s.body.clone()))
+    });
+    let name = move || {
+        ctx.assessment.with(|a| {
+            a.scheme
+                .sections
+                .get(i)
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+        })
+    };
     let sp = format!("scheme.sections[{i}]");
     view! {
         <fieldset class="scheme-section">
@@ -146,13 +164,22 @@ fn execution(i: usize, base: ExecutionBase, rule: &Rule) -> impl IntoView {
     let set_rule = move |ev| {
         let k = event_target_value(&ev);
         ctx.edit(|a| {
-            if let Some(SectionBody::Execution { rule, .. }) = a.scheme.sections.get_mut(i).map(|x| &mut x.body) {
+            if let Some(SectionBody::Execution { rule, .. }) =
+                a.scheme.sections.get_mut(i).map(|x| &mut x.body)
+            {
                 *rule = match k.as_str() {
-                    "per_point" => Rule::Deduction { basis: DeductionBasis::CompletionShortfall, per: Decimal::ONE, step: Decimal::ONE },
+                    "per_point" => Rule::Deduction {
+                        basis: DeductionBasis::CompletionShortfall,
+                        per: Decimal::ONE,
+                        step: Decimal::ONE,
+                    },
                     "bands" => Rule::Bands {
                         basis: Basis::Completion,
                         bands: [(100, 10), (95, 8), (90, 6), (80, 4), (60, 2)]
-                            .map(|(min, p)| Band { min: Decimal::from(min), points: Decimal::from(p) })
+                            .map(|(min, p)| Band {
+                                min: Decimal::from(min),
+                                points: Decimal::from(p),
+                            })
                             .to_vec(),
                     },
                     _ => Rule::AtLeast,
@@ -161,9 +188,15 @@ fn execution(i: usize, base: ExecutionBase, rule: &Rule) -> impl IntoView {
         });
     };
     let set_base = move |ev| {
-        let b = if event_target_value(&ev) == "initial" { ExecutionBase::Initial } else { ExecutionBase::Adjusted };
+        let b = if event_target_value(&ev) == "initial" {
+            ExecutionBase::Initial
+        } else {
+            ExecutionBase::Adjusted
+        };
         ctx.edit(|a| {
-            if let Some(SectionBody::Execution { base, .. }) = a.scheme.sections.get_mut(i).map(|x| &mut x.body) {
+            if let Some(SectionBody::Execution { base, .. }) =
+                a.scheme.sections.get_mut(i).map(|x| &mut x.body)
+            {
                 *base = b;
             }
         });

@@ -16,7 +16,13 @@ pub fn ScorePanel() -> impl IntoView {
     let total = move || ctx.card.with(|c| c.total.to_string());
     let grade = move || ctx.card.with(|c| c.grade.label());
     let max = move || ctx.card.with(|c| c.max_total.normalize().to_string());
-    let rate = move || ctx.figures.with(|f| f.execution_rate.map(|r| fmt_pct(r, mode())).unwrap_or_else(|| "—".into()));
+    let rate = move || {
+        ctx.figures.with(|f| {
+            f.execution_rate
+                .map(|r| fmt_pct(r, mode()))
+                .unwrap_or_else(|| "—".into())
+        })
+    };
     let sections = move || {
         ctx.card.with(|c| {
             c.sections
@@ -79,7 +85,10 @@ pub fn ScorePanel() -> impl IntoView {
 #[component]
 fn Findings() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let count = move |s: Severity| ctx.findings.with(|f| f.iter().filter(|x| x.severity == s).count());
+    let count = move |s: Severity| {
+        ctx.findings
+            .with(|f| f.iter().filter(|x| x.severity == s).count())
+    };
     let list = move || {
         ctx.findings.with(|all| {
             let mut sorted: Vec<_> = all.iter().collect();

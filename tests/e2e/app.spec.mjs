@@ -1,0 +1,143 @@
+// The app against the release build: the acceptance flows of the browser-app issue.
+import { test, expect } from "@playwright/test";
+import { resolve } from "node:path";
+
+const field = (page, path) => page.locator(`[id="${path}"]`);
+
+async function openSample(page, url = "./") {
+  await page.goto(url);
+  await page.getByTestId("load-sample").click();
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  await expect(page.getByTestId("score-grade")).toHaveText("优");
+}
+
+/** Pastes text into a field as a spreadsheet would. */
+async function paste(page, path, text) {
+  await field(page, path).focus();
+  await page.evaluate(
+    ([path, text]) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      document.getElementById(path).dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    },
+    [path, text],
+  );
+}
+
+test("opening the sample shows 99.32 and 优, with no request leaving the page's origin", async ({ page, baseURL }) => {
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await openSample(page);
+  await expect(page.getByTestId("execution-rate")).toHaveText("99.30%");
+  await expect(page.getByTestId("economic-share-1")).toHaveText("27.46%");
+  await expect(page.getByTestId("error-count")).toContainText("0");
+  const origin = new URL(baseURL).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  expect(requests.length).toBeGreaterThan(0);
+  expect(foreign).toEqual([]);
+});
+
+test("editing 决算 moves the execution rate and the score", async ({ page }) => {
+  await openSample(page);
+  await field(page, "finance.spending.actual").fill("700");
+  await expect(page.getByTestId("execution-rate")).toHaveText("94.72%");
+  await expect(page.getByTestId("execution-computed")).toContainText("9.47");
+  // The published override (9.32) still counts until it is removed.
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  await page.getByTestId("execution-override").uncheck();
+  await expect(page.getByTestId("score-total")).toHaveText("99.47");
+  // The broken relation is reported at the field, naming the figures.
+  await expect(page.getByText("基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 700.00 不符").first()).toBeVisible();
+});
+
+test("a reload brings back exactly what was typed", async ({ page }) => {
+  await openSample(page);
+  await field(page, "finance.spending.actual").fill("1,234.5");
+  await field(page, "finance.economic[2]").fill("1.");
+  await field(page, "finance.economic[3]").fill("abc");
+  await expect(page.getByText("“abc”不是有效的数字").first()).toBeVisible();
+  await page.waitForTimeout(600); // autosave runs 250 ms after the last edit
+  await page.reload();
+  await expect(field(page, "finance.spending.actual")).toHaveValue("1,234.5");
+  await expect(field(page, "finance.economic[2]")).toHaveValue("1.");
+  await expect(field(page, "finance.economic[3]")).toHaveValue("abc");
+  await expect(page.getByText("“abc”不是有效的数字").first()).toBeVisible();
+  await expect(page.getByTestId("execution-rate")).toHaveText("167.04%");
+});
+
+test("a malformed file gets a message and nothing is lost", async ({ page }) => {
+  await openSample(page);
+  await field(page, "finance.basic").fill("554");
+  await page.getByTestId("import-input").setInputFiles({
+    name: "坏文件.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"schema_version": 1, "kind": "assessment", "assessment": {"year": "二〇二三"}}'),
+  });
+  await expect(page.getByTestId("import-error")).toContainText("坏文件.json");
+  await expect(page.getByTestId("import-error")).toContainText("assessment.year");
+  await expect(field(page, "finance.basic")).toHaveValue("554");
+  await expect(page.locator("#draft-select option")).toHaveCount(1);
+  await page.getByTestId("import-input").setInputFiles({
+    name: "not-json.json",
+    mimeType: "application/json",
+    buffer: Buffer.from("这不是 JSON"),
+  });
+  await expect(page.getByText("文件不是有效的 JSON").first()).toBeVisible();
+  await expect(field(page, "finance.basic")).toHaveValue("554");
+});
+
+test("a good file imports as a new draft", async ({ page }) => {
+  await openSample(page);
+  const exported = await page.evaluate(() => {
+    const id = localStorage.getItem("ziping/v1/current");
+    return JSON.stringify(JSON.parse(localStorage.getItem(`ziping/v1/draft/${id}`)).document);
+  });
+  await page.getByTestId("import-input").setInputFiles({ name: "s.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await expect(page.locator("#draft-select option")).toHaveCount(2);
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+});
+
+test("a block pasted from Excel fills the economic table", async ({ page }) => {
+  await openSample(page);
+  await paste(page, "finance.economic[0]", "400\t\n300\n33.88\n");
+  await expect(field(page, "finance.economic[0]")).toHaveValue("400");
+  await expect(field(page, "finance.economic[2]")).toHaveValue("33.88");
+  await expect(page.getByTestId("economic-total")).toHaveText("750.67");
+  await paste(page, "finance.economic[0]", "一、工资福利支出\t515.53\n二、商品和服务支出\t201.56\n三、对个人和家庭的补助\t0");
+  await expect(page.getByTestId("economic-total")).toHaveText("733.88");
+  await expect(page.getByTestId("economic-share-0")).toHaveText("70.25%");
+  await paste(page, "finance.economic[0]", "1\nabc");
+  await expect(page.getByText("粘贴的第 2 行金额“abc”不是有效的数字").first()).toBeVisible();
+  await expect(page.getByTestId("economic-total")).toHaveText("733.88");
+});
+
+test("indicator rows can be duplicated, moved and removed", async ({ page }) => {
+  await openSample(page);
+  const rows = page.locator("table.indicators tbody tr");
+  await expect(rows).toHaveCount(6);
+  await rows.nth(0).getByRole("button", { name: "复制" }).click();
+  await expect(rows).toHaveCount(7);
+  await expect(page.getByTestId("error-count")).not.toContainText(/^0/);
+  await rows.nth(1).getByRole("button", { name: "删除" }).click();
+  await expect(rows).toHaveCount(6);
+  await rows.nth(1).getByRole("button", { name: "上移" }).click();
+  await expect(field(page, "indicators[0].name")).toHaveValue("中央交办重复信访积案汇报办结率");
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+});
+
+test("Enter moves down a table column", async ({ page }) => {
+  await openSample(page);
+  await field(page, "finance.economic[0]").focus();
+  await page.keyboard.press("Enter");
+  await expect(field(page, "finance.economic[1]")).toBeFocused();
+});
+
+test("the app works under a sub-path", async ({ page }) => {
+  await openSample(page, "/tools/ziping/");
+});
+
+test("the single-file build works from disk (file://)", async ({ page }) => {
+  await openSample(page, "file://" + resolve("dist/ziping.html"));
+});
