@@ -14,13 +14,17 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32)"
 cargo clippy -p ziping-engine --all-targets -- -D warnings
-cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p ziping-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p ziping-engine --target wasm32-unknown-unknown --lib -- -D warnings
 
 step "engine and CLI tests"
 cargo test -p ziping-engine
 
-step "release build"
+step "browser tests of components and storage (wasm-bindgen-test in headless Chromium)"
+cargo test -p ziping-app --target wasm32-unknown-unknown --tests
+
+step "release build (dist/ and the single-file dist/ziping.html)"
 bash scripts/build.sh
 
-step "browser tests (Playwright against dist/)"
+step "end-to-end tests (Playwright against the release dist/)"
 npx playwright test

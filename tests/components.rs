@@ -1,0 +1,162 @@
+//! The app's components in headless Chromium: the score panel, a number field that keeps
+//! what is typed, and the notices for a full storage and for another tab's save.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Lets effects and timers run.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn by_test_id(id: &str) -> web_sys::HtmlElement {
+    document()
+        .query_selector(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn input(id: &str) -> web_sys::HtmlInputElement {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn type_into(id: &str, text: &str) {
+    let el = input(id);
+    el.set_value(text);
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// Mounts a fresh app over an empty storage and opens the sample.
+async fn app_with_sample() {
+    local().clear().unwrap();
+    // A host of our own: the test runner reports into the page's body.
+    if let Some(old) = document().get_element_by_id("host") {
+        old.remove();
+    }
+    let host = document().create_element("div").unwrap();
+    host.set_id("host");
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.unchecked_into(), ziping_app::app::App).forget();
+    settle(0).await;
+    by_test_id("load-sample").click();
+    settle(10).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_score_panel_shows_the_sample_and_follows_an_edit() {
+    app_with_sample().await;
+    assert_eq!(by_test_id("score-total").text_content().unwrap(), "99.32");
+    assert_eq!(by_test_id("score-grade").text_content().unwrap(), "优");
+    type_into("finance.spending.actual", "700");
+    settle(10).await;
+    assert_eq!(
+        by_test_id("execution-rate").text_content().unwrap(),
+        "94.72%"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_number_field_keeps_what_is_typed() {
+    app_with_sample().await;
+    type_into("finance.economic[2]", "１２．");
+    settle(10).await;
+    assert_eq!(input("finance.economic[2]").value(), "１２．");
+    assert_eq!(
+        by_test_id("economic-total").text_content().unwrap(),
+        "745.88"
+    );
+    type_into("finance.economic[2]", "十二");
+    settle(10).await;
+    assert_eq!(input("finance.economic[2]").value(), "十二");
+    let body = document()
+        .get_element_by_id("host")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        body.contains("“十二”不是有效的数字"),
+        "the field explains itself"
+    );
+    assert_eq!(
+        by_test_id("economic-total").text_content().unwrap(),
+        "745.88",
+        "the last good figure stands"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_says_so_and_keeps_the_edit() {
+    app_with_sample().await;
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler/{n}"), &chunk).is_ok() {
+        n += 1;
+    }
+    let mut m = 0;
+    while local().set_item(&format!("filler/s{m}"), "y").is_ok() {
+        m += 1;
+    }
+    type_into("department", &"很长的部门名称".repeat(300));
+    settle(400).await;
+    let body = document()
+        .get_element_by_id("host")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(body.contains("浏览器存储空间已满"), "the user is told");
+    assert!(
+        input("department").value().starts_with("很长的部门名称"),
+        "the edit stays in the page"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_save_pauses_autosave_and_asks() {
+    app_with_sample().await;
+    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
+    let rev_key = format!("ziping/v1/rev/{id}");
+    let theirs = "99";
+    local().set_item(&rev_key, theirs).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&rev_key));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    settle(10).await;
+    assert!(by_test_id("conflict")
+        .text_content()
+        .unwrap()
+        .contains("另一个标签页"));
+    type_into("department", "本页的修改");
+    settle(400).await;
+    assert_eq!(
+        local().get_item(&rev_key).unwrap().as_deref(),
+        Some(theirs),
+        "nothing overwritten"
+    );
+}

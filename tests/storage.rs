@@ -1,0 +1,139 @@
+//! Every storage path in headless Chromium: a round trip, a corrupt entry, a full
+//! storage, a disabled storage and a save by another tab.
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen_test::*;
+use ziping_app::storage::{self, Draft, LoadError, SaveError};
+use ziping_engine::sample;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn draft(id: &str) -> Draft {
+    let mut raw = BTreeMap::new();
+    raw.insert("finance.economic[2]".to_string(), "1.".to_string());
+    Draft {
+        id: id.into(),
+        rev: 0,
+        assessment: sample::sample(),
+        raw,
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_draft_round_trips_with_the_text_typed() {
+    local().clear().unwrap();
+    let d = draft("a");
+    assert_eq!(storage::save(&d, 0), Ok(1));
+    let back = storage::load("a").expect("loads");
+    assert_eq!(back.assessment, d.assessment);
+    assert_eq!(back.raw, d.raw);
+    assert_eq!(back.rev, 1);
+    assert_eq!(storage::list().len(), 1);
+    assert!(
+        local().get_item("ziping/v1/draft/a").unwrap().is_some(),
+        "versioned key"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_is_kept_aside_not_deleted() {
+    local().clear().unwrap();
+    storage::save(&draft("b"), 0).unwrap();
+    local()
+        .set_item("ziping/v1/draft/b", "{\"rev\": 1, \"document\": {broken")
+        .unwrap();
+    let Err(LoadError::Corrupt { kept_as, message }) = storage::load("b") else {
+        panic!("a corrupt entry must be reported");
+    };
+    assert!(message.contains("JSON"), "{message}");
+    assert_eq!(
+        local().get_item(&kept_as).unwrap().as_deref(),
+        Some("{\"rev\": 1, \"document\": {broken")
+    );
+    assert_eq!(storage::corrupt_entries().len(), 1);
+    assert!(storage::list().is_empty(), "no longer offered as a draft");
+    storage::discard(&kept_as);
+    assert!(storage::corrupt_entries().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_and_nothing_is_half_written() {
+    local().clear().unwrap();
+    storage::save(&draft("c"), 0).unwrap();
+    // Fill the storage to its quota.
+    let chunk = "x".repeat(512 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler/{n}"), &chunk).is_ok() {
+        n += 1;
+    }
+    let small = "y".repeat(1024);
+    let mut m = 0;
+    while local().set_item(&format!("filler/s{m}"), &small).is_ok() {
+        m += 1;
+    }
+    let mut bigger = draft("c");
+    bigger
+        .assessment
+        .problems
+        .push("新增的一段文字".repeat(200));
+    assert_eq!(storage::save(&bigger, 1), Err(SaveError::Full));
+    assert_eq!(
+        storage::load("c").unwrap().rev,
+        1,
+        "the stored draft is intact"
+    );
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_save_by_another_tab_is_never_overwritten() {
+    local().clear().unwrap();
+    storage::save(&draft("d"), 0).unwrap();
+    // The other tab saves twice.
+    let mut theirs = draft("d");
+    theirs.assessment.department = "另一个标签页".into();
+    assert_eq!(storage::save(&theirs, 1), Ok(2));
+    // This tab still believes revision 1.
+    assert_eq!(storage::save(&draft("d"), 1), Err(SaveError::Conflict(2)));
+    assert_eq!(
+        storage::load("d").unwrap().assessment.department,
+        "另一个标签页"
+    );
+    assert!(storage::is_rev_key("ziping/v1/rev/d", "d"));
+}
+
+#[wasm_bindgen_test]
+fn a_deleted_draft_can_be_brought_back() {
+    local().clear().unwrap();
+    storage::save(&draft("e"), 0).unwrap();
+    storage::delete("e").unwrap();
+    assert!(storage::list().is_empty());
+    assert_eq!(storage::load("e"), Err(LoadError::Missing));
+    assert_eq!(storage::undelete().as_deref(), Some("e"));
+    assert_eq!(storage::load("e").unwrap().assessment, sample::sample());
+}
+
+#[wasm_bindgen_test]
+fn a_disabled_storage_is_reported() {
+    js_sys::eval(
+        "window.__kept = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('denied', 'SecurityError'); } })",
+    )
+    .unwrap();
+    let available = storage::available();
+    let saved = storage::save(&draft("f"), 0);
+    let loaded = storage::load("f");
+    let listed = storage::list();
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.__kept)").unwrap();
+    assert!(!available);
+    assert_eq!(saved, Err(SaveError::Unavailable));
+    assert_eq!(loaded, Err(LoadError::Unavailable));
+    assert!(listed.is_empty());
+}
