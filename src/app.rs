@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::new();
     provide_context(ctx);
     ctx.start();
+    ctx.route_findings();
     autosave(ctx);
     let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         if let Some(key) = ev.key() {

@@ -12,50 +12,41 @@ use ziping_engine::validate::Severity;
 use crate::state::Ctx;
 use crate::text;
 
-/// The findings shown at a field: errors first; the message only where the finding's
-/// first path is this field, so a relation between many fields is said once.
+/// The findings shown at a field: the message only where the finding's first path is
+/// this field, so a relation between many fields is said once.
 pub fn notes(path: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let mine = ctx.field_notes(&path);
     move || {
-        let lines: Vec<(Severity, String)> = ctx.by_path.with(|m| {
-            m.get(&path)
-                .map(|ix| {
-                    ctx.findings.with(|f| {
-                        ix.iter()
-                            .map(|&i| &f[i])
-                            .filter(|f| f.paths.first() == Some(&path))
-                            .map(|f| (f.severity, f.message.clone()))
-                            .collect()
-                    })
+        mine.with(|notes| {
+            notes
+                .iter()
+                .filter(|n| n.first)
+                .map(|n| {
+                    let class = match n.severity {
+                        Severity::Error => "note error",
+                        Severity::Warning => "note warning",
+                    };
+                    view! { <p class=class role="note">{n.message.clone()}</p> }
                 })
-                .unwrap_or_default()
-        });
-        lines
-            .into_iter()
-            .map(|(sev, msg)| {
-                let class = match sev {
-                    Severity::Error => "note error",
-                    Severity::Warning => "note warning",
-                };
-                view! { <p class=class role="note">{msg}</p> }
-            })
-            .collect_view()
+                .collect_view()
+        })
     }
 }
 
 /// The CSS class of a field from the findings that name it.
 pub fn state_class(path: String) -> impl Fn() -> &'static str + Send + Sync + 'static {
     let ctx = expect_context::<Ctx>();
+    let mine = ctx.field_notes(&path);
     move || {
-        ctx.by_path.with(|m| match m.get(&path) {
-            None => "",
-            Some(ix) => ctx.findings.with(|f| {
-                if ix.iter().any(|&i| f[i].severity == Severity::Error) {
-                    "has-error"
-                } else {
-                    "has-warning"
-                }
-            }),
+        mine.with(|notes| {
+            if notes.iter().any(|n| n.severity == Severity::Error) {
+                "has-error"
+            } else if notes.is_empty() {
+                ""
+            } else {
+                "has-warning"
+            }
         })
     }
 }
@@ -68,8 +59,8 @@ pub struct Cell {
     pub col: usize,
 }
 
-/// Reads a figure from the assessment.
-pub type Getter = std::sync::Arc<dyn Fn(&Assessment) -> Option<Decimal> + Send + Sync>;
+/// Reads a figure, tracking the signals it reads from.
+pub type Getter = std::sync::Arc<dyn Fn() -> Option<Decimal> + Send + Sync>;
 /// Writes a figure into the assessment.
 pub type Setter = std::sync::Arc<dyn Fn(&mut Assessment, Option<Decimal>) + Send + Sync>;
 
@@ -82,8 +73,22 @@ pub fn NumberInput(
     #[prop(optional)] cell: Option<Cell>,
     #[prop(optional)] on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
 ) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let field = Field::parse(&path);
-    let get: Getter = std::sync::Arc::new(move |a| field.and_then(|f| f.get(a)).flatten());
+    // An indicator's figure is read from the indicator rows, so typing elsewhere does not
+    // recompute every row's fields.
+    let get: Getter = match field {
+        Some(Field::Indicator(i, input)) => {
+            let rows = ctx.indicators;
+            std::sync::Arc::new(move || {
+                rows.with(|r| r.get(i).and_then(|x| input.of((x.points, &x.measure))))
+            })
+        }
+        _ => std::sync::Arc::new(move || {
+            ctx.assessment
+                .with(|a| field.and_then(|f| f.get(a)).flatten())
+        }),
+    };
     let set: Setter = std::sync::Arc::new(move |a, v| {
         if let Some(f) = field {
             f.set(a, v);
@@ -102,7 +107,7 @@ pub fn number(
     on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let model = Memo::new(move |_| ctx.assessment.with(|a| get(a)));
+    let model = Memo::new(move |_| get());
     let kept = ctx.raw.with_untracked(|r| r.get(&id).cloned());
     let own_error = RwSignal::new(kept.as_deref().and_then(|t| problem(&label, t)));
     let typed = RwSignal::new(

@@ -6,13 +6,22 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use ziping_engine::figures::{self, Figures};
-use ziping_engine::model::Assessment;
+use ziping_engine::model::{Assessment, Indicator};
 use ziping_engine::score::{self, ScoreCard};
-use ziping_engine::validate::{self, Finding};
+use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{sample, schemes};
 
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
+
+/// A finding as one field shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldNote {
+    pub severity: Severity,
+    pub message: String,
+    /// Whether this field is the finding's first path, where its message is shown.
+    pub first: bool,
+}
 
 /// Something the user must be told about, shown as a banner.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,9 +60,12 @@ pub struct Ctx {
     pub epoch: RwSignal<u64>,
     pub card: Memo<ScoreCard>,
     pub findings: Memo<Vec<Finding>>,
-    /// Finding indices by the field paths they name.
-    pub by_path: Memo<HashMap<String, Vec<usize>>>,
+    /// Each field's findings, in a signal of its own: a change wakes only the fields it
+    /// touches, not every field of a 500-row table (see `route_findings`).
+    notes: StoredValue<HashMap<String, ArcRwSignal<Vec<FieldNote>>>>,
     pub figures: Memo<Figures>,
+    /// The indicator rows alone, so an edit elsewhere does not wake 500 rows.
+    pub indicators: Memo<Vec<Indicator>>,
 }
 
 impl Ctx {
@@ -61,18 +73,8 @@ impl Ctx {
         let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
         let card = Memo::new(move |_| assessment.with(score::score));
         let findings = Memo::new(move |_| assessment.with(validate::validate));
-        let by_path = Memo::new(move |_| {
-            findings.with(|list| {
-                let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-                for (i, f) in list.iter().enumerate() {
-                    for p in &f.paths {
-                        map.entry(p.clone()).or_default().push(i);
-                    }
-                }
-                map
-            })
-        });
         let figures = Memo::new(move |_| assessment.with(figures::derive));
+        let indicators = Memo::new(move |_| assessment.with(|a| a.indicators.clone()));
         Ctx {
             assessment,
             raw: RwSignal::new(BTreeMap::new()),
@@ -86,9 +88,55 @@ impl Ctx {
             epoch: RwSignal::new(0),
             card,
             findings,
-            by_path,
+            notes: StoredValue::new(HashMap::new()),
             figures,
+            indicators,
         }
+    }
+
+    /// The signal holding a field's findings. It is reference-counted, not owned by the
+    /// field, so it outlives a form rebuilt for another draft.
+    pub fn field_notes(&self, path: &str) -> ArcRwSignal<Vec<FieldNote>> {
+        if let Some(s) = self.notes.with_value(|m| m.get(path).cloned()) {
+            return s;
+        }
+        let s = ArcRwSignal::new(self.findings.with_untracked(|f| notes_for(f, path)));
+        self.notes.update_value(|m| {
+            m.insert(path.to_string(), s.clone());
+        });
+        s
+    }
+
+    /// Sends each field its findings, touching only the fields whose findings changed.
+    pub fn route_findings(&self) {
+        let ctx = *self;
+        let last = StoredValue::new(HashMap::<String, Vec<FieldNote>>::new());
+        Effect::new(move |_| {
+            let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
+                let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
+                for f in list {
+                    for (k, p) in f.paths.iter().enumerate() {
+                        map.entry(p.clone()).or_default().push(FieldNote {
+                            severity: f.severity,
+                            message: f.message.clone(),
+                            first: k == 0,
+                        });
+                    }
+                }
+                map
+            });
+            last.with_value(|old| {
+                for path in old.keys().chain(now.keys()) {
+                    let new = now.get(path).cloned().unwrap_or_default();
+                    if old.get(path) != Some(&new) {
+                        if let Some(s) = ctx.notes.with_value(|m| m.get(path).cloned()) {
+                            s.set(new);
+                        }
+                    }
+                }
+            });
+            last.set_value(now);
+        });
     }
 
     /// Changes the assessment as the user asked, and schedules a save.
@@ -322,6 +370,24 @@ pub fn autosave(ctx: Ctx) {
         }
     });
     on_cleanup(move || flush.remove());
+}
+
+/// A field's findings, straight from the list.
+fn notes_for(findings: &[Finding], path: &str) -> Vec<FieldNote> {
+    findings
+        .iter()
+        .flat_map(|f| {
+            f.paths
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| *p == path)
+                .map(|(k, _)| FieldNote {
+                    severity: f.severity,
+                    message: f.message.clone(),
+                    first: k == 0,
+                })
+        })
+        .collect()
 }
 
 fn new_id() -> String {

@@ -280,7 +280,8 @@ impl Input {
         })
     }
 
-    fn of(self, (points, m): (Decimal, &Measure)) -> Option<Decimal> {
+    /// The figure of an item with these points and measure.
+    pub fn of(self, (points, m): (Decimal, &Measure)) -> Option<Decimal> {
         match self {
             Input::Points => Some(points),
             Input::Target => m.target,

@@ -106,7 +106,7 @@ pub fn remap_rows(
 #[component]
 pub fn Indicators() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let count = Memo::new(move |_| ctx.assessment.with(|a| a.indicators.len()));
+    let count = Memo::new(move |_| ctx.indicators.with(Vec::len));
     let scores = Memo::new(move |_| {
         ctx.card.with(|c| {
             c.items()
@@ -189,7 +189,7 @@ pub fn Indicators() -> impl IntoView {
 
 fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let ind = Memo::new(move |_| ctx.assessment.with(|a| a.indicators.get(i).cloned()));
+    let ind = Memo::new(move |_| ctx.indicators.with(|rows| rows.get(i).cloned()));
     let with = move |f: &dyn Fn(&mut Indicator)| {
         ctx.edit(|a| {
             if let Some(x) = a.indicators.get_mut(i) {

@@ -36,7 +36,8 @@ fn scheme_number(
     get: impl Fn(&Scheme) -> Option<Decimal> + Send + Sync + 'static,
     set: impl Fn(&mut Scheme, Decimal) + Send + Sync + 'static,
 ) -> impl IntoView {
-    let get: Getter = Arc::new(move |a: &Assessment| get(&a.scheme));
+    let ctx = expect_context::<Ctx>();
+    let get: Getter = Arc::new(move || ctx.assessment.with(|a| get(&a.scheme)));
     let set: Setter =
         Arc::new(move |a: &mut Assessment, v| set(&mut a.scheme, v.unwrap_or_default()));
     number(id, label, get, set, None, None)

@@ -23,42 +23,8 @@ pub fn ScorePanel() -> impl IntoView {
                 .unwrap_or_else(|| "—".into())
         })
     };
-    let sections = move || {
-        ctx.card.with(|c| {
-            c.sections
-                .iter()
-                .map(|s| {
-                    let items = s
-                        .categories
-                        .iter()
-                        .flat_map(|cat| cat.items.iter())
-                        .map(|i| {
-                            let path = i.path.clone();
-                            let computed = i.overridden.then(|| format!("{}：{}", text::COMPUTED, Fixed(i.computed, mode())));
-                            view! {
-                                <li>
-                                    <button type="button" class="link" on:click=move |_| focus(&path)>{i.name.clone()}</button>
-                                    " "<b>{i.score.to_string()}</b>" / "{i.points.normalize().to_string()}
-                                    {computed.map(|c| view! { <small class="computed">" （"{c}"）"</small> })}
-                                    <div class="formula">{i.formula.clone()}</div>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <details class="section-score">
-                            <summary>
-                                <span>{s.name.clone()}</span>
-                                <span class="figure"><b>{s.score.to_string()}</b>" / "{s.points.normalize().to_string()}</span>
-                            </summary>
-                            {s.note.clone().map(|n| view! { <p class="note warning">{n}</p> })}
-                            <ul class="formulas" aria-label=text::FORMULA>{items}</ul>
-                        </details>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let count = Memo::new(move |_| ctx.card.with(|c| c.sections.len()));
+    let sections = move || (0..count.get()).map(section).collect_view();
     view! {
         <aside class="score-panel" aria-label=text::SCORE>
             <div class="headline">
@@ -78,6 +44,91 @@ pub fn ScorePanel() -> impl IntoView {
             {sections}
             <Findings/>
         </aside>
+    }
+}
+
+/// One item's line on the panel.
+#[derive(Clone, PartialEq)]
+struct Line {
+    name: String,
+    path: String,
+    score: String,
+    points: String,
+    computed: Option<String>,
+    formula: String,
+}
+
+/// A section's subtotal; its items and formulas are rendered only while it is open, and
+/// then only the lines that changed, so a 500-indicator card stays quick to update.
+fn section(i: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = RwSignal::new(false);
+    let head = Memo::new(move |_| {
+        ctx.card.with(|c| {
+            c.sections
+                .get(i)
+                .map(|s| {
+                    (
+                        s.name.clone(),
+                        s.score.to_string(),
+                        s.points.normalize().to_string(),
+                        s.note.clone(),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let lines = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        let mode = ctx.assessment.with(|a| a.scheme.rounding.mode);
+        ctx.card.with(|c| {
+            c.sections
+                .get(i)
+                .map(|s| {
+                    s.categories
+                        .iter()
+                        .flat_map(|cat| cat.items.iter())
+                        .map(|it| Line {
+                            name: it.name.clone(),
+                            path: it.path.clone(),
+                            score: it.score.to_string(),
+                            points: it.points.normalize().to_string(),
+                            computed: it.overridden.then(|| {
+                                format!("{}：{}", text::COMPUTED, Fixed(it.computed, mode))
+                            }),
+                            formula: it.formula.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <details class="section-score" on:toggle=move |ev| {
+            let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
+            open.set(el.open());
+        }>
+            <summary>
+                <span>{move || head.with(|h| h.0.clone())}</span>
+                <span class="figure"><b>{move || head.with(|h| h.1.clone())}</b>" / "{move || head.with(|h| h.2.clone())}</span>
+            </summary>
+            {move || head.with(|h| h.3.clone()).map(|n| view! { <p class="note warning">{n}</p> })}
+            <ul class="formulas" aria-label=text::FORMULA>
+                <For each=move || lines.get() key=|l| (l.path.clone(), l.score.clone(), l.formula.clone()) let:l>
+                    <li>
+                        <button type="button" class="link" on:click={
+                            let path = l.path.clone();
+                            move |_| focus(&path)
+                        }>{l.name.clone()}</button>
+                        " "<b>{l.score.clone()}</b>" / "{l.points.clone()}
+                        {l.computed.clone().map(|c| view! { <small class="computed">" （"{c}"）"</small> })}
+                        <div class="formula">{l.formula.clone()}</div>
+                    </li>
+                </For>
+            </ul>
+        </details>
     }
 }
 

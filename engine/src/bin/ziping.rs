@@ -12,8 +12,23 @@ use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{sample, schemes};
 
+/// Prints to stdout; a closed pipe (`ziping sample | head`) ends quietly, never a panic.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($t)*);
+    }};
+}
+
 const USAGE: &str = "用法：
-  ziping sample                      输出内置示例（JSON）
+  ziping sample [--indicators N]     输出内置示例（JSON）；N 给出时生成 N 个指标的大样本
   ziping validate 文件... [--json]    校验，发现错误时退出码为 1
   ziping score 文件... [--json]       评分，输出自评得分表
   ziping schemes                     列出内置评分标准
@@ -36,6 +51,7 @@ struct Command<'a> {
     name: &'a str,
     files: Vec<&'a str>,
     json: bool,
+    indicators: Option<usize>,
 }
 
 fn parse(args: &[String]) -> Result<Command<'_>, String> {
@@ -44,10 +60,17 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
         name,
         files: Vec::new(),
         json: false,
+        indicators: None,
     };
-    for arg in rest {
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => command.json = true,
+            "--indicators" => {
+                let n = args.next().and_then(|n| n.parse().ok());
+                command.indicators =
+                    Some(n.ok_or_else(|| format!("--indicators 需要一个正整数\n{USAGE}"))?);
+            }
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => return Err(format!("未知选项 {flag}\n{USAGE}")),
             file => command.files.push(file),
@@ -60,18 +83,22 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let command = parse(args)?;
     match (command.name, command.files.as_slice()) {
         ("sample", []) => {
-            print!("{}", file::encode_assessment(&sample::sample()));
+            let a = match command.indicators {
+                Some(n) => sample::enlarged(n),
+                None => sample::sample(),
+            };
+            out!("{}", file::encode_assessment(&a));
             Ok(ExitCode::SUCCESS)
         }
         ("schemes", []) => {
             for s in schemes::builtin() {
-                println!("{}\t{}", s.id, s.name);
+                outln!("{}\t{}", s.id, s.name);
             }
             Ok(ExitCode::SUCCESS)
         }
         ("scheme", [id]) => match schemes::by_id(id) {
             Some(s) => {
-                print!("{}", file::encode_scheme(&s));
+                out!("{}", file::encode_scheme(&s));
                 Ok(ExitCode::SUCCESS)
             }
             None => Err(format!(
@@ -139,9 +166,9 @@ fn each_file(files: &[&str], as_json: bool, report: impl Report) -> ExitCode {
                 let (text, bad) = report.text(&a);
                 errors |= bad;
                 if files.len() > 1 {
-                    println!("== {path}");
+                    outln!("== {path}");
                 }
-                println!("{text}");
+                outln!("{text}");
             }
             Err(message) => {
                 unreadable = true;
@@ -157,7 +184,7 @@ fn each_file(files: &[&str], as_json: bool, report: impl Report) -> ExitCode {
             [one] if one.get("result").is_some() => one["result"].take(),
             _ => Value::Array(out),
         };
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&value).unwrap_or_default()
         );

@@ -1,0 +1,92 @@
+// Browser benchmarks of the release build in Chromium (Playwright). Not a test: it prints
+// medians and p95s for BENCHMARKS.md. Run after `bash scripts/build.sh`:
+//   node tests/bench/app.bench.mjs
+import { chromium } from "playwright";
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const PORT = 4174;
+const URL = `http://127.0.0.1:${PORT}/`;
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run", "--disable-quic"];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+function sizes() {
+  const files = readdirSync("dist");
+  const gz = (re) => gzipSync(readFileSync(`dist/${files.find((f) => re.test(f))}`), { level: 9 }).length;
+  const wasm = gz(/_bg\.wasm$/), js = gz(/^ziping-app-[0-9a-f]+\.js$/);
+  console.log(`gzip: wasm ${(wasm / 1024).toFixed(1)} KB + js ${(js / 1024).toFixed(1)} KB = ${((wasm + js) / 1024).toFixed(1)} KB`);
+}
+
+/** Milliseconds from navigation start until the total shows, over `runs` reloads. */
+async function navigation(page, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(URL);
+    await page.waitForFunction(() => document.querySelector('[data-testid="score-total"]')?.textContent === "99.32");
+    times.push(await page.evaluate(() => window.__scoreAt ?? performance.now()));
+  }
+  return times;
+}
+
+/** Milliseconds from an input event on 决算 until the execution rate shows its new figure. */
+async function keystrokes(page, runs) {
+  return page.evaluate(async (runs) => {
+    const input = document.getElementById("finance.spending.actual");
+    const rate = document.querySelector('[data-testid="execution-rate"]');
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const before = rate.textContent;
+      const changed = new Promise((resolve) => {
+        const obs = new MutationObserver(() => { if (rate.textContent !== before) { obs.disconnect(); resolve(performance.now()); } });
+        obs.observe(rate, { childList: true, subtree: true, characterData: true });
+      });
+      const t0 = performance.now();
+      input.value = String(700 + (i % 2 === 0 ? i : -i));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      out.push((await changed) - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    return out;
+  }, runs);
+}
+
+const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+try {
+  sizes();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="score-total"]')?.textContent === "99.32") {
+        window.__scoreAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const page = await context.newPage();
+  await page.goto(URL);
+  await page.getByTestId("load-sample").click();
+  await page.waitForTimeout(500);
+  const nav = await navigation(page, 15);
+  console.log(`navigation to score visible (sample draft stored): median ${ms(median(nav))}, p95 ${ms(p95(nav))}`);
+  await page.goto(URL);
+  await page.waitForFunction(() => document.querySelector('[data-testid="score-total"]')?.textContent === "99.32");
+  const small = await keystrokes(page, 60);
+  console.log(`keystroke to updated score, sample: median ${ms(median(small))}, p95 ${ms(p95(small))}`);
+
+  const big = execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample", "--indicators", "500"]);
+  await page.getByTestId("import-input").setInputFiles({ name: "500.json", mimeType: "application/json", buffer: big });
+  await page.waitForFunction(() => document.querySelectorAll("table.indicators tbody tr").length === 500, null, { timeout: 60000 });
+  const large = await keystrokes(page, 60);
+  console.log(`keystroke to updated score, 500 indicators: median ${ms(median(large))}, p95 ${ms(p95(large))}`);
+  if (process.env.BENCH_VERBOSE) console.log(large.map((x) => x.toFixed(0)).join(" "));
+  await browser.close();
+} finally {
+  server.kill();
+}
