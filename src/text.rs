@@ -119,6 +119,7 @@ pub const ADD_INDICATOR: &str = "添加指标";
 pub const MOVE_UP: &str = "上移";
 pub const MOVE_DOWN: &str = "下移";
 pub const OVERRIDE: &str = "人工调整得分";
+pub const ADJUST: &str = "调整";
 pub const OVERRIDE_REASON: &str = "调整理由";
 pub const REASON: &str = "评分理由";
 pub const INDICATOR_PASTE_HINT: &str =

@@ -331,7 +331,7 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
             <td class="score-cell" title=move || score().1>
                 <b data-testid=format!("indicator-score-{i}")>{move || score2().0}</b>
                 <details>
-                    <summary>{text::OVERRIDE}</summary>
+                    <summary title=text::OVERRIDE>{text::ADJUST}</summary>
                     <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         with(&|x| x.measure.override_score = on.then(|| Override { score: x.points, reason: String::new() }))
