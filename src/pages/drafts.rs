@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::fields::focus;
 use crate::io;
 use crate::state::{Ctx, Notice};
 use crate::storage;
@@ -42,6 +43,8 @@ pub fn DraftBar() -> impl IntoView {
             <button type="button" on:click=move |_| ctx.new_blank()>{text::NEW_BLANK}</button>
             <button type="button" data-testid="load-sample" on:click=move |_| ctx.new_sample()>{text::LOAD_SAMPLE}</button>
             <button type="button" on:click=move |_| ctx.duplicate() disabled=move || ctx.draft_id.get().is_none()>{text::DUPLICATE}</button>
+            // The draft's name is its title, edited where it is shown in 基本情况.
+            <button type="button" on:click=move |_| focus("title") disabled=move || ctx.draft_id.get().is_none()>{text::RENAME}</button>
             <button type="button" on:click=move |_| ctx.delete() disabled=move || ctx.draft_id.get().is_none()>{text::DELETE}</button>
             <span class="spacer"></span>
             <button type="button" on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>{text::IMPORT}</button>
