@@ -292,6 +292,17 @@ pub fn enter_moves_down(ev: web_sys::KeyboardEvent) {
     }
 }
 
+/// The text of a block pasted from a spreadsheet, taking the paste over; `None` for an
+/// ordinary paste of one value, which the field handles itself.
+pub fn pasted_block(ev: &web_sys::ClipboardEvent) -> Option<String> {
+    let data = ev.clipboard_data()?.get_data("text/plain").ok()?;
+    if !ziping_engine::tsv::is_block(&data) {
+        return None;
+    }
+    ev.prevent_default();
+    Some(data)
+}
+
 /// Focuses the field at a path, as a finding in the list asks.
 pub fn focus(path: &str) {
     if let Some(el) = document().get_element_by_id(path) {

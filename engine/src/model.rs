@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::scheme::{Rule, Scheme, SectionBody};
+use crate::scheme::{Rule, Scheme};
 
 /// One department's self-assessment for one year, with the scheme it is scored under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -45,13 +45,7 @@ impl Assessment {
     /// A blank assessment under a scheme, with the scheme's default management criteria.
     pub fn new(scheme: Scheme) -> Self {
         let criteria = scheme
-            .sections
-            .iter()
-            .filter_map(|s| match &s.body {
-                SectionBody::Management { aspects } => Some(aspects),
-                _ => None,
-            })
-            .flatten()
+            .aspects()
             .flat_map(|spec| {
                 spec.criteria.iter().map(|t| Criterion {
                     aspect: spec.aspect,

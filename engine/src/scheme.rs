@@ -287,10 +287,18 @@ impl Scheme {
 
     /// The spec of a management aspect, when the scheme has one.
     pub fn aspect(&self, aspect: Aspect) -> Option<&AspectSpec> {
-        self.sections.iter().find_map(|s| match &s.body {
-            SectionBody::Management { aspects } => aspects.iter().find(|a| a.aspect == aspect),
-            _ => None,
-        })
+        self.aspects().find(|a| a.aspect == aspect)
+    }
+
+    /// Every management aspect, in the scheme's order.
+    pub fn aspects(&self) -> impl Iterator<Item = &AspectSpec> {
+        self.sections
+            .iter()
+            .filter_map(|s| match &s.body {
+                SectionBody::Management { aspects } => Some(aspects),
+                _ => None,
+            })
+            .flatten()
     }
 
     /// The execution block's section, base and rule, when the scheme has one.

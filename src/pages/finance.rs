@@ -7,7 +7,7 @@ use ziping_engine::model::{EconomicClass, Override};
 use ziping_engine::num::{fmt_pct, Fixed, RoundingMode};
 use ziping_engine::tsv;
 
-use crate::fields::{enter_moves_down, notes, text_input, Cell, NumberInput};
+use crate::fields::{enter_moves_down, notes, pasted_block, text_input, Cell, NumberInput};
 use crate::state::{Ctx, Notice};
 use crate::text;
 
@@ -114,16 +114,9 @@ fn Economic() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
     let paste = Callback::new(move |(path, ev): (String, web_sys::ClipboardEvent)| {
-        let Some(data) = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-        else {
+        let Some(data) = pasted_block(&ev) else {
             return;
         };
-        if !tsv::is_block(&data) {
-            return;
-        }
-        ev.prevent_default();
         let start = path
             .strip_prefix("finance.economic[")
             .and_then(|s| s.strip_suffix(']'))

@@ -11,7 +11,7 @@ use ziping_engine::num::RoundingMode;
 use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
 use ziping_engine::tsv;
 
-use crate::fields::{enter_moves_down, notes, Cell, NumberInput};
+use crate::fields::{enter_moves_down, notes, pasted_block, Cell, NumberInput};
 use crate::state::{Ctx, Notice};
 use crate::text;
 
@@ -132,16 +132,9 @@ pub fn Indicators() -> impl IntoView {
         })
     };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-        else {
+        let Some(data) = pasted_block(&ev) else {
             return;
         };
-        if !tsv::is_block(&data) {
-            return;
-        }
-        ev.prevent_default();
         let row = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

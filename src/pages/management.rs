@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use ziping_engine::model::{Assessment, Criterion};
-use ziping_engine::scheme::{Rule, SectionBody};
+use ziping_engine::scheme::Rule;
 
 use crate::fields::{notes, NumberInput};
 use crate::state::Ctx;
@@ -16,13 +16,7 @@ pub fn Management() -> impl IntoView {
     let aspects = Memo::new(move |_| {
         ctx.assessment.with(|a| {
             a.scheme
-                .sections
-                .iter()
-                .filter_map(|s| match &s.body {
-                    SectionBody::Management { aspects } => Some(aspects),
-                    _ => None,
-                })
-                .flatten()
+                .aspects()
                 .map(|spec| {
                     let members: Vec<usize> = (0..a.criteria.len())
                         .filter(|&i| a.criteria[i].aspect == spec.aspect)
