@@ -17,3 +17,4 @@ pub mod score;
 pub mod text;
 pub mod tsv;
 pub mod validate;
+pub mod whatif;

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Amounts, Assessment, Finance, Measure, Override, Tally};
+use crate::model::{Amounts, Assessment, EconomicClass, Finance, Measure, Override, Tally};
 
 /// Why a path names no figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +210,52 @@ impl Field {
     }
 }
 
+impl Field {
+    /// The figure's name as messages write it, e.g. 部门整体支出决算数.
+    pub fn label(self, a: &Assessment) -> String {
+        let named = |name: Option<&String>, what: &str| {
+            format!("「{}」的{what}", name.map(String::as_str).unwrap_or(""))
+        };
+        match self {
+            Field::Amount(line, figure) => format!("{}{}", line.label(), figure.label()),
+            Field::Basic => "基本支出".into(),
+            Field::Project => "项目支出".into(),
+            Field::Economic(i) => EconomicClass::ALL
+                .get(i)
+                .map(|c| c.label())
+                .unwrap_or("")
+                .into(),
+            Field::Tally(i, count) => named(a.workload.get(i).map(|t| &t.name), count.label()),
+            Field::Part {
+                tally,
+                breakdown,
+                part,
+            } => {
+                let p = a
+                    .workload
+                    .get(tally)
+                    .and_then(|t| t.breakdowns.get(breakdown))
+                    .and_then(|b| b.parts.get(part));
+                named(p.map(|p| &p.name), "数值")
+            }
+            Field::Indicator(i, input) => {
+                named(a.indicators.get(i).map(|x| &x.name), input.label())
+            }
+            Field::Criterion(i, input) => named(a.criteria.get(i).map(|x| &x.name), input.label()),
+            Field::ExecutionOverride => "预算执行率人工调整得分".into(),
+        }
+    }
+}
+
 impl Line {
+    fn label(self) -> &'static str {
+        match self {
+            Line::Appropriation => "财政拨款收入",
+            Line::OtherFunds => "其他资金收入",
+            Line::Spending => "部门整体支出",
+        }
+    }
+
     fn of(self, f: &Finance) -> &Amounts {
         match self {
             Line::Appropriation => &f.appropriation,
@@ -229,6 +274,15 @@ impl Line {
 }
 
 impl Figure {
+    fn label(self) -> &'static str {
+        match self {
+            Figure::Initial => "年初预算数",
+            Figure::Adjusted => "调整预算数",
+            Figure::Actual => "决算数",
+            Figure::LastActual => "上年决算数",
+        }
+    }
+
     fn of(self, a: &Amounts) -> &Option<Decimal> {
         match self {
             Figure::Initial => &a.initial,
@@ -249,6 +303,14 @@ impl Figure {
 }
 
 impl Count {
+    fn label(self) -> &'static str {
+        match self {
+            Count::Value => "本年数",
+            Count::LastYear => "上年数",
+            Count::Done => "已完成数",
+        }
+    }
+
     fn of(self, t: &Tally) -> &Option<Decimal> {
         match self {
             Count::Value => &t.value,
@@ -267,6 +329,16 @@ impl Count {
 }
 
 impl Input {
+    fn label(self) -> &'static str {
+        match self {
+            Input::Points => "分值",
+            Input::Target => "年度指标值",
+            Input::Actual => "实际完成值",
+            Input::EnteredScore => "评分",
+            Input::Override => "人工调整得分",
+        }
+    }
+
     fn parse(rest: &[Step]) -> Option<Input> {
         Some(match rest {
             [Step::Field("points")] => Input::Points,

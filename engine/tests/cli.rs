@@ -154,3 +154,49 @@ fn a_wrong_command_line_prints_the_usage_and_exits_2() {
         );
     }
 }
+
+#[test]
+fn seek_finds_the_smallest_actual_for_a_full_execution_score() {
+    let dir = scratch("seek");
+    let unpublished = sample_text().replace(
+        "\"execution_override\": {\n      \"score\": \"9.32\",\n      \"reason\": \"按已公布的自评结果（报告总分 99.32 分）\"\n    },",
+        "\"execution_override\": null,",
+    );
+    assert!(
+        unpublished.contains("\"execution_override\": null"),
+        "the override was removed"
+    );
+    let s = write(&dir, "s.json", &unpublished);
+    let out = ziping(&[
+        "seek",
+        &s,
+        "--field",
+        "finance.spending.actual",
+        "--goal",
+        "item:预算执行率>=10",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let answer: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(answer["reachable"], true);
+    assert_eq!(answer["value"], "738.68");
+
+    let out = ziping(&[
+        "seek",
+        &s,
+        "--field",
+        "finance.spending.actual",
+        "--goal",
+        "total>=101",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "unreachable");
+    let answer: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(answer["reachable"], false);
+    assert!(answer["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("满分 100")));
+
+    let out = ziping(&["seek", &s, "--field", "finance.nope", "--goal", "total>=90"]);
+    assert_eq!(out.status.code(), Some(2));
+}

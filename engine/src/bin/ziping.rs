@@ -10,7 +10,7 @@ use ziping_engine::file::{self, FileError};
 use ziping_engine::model::Assessment;
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{sample, schemes};
+use ziping_engine::{sample, schemes, whatif};
 
 /// Prints to stdout; a closed pipe (`ziping sample | head`) ends quietly, never a panic.
 macro_rules! out {
@@ -31,6 +31,9 @@ const USAGE: &str = "用法：
   ziping sample [--indicators N]     输出内置示例（JSON）；N 给出时生成 N 个指标的大样本
   ziping validate 文件... [--json]    校验，发现错误时退出码为 1
   ziping score 文件... [--json]       评分，输出自评得分表
+  ziping seek 文件 --field 路径 --goal 目标 [--json]
+                                     单变量求解：目标如 total>=95、grade=优、item:预算执行率>=10；
+                                     决算的路径是 finance.spending.actual；达不到时退出码为 1
   ziping schemes                     列出内置评分标准
   ziping scheme 标识                  输出一个评分标准（JSON）
 文件无法读取或格式有误时退出码为 2。";
@@ -52,6 +55,8 @@ struct Command<'a> {
     files: Vec<&'a str>,
     json: bool,
     indicators: Option<usize>,
+    field: Option<&'a str>,
+    goal: Option<&'a str>,
 }
 
 fn parse(args: &[String]) -> Result<Command<'_>, String> {
@@ -61,11 +66,25 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
         files: Vec::new(),
         json: false,
         indicators: None,
+        field: None,
+        goal: None,
     };
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => command.json = true,
+            "--field" => {
+                command.field = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--field 需要一个字段路径\n{USAGE}"))?,
+                )
+            }
+            "--goal" => {
+                command.goal = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--goal 需要一个目标\n{USAGE}"))?,
+                )
+            }
             "--indicators" => {
                 let n = args.next().and_then(|n| n.parse().ok());
                 command.indicators =
@@ -105,10 +124,39 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 "没有标识为“{id}”的内置评分标准；`ziping schemes` 列出全部"
             )),
         },
+        ("seek", [file]) => {
+            let (Some(field), Some(goal)) = (command.field, command.goal) else {
+                return Err(USAGE.to_string());
+            };
+            seek(file, field, goal, command.json)
+        }
         ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
         ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// Goal seek on one figure of one file.
+fn seek(path: &str, field: &str, goal: &str, as_json: bool) -> Result<ExitCode, String> {
+    let a = load(path)?;
+    let goal = whatif::Goal::parse(goal)?;
+    let answer = whatif::seek(&a, field, &goal)?;
+    if as_json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&answer).unwrap_or_default()
+        );
+    } else {
+        outln!("{}", answer.reason);
+        if let Some(v) = answer.value {
+            outln!("{field} = {v}");
+        }
+    }
+    Ok(if answer.reachable {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Reads and decodes one assessment file.
