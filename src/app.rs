@@ -10,6 +10,7 @@ use crate::pages::management::Management;
 use crate::pages::problems::Problems;
 use crate::pages::scheme::SchemeEditor;
 use crate::pages::score_panel::ScorePanel;
+use crate::pages::whatif::WhatIf;
 use crate::state::{autosave, Ctx};
 use crate::text;
 
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
             <Indicators/>
             <Management/>
             <Problems/>
+            <WhatIf/>
             <SchemeEditor/>
         }
     };
@@ -45,7 +47,7 @@ pub fn App() -> impl IntoView {
                 <DraftBar/>
                 <nav aria-label="目录">
                     {[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE), ("indicators", text::NAV_INDICATORS),
-                      ("management", text::NAV_MANAGEMENT), ("problems", text::NAV_PROBLEMS), ("scheme", text::NAV_SCHEME)]
+                      ("management", text::NAV_MANAGEMENT), ("problems", text::NAV_PROBLEMS), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME)]
                         .map(|(id, label)| view! { <a href=format!("#{id}")>{label}</a> })}
                     <span class="hint">{text::DROP_HINT}</span>
                 </nav>

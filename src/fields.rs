@@ -187,6 +187,10 @@ pub fn number(
                 prop:value=move || typed.get()
                 on:input=on_input
                 on:paste=on_paste_ev
+                on:focus={
+                    let id = id.clone();
+                    move |_| ctx.last_field.set(Some(id.clone()))
+                }
             />
             {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
             {notes(id)}

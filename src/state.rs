@@ -47,6 +47,10 @@ pub struct Ctx {
     /// Number-field texts that are not numbers (yet), by field path: kept, never lost.
     pub raw: RwSignal<BTreeMap<String, String>>,
     pub draft_id: RwSignal<Option<String>>,
+    /// For a scenario, the draft it was copied from.
+    pub base: RwSignal<Option<String>>,
+    /// The number field the user was last in, for goal seek.
+    pub last_field: RwSignal<Option<String>>,
     /// The stored revision this tab last saw of the open draft.
     pub rev: RwSignal<u64>,
     pub drafts: RwSignal<Vec<DraftMeta>>,
@@ -79,6 +83,8 @@ impl Ctx {
             assessment,
             raw: RwSignal::new(BTreeMap::new()),
             draft_id: RwSignal::new(None),
+            base: RwSignal::new(None),
+            last_field: RwSignal::new(None),
             rev: RwSignal::new(0),
             drafts: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
@@ -191,6 +197,7 @@ impl Ctx {
             Ok(d) => {
                 self.assessment.set(d.assessment);
                 self.raw.set(d.raw);
+                self.base.set(d.base);
                 self.rev.set(d.rev);
                 self.draft_id.set(Some(d.id));
                 self.epoch.update(|e| *e += 1);
@@ -211,8 +218,24 @@ impl Ctx {
 
     /// Makes `a` a new draft and opens it.
     pub fn create(&self, a: Assessment) {
+        self.create_linked(a, None);
+    }
+
+    /// Makes `a` a what-if scenario of the open draft (or of its base) and opens it.
+    pub fn create_scenario(&self, mut a: Assessment, name: &str) {
+        let base = self
+            .base
+            .get_untracked()
+            .or_else(|| self.draft_id.get_untracked());
+        a.title = format!("{}{name}", text::SCENARIO_PREFIX);
+        self.save_now();
+        self.create_linked(a, base);
+    }
+
+    fn create_linked(&self, a: Assessment, base: Option<String>) {
         let id = new_id();
         self.assessment.set(a);
+        self.base.set(base);
         self.raw.set(BTreeMap::new());
         self.rev.set(storage::stored_rev(&id));
         self.draft_id.set(Some(id.clone()));
@@ -236,7 +259,8 @@ impl Ctx {
         let mut a = self.assessment.get_untracked();
         a.title = text::copy_of(&a.title);
         let raw = self.raw.get_untracked();
-        self.create(a);
+        let base = self.base.get_untracked();
+        self.create_linked(a, base);
         self.raw.set(raw);
         self.save_now();
     }
@@ -291,6 +315,7 @@ impl Ctx {
             rev: self.rev.get_untracked(),
             assessment: self.assessment.get_untracked(),
             raw: self.raw.get_untracked(),
+            base: self.base.get_untracked(),
         };
         match storage::save(&draft, draft.rev) {
             Ok(rev) => {

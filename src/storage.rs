@@ -42,6 +42,9 @@ pub struct DraftMeta {
     pub title: String,
     /// Milliseconds since 1970, when it was last saved.
     pub updated: f64,
+    /// For a what-if scenario, the id of the draft it was copied from.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 /// A draft: the assessment, the texts typed into number fields that are not numbers
@@ -52,6 +55,8 @@ pub struct Draft {
     pub rev: u64,
     pub assessment: Assessment,
     pub raw: BTreeMap<String, String>,
+    /// For a what-if scenario, the id of its base draft.
+    pub base: Option<String>,
 }
 
 /// Why a save did not happen. The draft stays in memory in every case.
@@ -112,13 +117,37 @@ fn remove(key: &str) {
     }
 }
 
-/// The drafts, newest first.
+/// The drafts, newest first, each followed by its scenarios.
 pub fn list() -> Vec<DraftMeta> {
     let mut metas: Vec<DraftMeta> = get(INDEX)
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
     metas.sort_by(|a, b| b.updated.total_cmp(&a.updated));
-    metas
+    let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
+    let (bases, scenarios): (Vec<_>, Vec<_>) = metas
+        .iter()
+        .cloned()
+        .partition(|m| !m.base.as_ref().is_some_and(known));
+    let mut out = Vec::with_capacity(metas.len());
+    for b in bases {
+        let id = b.id.clone();
+        out.push(b);
+        out.extend(
+            scenarios
+                .iter()
+                .filter(|s| s.base.as_deref() == Some(id.as_str()))
+                .cloned(),
+        );
+    }
+    out
+}
+
+/// The scenarios of a draft, newest first.
+pub fn scenarios_of(id: &str) -> Vec<DraftMeta> {
+    list()
+        .into_iter()
+        .filter(|m| m.base.as_deref() == Some(id))
+        .collect()
 }
 
 fn write_index(metas: &[DraftMeta]) -> Result<(), SaveError> {
@@ -134,7 +163,8 @@ pub fn stored_rev(id: &str) -> u64 {
 pub fn encode(d: &Draft) -> String {
     let document: Value =
         serde_json::from_str(&file::encode_assessment(&d.assessment)).unwrap_or(Value::Null);
-    serde_json::json!({ "rev": d.rev, "raw": d.raw, "document": document }).to_string()
+    serde_json::json!({ "rev": d.rev, "raw": d.raw, "base": d.base, "document": document })
+        .to_string()
 }
 
 /// Decodes a stored draft; the message says what is wrong, in Chinese.
@@ -149,6 +179,10 @@ pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
             .get("raw")
             .and_then(|r| serde_json::from_value(r.clone()).ok())
             .unwrap_or_default(),
+        base: value
+            .get("base")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         assessment,
     })
 }
@@ -185,6 +219,7 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
         id: d.id.clone(),
         title: d.assessment.title.clone(),
         updated: js_sys::Date::now(),
+        base: d.base.clone(),
     });
     write_index(&metas)?;
     Ok(rev)
@@ -217,6 +252,7 @@ pub fn undelete() -> Option<String> {
         id: id.clone(),
         title: draft.assessment.title,
         updated: js_sys::Date::now(),
+        base: draft.base,
     });
     write_index(&metas).ok()?;
     remove(TRASH);

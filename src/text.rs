@@ -12,6 +12,32 @@ pub const NAV_MANAGEMENT: &str = "管理效率";
 pub const NAV_PROBLEMS: &str = "问题与措施";
 pub const NAV_SCHEME: &str = "评分标准";
 
+// What-if.
+pub const NAV_WHATIF: &str = "试算";
+pub const SCENARIO_PREFIX: &str = "情景：";
+pub const SCENARIO_MARK: &str = "　↳ ";
+pub const NEW_SCENARIO: &str = "保存为情景";
+pub const SCENARIO_NAME: &str = "情景名称";
+pub const SCENARIO_DEFAULT: &str = "试算";
+pub const QUICK: &str = "快速试算（不保存）";
+pub const QUICK_RESET: &str = "复原";
+pub const QUICK_COMPLETION: &str = "完成率";
+pub const COMPARE: &str = "情景对比";
+pub const COMPARE_HINT: &str = "对比本草稿（基准）与它的情景，最多四个；有变化的数字突出显示";
+pub const NO_SCENARIOS: &str = "还没有情景：在上面试算后“保存为情景”，或在此页新建。";
+pub const BASE: &str = "基准";
+pub const SEEK: &str = "单变量求解";
+pub const SEEK_FIELD: &str = "调整的数值";
+pub const SEEK_FIELD_HINT: &str = "先点一下要调整的数值框（如决算数），再回到这里";
+pub const SEEK_GOAL: &str = "目标";
+pub const SEEK_RUN: &str = "求解";
+pub const SEEK_APPLY: &str = "填入";
+pub const SENSITIVITY: &str = "敏感性分析";
+pub const SENSITIVITY_RUN: &str = "计算";
+pub const SENSITIVITY_HINT: &str = "实际完成值降到目标的 80% 或 60% 时的总分，按影响从大到小";
+pub const LOST: &str = "各部分失分";
+pub const ITEM: &str = "项目";
+
 // Drafts.
 pub const DRAFTS: &str = "草稿";
 pub const NEW_BLANK: &str = "新建空白";

@@ -22,6 +22,7 @@ fn draft(id: &str) -> Draft {
         rev: 0,
         assessment: sample::sample(),
         raw,
+        base: None,
     }
 }
 
@@ -136,4 +137,22 @@ fn a_disabled_storage_is_reported() {
     assert_eq!(saved, Err(SaveError::Unavailable));
     assert_eq!(loaded, Err(LoadError::Unavailable));
     assert!(listed.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn scenarios_are_listed_under_their_base() {
+    local().clear().unwrap();
+    storage::save(&draft("base"), 0).unwrap();
+    storage::save(&draft("other"), 0).unwrap();
+    let mut s = draft("what-if");
+    s.base = Some("base".into());
+    storage::save(&s, 0).unwrap();
+    let order: Vec<String> = storage::list().into_iter().map(|m| m.id).collect();
+    let at = |id: &str| order.iter().position(|x| x == id).unwrap();
+    assert_eq!(at("what-if"), at("base") + 1, "{order:?}");
+    assert_eq!(storage::scenarios_of("base").len(), 1);
+    assert_eq!(
+        storage::load("what-if").unwrap().base.as_deref(),
+        Some("base")
+    );
 }

@@ -19,7 +19,8 @@ pub fn DraftBar() -> impl IntoView {
             d.iter()
                 .map(|m| {
                     let selected = current.as_deref() == Some(m.id.as_str());
-                    view! { <option value=m.id.clone() selected=selected>{m.title.clone()}</option> }
+                    let mark = if m.base.is_some() { text::SCENARIO_MARK } else { "" };
+                    view! { <option value=m.id.clone() selected=selected>{mark}{m.title.clone()}</option> }
                 })
                 .collect_view()
         })

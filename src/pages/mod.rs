@@ -8,3 +8,4 @@ pub mod management;
 pub mod problems;
 pub mod scheme;
 pub mod score_panel;
+pub mod whatif;

@@ -6,6 +6,7 @@ use ziping_engine::num::{fmt_pct, Fixed};
 use ziping_engine::validate::Severity;
 
 use crate::fields::focus;
+use crate::pages::whatif::QuickWhatIf;
 use crate::state::Ctx;
 use crate::text;
 
@@ -42,6 +43,7 @@ pub fn ScorePanel() -> impl IntoView {
                 </div>
             </div>
             {sections}
+            <QuickWhatIf/>
             <Findings/>
         </aside>
     }

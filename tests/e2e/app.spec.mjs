@@ -141,3 +141,37 @@ test("the app works under a sub-path", async ({ page }) => {
 test("the single-file build works from disk (file://)", async ({ page }) => {
   await openSample(page, "file://" + resolve("dist/ziping.html"));
 });
+
+test("a scenario of the sample: compare, goal seek, and the base stays as it was", async ({ page }) => {
+  await openSample(page);
+  await page.locator("#scenario-name").fill("少花 20 万元");
+  await page.getByTestId("new-scenario").click();
+  await expect(page.locator("#draft-select option")).toHaveCount(2);
+  await expect(page.locator("#draft-select")).toContainText("↳ 情景：少花 20 万元");
+  await field(page, "finance.spending.actual").fill("713.88");
+  await page.getByTestId("execution-override").uncheck();
+  const compare = page.getByTestId("compare");
+  await expect(compare).toContainText("713.88（-20）");
+  await expect(compare).toContainText("99.66（+0.34）");
+  await field(page, "finance.spending.actual").focus();
+  await expect(page.getByTestId("seek-field")).toContainText("部门整体支出决算数");
+  await page.getByTestId("seek-goal").fill("item:预算执行率>=10");
+  await page.getByTestId("seek-run").click();
+  await expect(page.getByTestId("seek-answer")).toContainText("调整为 738.68");
+  await page.getByTestId("seek-apply").click();
+  await expect(field(page, "finance.spending.actual")).toHaveValue("738.68");
+  await expect(page.getByTestId("score-total")).toHaveText("100.00");
+  await page.waitForTimeout(400);
+  await page.getByTestId("open-base").click();
+  await expect(field(page, "finance.spending.actual")).toHaveValue("733.88");
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  await expect(compare).toContainText("738.68（+4.8）");
+});
+
+test("the sensitivity table and the lost-points chart", async ({ page }) => {
+  await openSample(page);
+  await page.getByTestId("sensitivity-run").click();
+  const rows = page.getByTestId("sensitivity").locator("tbody tr");
+  await expect(rows.first()).toContainText("96.12");
+  await expect(page.getByTestId("lost-chart")).toContainText("−0.68");
+});
