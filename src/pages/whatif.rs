@@ -48,8 +48,11 @@ fn load_cached(cache: Loaded, meta: &DraftMeta) -> Option<Assessment> {
     Some(a)
 }
 
+/// A scenario: its draft id, its title and its assessment.
+type Member = (String, String, Assessment);
+
 /// The base draft and its scenarios, the open one taken from memory.
-fn family(ctx: Ctx, cache: Loaded) -> Option<(Assessment, Vec<(String, String, Assessment)>)> {
+fn family(ctx: Ctx, cache: Loaded) -> Option<(Assessment, Vec<Member>)> {
     let open = ctx.draft_id.get()?;
     let base_id = ctx.base.get().unwrap_or_else(|| open.clone());
     let metas = ctx.drafts.get();
