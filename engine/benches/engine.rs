@@ -3,7 +3,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use ziping_engine::{figures, file, sample, score, validate};
+use ziping_engine::{figures, file, sample, score, validate, whatif};
 
 fn engine(c: &mut Criterion) {
     let small = sample::sample();
@@ -33,6 +33,21 @@ fn engine(c: &mut Criterion) {
                 score::score(black_box(&large)),
             )
         })
+    });
+    let mut unpublished = small.clone();
+    unpublished.execution_override = None;
+    let goal = whatif::Goal::parse("item:预算执行率>=10")
+        .unwrap_or(whatif::Goal::Grade(ziping_engine::scheme::Grade::Excellent));
+    g.bench_function("sample: goal seek on 决算", |b| {
+        b.iter(|| whatif::seek(black_box(&unpublished), "finance.spending.actual", &goal))
+    });
+    let five_hundred = sample::enlarged(500);
+    let levels = [
+        rust_decimal::Decimal::new(8, 1),
+        rust_decimal::Decimal::new(6, 1),
+    ];
+    g.bench_function("500 indicators: sensitivity", |b| {
+        b.iter(|| whatif::sensitivity(black_box(&five_hundred), &levels))
     });
     let text = file::encode_assessment(&small);
     g.bench_function("sample: decode file", |b| {

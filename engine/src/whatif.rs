@@ -7,9 +7,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::Assessment;
+use crate::model::{Assessment, Measure};
 use crate::num::{self, Plain};
-use crate::paths::{Field, Input};
+use crate::paths::Field;
+use crate::rules;
 use crate::scheme::Grade;
 use crate::score::{self, ScoreCard};
 use crate::validate::LIMIT;
@@ -482,52 +483,73 @@ pub struct Sensitivity {
 }
 
 /// For each indicator and criterion scored against a target, the total if its actual
-/// value were `levels` of the target; sorted by the largest fall first.
+/// value were `levels` of the target; sorted by the largest fall first. Each what-if
+/// rescores only the item it moves (its section recapped), so 500 indicators stay quick.
 pub fn sensitivity(a: &Assessment, levels: &[Decimal]) -> Vec<Sensitivity> {
     let card = score::score(a);
+    // Each section's uncapped sum of item scores, and where each item sits.
+    let sums: Vec<Decimal> = card
+        .sections
+        .iter()
+        .map(|s| {
+            s.categories
+                .iter()
+                .flat_map(|c| &c.items)
+                .fold(Decimal::ZERO, |acc, i| {
+                    num::add(acc, i.score).unwrap_or(acc)
+                })
+        })
+        .collect();
+    let place = |path: &str| {
+        card.sections.iter().enumerate().find_map(|(k, s)| {
+            s.categories
+                .iter()
+                .flat_map(|c| &c.items)
+                .find(|i| i.path == path)
+                .map(|i| (k, i.score))
+        })
+    };
+    let total_if = |k: usize, old: Decimal, new: Decimal| -> Option<Decimal> {
+        let section = &card.sections[k];
+        let sum = num::add(num::sub(sums[k], old)?, new)?;
+        let capped = if sum > section.points {
+            section.points.max(Decimal::ZERO)
+        } else {
+            sum
+        };
+        num::add(num::sub(card.total, section.score)?, capped)
+    };
     let items = a
         .indicators
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            (
-                Field::Indicator(i, Input::Actual),
-                format!("indicators[{i}]"),
-                &x.name,
-                x.points,
-                &x.measure,
-            )
-        })
-        .chain(a.criteria.iter().enumerate().map(|(i, x)| {
-            (
-                Field::Criterion(i, Input::Actual),
-                format!("criteria[{i}]"),
-                &x.name,
-                x.points,
-                &x.measure,
-            )
-        }));
+        .map(|(i, x)| (format!("indicators[{i}]"), &x.name, x.points, &x.measure))
+        .chain(
+            a.criteria
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (format!("criteria[{i}]"), &x.name, x.points, &x.measure)),
+        );
     let mut out: Vec<Sensitivity> = items
         .filter(|(.., m)| m.rule.needs_target() && m.override_score.is_none())
-        .filter_map(|(field, path, name, points, m)| {
+        .filter_map(|(path, name, points, m)| {
             let target = m.target?;
+            let (k, score) = place(&path)?;
             let totals: Vec<(Decimal, Decimal)> = levels
                 .iter()
                 .filter_map(|&level| {
-                    let mut b = a.clone();
-                    field.set(&mut b, Some(num::mul(target, level)?));
-                    Some((level, score::score(&b).total))
+                    let moved = Measure {
+                        actual: Some(num::mul(target, level)?),
+                        ..m.clone()
+                    };
+                    let new = rules::computed(&moved, points, a.scheme.rounding);
+                    Some((level, total_if(k, score, new)?))
                 })
                 .collect();
             let drop = totals
                 .iter()
                 .filter_map(|(_, t)| num::sub(card.total, *t))
                 .max()
-                .unwrap_or_default();
-            let score = card
-                .items()
-                .find(|x| x.path == path)
-                .map(|x| x.score)
                 .unwrap_or_default();
             Some(Sensitivity {
                 name: name.clone(),

@@ -194,3 +194,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn sensitivity_agrees_with_rescoring_the_whole_assessment() {
+    for a in [sample(), computed(), ziping_engine::sample::enlarged(40)] {
+        let levels = [dec!(0.8), dec!(0.6), dec!(0), dec!(2)];
+        for row in whatif::sensitivity(&a, &levels) {
+            for (level, total) in &row.totals {
+                let mut b = a.clone();
+                let path = format!("{}.measure.actual", row.path);
+                let target = paths::get(&a, &format!("{}.measure.target", row.path))
+                    .unwrap()
+                    .unwrap();
+                paths::set(&mut b, &path, Some(target * level)).unwrap();
+                assert_eq!(*total, score::score(&b).total, "{path} at {level}");
+            }
+        }
+    }
+}
