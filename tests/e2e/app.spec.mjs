@@ -175,3 +175,17 @@ test("the sensitivity table and the lost-points chart", async ({ page }) => {
   await expect(rows.first()).toContainText("96.12");
   await expect(page.getByTestId("lost-chart")).toContainText("−0.68");
 });
+
+test("the quick sliders move the total without saving anything", async ({ page }) => {
+  await openSample(page);
+  await page.getByTestId("execution-override").uncheck();
+  await expect(page.getByTestId("score-total")).toHaveText("99.93");
+  await page.locator("details.quick summary").click();
+  await page.getByLabel("预算执行率完成率").evaluate((el) => {
+    el.value = "90";
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await expect(page.getByTestId("quick-total")).toHaveText("99.00");
+  await expect(page.getByTestId("score-total")).toHaveText("99.93");
+  await expect(field(page, "finance.spending.actual")).toHaveValue("733.88");
+});
