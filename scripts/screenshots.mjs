@@ -25,6 +25,11 @@ try {
   await shot("2-finance", "finance");
   await shot("3-indicators", "indicators");
   await shot("4-management", "management");
+  await page.locator('[id="finance.spending.actual"]').focus();
+  await page.getByTestId("seek-goal").fill("total>=99.5");
+  await page.getByTestId("seek-run").click();
+  await page.getByTestId("sensitivity-run").click();
+  await shot("6-whatif", "whatif");
   await page.locator('[id="finance.basic"]').fill("554.2");
   await page.locator('[id="finance.spending.actual"]').fill("650");
   await shot("5-findings", "finance");
