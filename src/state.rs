@@ -62,23 +62,32 @@ pub struct Ctx {
     pub edits: RwSignal<u64>,
     /// Bumped when a draft is opened or created, so the form is built afresh from it.
     pub epoch: RwSignal<u64>,
+    /// The live score card, figures only; formulas come from `formula` or a full score.
     pub card: Memo<ScoreCard>,
     pub findings: Memo<Vec<Finding>>,
     /// Each field's findings, in a signal of its own: a change wakes only the fields it
     /// touches, not every field of a 500-row table (see `route_findings`).
     notes: StoredValue<HashMap<String, ArcRwSignal<Vec<FieldNote>>>>,
     pub figures: Memo<Figures>,
-    /// The indicator rows alone, so an edit elsewhere does not wake 500 rows.
-    pub indicators: Memo<Vec<Indicator>>,
+    /// A copy of the indicator rows, set only when they change: an edit elsewhere then
+    /// does not even mark the ~2,000 views that read the rows (a memo would).
+    pub indicators: RwSignal<Vec<Indicator>>,
 }
 
 impl Ctx {
     pub fn new() -> Self {
         let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
-        let card = Memo::new(move |_| assessment.with(score::score));
+        let card = Memo::new(move |_| assessment.with(score::score_figures));
         let findings = Memo::new(move |_| assessment.with(validate::validate));
         let figures = Memo::new(move |_| assessment.with(figures::derive));
-        let indicators = Memo::new(move |_| assessment.with(|a| a.indicators.clone()));
+        let indicators = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let differs =
+                assessment.with(|a| indicators.with_untracked(|rows| *rows != a.indicators));
+            if differs {
+                indicators.set(assessment.with_untracked(|a| a.indicators.clone()));
+            }
+        });
         Ctx {
             assessment,
             raw: RwSignal::new(BTreeMap::new()),
@@ -98,6 +107,17 @@ impl Ctx {
             figures,
             indicators,
         }
+    }
+
+    /// An item's formula in words, written on demand: the live card carries none.
+    pub fn formula(&self, path: &str) -> String {
+        self.assessment.with_untracked(|a| {
+            score::score(a)
+                .items()
+                .find(|i| i.path == path)
+                .map(|i| i.formula.clone())
+                .unwrap_or_default()
+        })
     }
 
     /// The signal holding a field's findings. It is reference-counted, not owned by the

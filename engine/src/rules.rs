@@ -55,6 +55,17 @@ pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels
     outcome(m, points, rounding, labels, true)
 }
 
+/// Scores a measure, writing the formula's words only when `explain` is set.
+pub fn evaluate_with(
+    m: &Measure,
+    points: Decimal,
+    rounding: Rounding,
+    labels: Labels,
+    explain: bool,
+) -> Outcome {
+    outcome(m, points, rounding, labels, explain)
+}
+
 /// The score the rule computes, without the words: for checks that need only the figure.
 pub fn computed(m: &Measure, points: Decimal, rounding: Rounding) -> Decimal {
     outcome(m, points, rounding, ITEM_LABELS, false).computed

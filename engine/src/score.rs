@@ -80,10 +80,24 @@ pub const EXECUTION_ITEM: &str = "预算执行率";
 /// The execution block's path on the card: the figure it is scored from, 决算.
 pub const EXECUTION_PATH: &str = "finance.spending.actual";
 
-/// Scores an assessment under the scheme it carries.
+/// Scores an assessment under the scheme it carries, each item with its formula in words.
 pub fn score(a: &Assessment) -> ScoreCard {
+    score_with(a, true)
+}
+
+/// The same card with empty formulas: for a live total, where writing the words would
+/// cost most of the time.
+pub fn score_figures(a: &Assessment) -> ScoreCard {
+    score_with(a, false)
+}
+
+fn score_with(a: &Assessment, explain: bool) -> ScoreCard {
     let scheme = &a.scheme;
-    let sections: Vec<SectionScore> = scheme.sections.iter().map(|s| section(a, s)).collect();
+    let sections: Vec<SectionScore> = scheme
+        .sections
+        .iter()
+        .map(|s| section(a, s, explain))
+        .collect();
     let total = add_up(sections.iter().map(|s| s.score));
     ScoreCard {
         scheme: scheme.name.clone(),
@@ -94,12 +108,12 @@ pub fn score(a: &Assessment) -> ScoreCard {
     }
 }
 
-fn section(a: &Assessment, s: &Section) -> SectionScore {
+fn section(a: &Assessment, s: &Section, explain: bool) -> SectionScore {
     let categories = match &s.body {
         SectionBody::Execution { base, rule } => vec![CategoryScore::of(
             s.name.clone(),
             Some(s.points),
-            vec![execution_item(a, s.points, *base, rule)],
+            vec![execution_item(a, s.points, *base, rule, explain)],
         )],
         SectionBody::Indicators { categories } => categories
             .iter()
@@ -117,6 +131,7 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
                             i.points,
                             &i.measure,
                             ITEM_LABELS,
+                            explain,
                         )
                     })
                     .collect();
@@ -139,6 +154,7 @@ fn section(a: &Assessment, s: &Section) -> SectionScore {
                             c.points,
                             &c.measure,
                             ITEM_LABELS,
+                            explain,
                         )
                     })
                     .collect();
@@ -181,8 +197,9 @@ fn item(
     points: Decimal,
     m: &Measure,
     labels: Labels,
+    explain: bool,
 ) -> ItemScore {
-    let o: Outcome = rules::evaluate(m, points, a.scheme.rounding, labels);
+    let o: Outcome = rules::evaluate_with(m, points, a.scheme.rounding, labels, explain);
     ItemScore {
         name: name.to_string(),
         path,
@@ -216,7 +233,13 @@ pub fn execution_labels(base: ExecutionBase) -> Labels {
     }
 }
 
-fn execution_item(a: &Assessment, points: Decimal, base: ExecutionBase, rule: &Rule) -> ItemScore {
+fn execution_item(
+    a: &Assessment,
+    points: Decimal,
+    base: ExecutionBase,
+    rule: &Rule,
+    explain: bool,
+) -> ItemScore {
     let m = execution_measure(a, base, rule);
     item(
         a,
@@ -225,6 +248,7 @@ fn execution_item(a: &Assessment, points: Decimal, base: ExecutionBase, rule: &R
         points,
         &m,
         execution_labels(base),
+        explain,
     )
 }
 

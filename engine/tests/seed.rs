@@ -254,3 +254,17 @@ fn management_covers_the_seven_aspects() {
         ]
     );
 }
+
+#[test]
+fn the_quiet_card_has_the_same_figures_without_words() {
+    let a = sample::sample();
+    let (full, quiet) = (score::score(&a), score::score_figures(&a));
+    assert_eq!(quiet.total, full.total);
+    for (q, f) in quiet.items().zip(full.items()) {
+        assert_eq!(
+            (q.score, q.computed, &q.path),
+            (f.score, f.computed, &f.path)
+        );
+        assert!(q.formula.is_empty());
+    }
+}

@@ -111,7 +111,7 @@ pub fn Indicators() -> impl IntoView {
         ctx.card.with(|c| {
             c.items()
                 .filter(|i| i.path.starts_with("indicators["))
-                .map(|i| (i.path.clone(), (i.score.to_string(), i.formula.clone())))
+                .map(|i| (i.path.clone(), i.score.to_string()))
                 .collect::<HashMap<_, _>>()
         })
     });
@@ -180,7 +180,7 @@ pub fn Indicators() -> impl IntoView {
     }
 }
 
-fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoView {
+fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ind = Memo::new(move |_| ctx.indicators.with(|rows| rows.get(i).cloned()));
     let with = move |f: &dyn Fn(&mut Indicator)| {
@@ -203,6 +203,8 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
             .unwrap_or_default()
     };
     let score2 = score;
+    // The formula in words is written when the pointer comes to the score.
+    let tip = RwSignal::new(String::new());
     let cell = move |col| {
         Some(Cell {
             grid: "indicators",
@@ -321,8 +323,8 @@ fn row(i: usize, scores: Memo<HashMap<String, (String, String)>>) -> impl IntoVi
                     {text_cell(format!("indicators[{i}].measure.reason"), text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
                 </Show>
             </td>
-            <td class="score-cell" title=move || score().1>
-                <b data-testid=format!("indicator-score-{i}")>{move || score2().0}</b>
+            <td class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("indicators[{i}]")))>
+                <b data-testid=format!("indicator-score-{i}")>{move || score2()}</b>
                 <details>
                     <summary title=text::OVERRIDE>{text::ADJUST}</summary>
                     <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {

@@ -60,7 +60,7 @@ fn criterion(i: usize) -> impl IntoView {
             let path = format!("criteria[{i}]");
             card.items()
                 .find(|x| x.path == path)
-                .map(|x| (x.score.to_string(), x.formula.clone()))
+                .map(|x| x.score.to_string())
                 .unwrap_or_default()
         })
     };
@@ -75,6 +75,7 @@ fn criterion(i: usize) -> impl IntoView {
     let checks = move || c.with(|x| x.as_ref().map(|x| x.measure.checks.len()).unwrap_or(0));
     let at = format!("criteria[{i}]");
     let score2 = score;
+    let tip = RwSignal::new(String::new());
     view! {
         <div class="criterion">
             <div class="row">
@@ -82,7 +83,7 @@ fn criterion(i: usize) -> impl IntoView {
                 {move || c.with(|x| x.as_ref().is_some_and(|x| x.example)).then(|| view! { <small class="tag">{text::EXAMPLE}</small> })}
                 <label>{text::POINTS}<NumberInput path=format!("{at}.points") label=format!("{}{}", text::POINTS, i + 1)/></label>
                 <span class="rule">{move || rule().map(|r| r.label()).unwrap_or_default()}</span>
-                <span class="score-cell" title=move || score().1>{text::SCORE_COL}" "<b>{move || score2().0}</b></span>
+                <span class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("criteria[{i}]")))>{text::SCORE_COL}" "<b>{score2}</b></span>
             </div>
             <Show when=move || rule().is_some_and(|r| r.needs_target())>
                 <div class="row">

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use ziping_engine::num::{fmt_pct, Fixed};
+use ziping_engine::score;
 use ziping_engine::validate::Severity;
 
 use crate::fields::focus;
@@ -85,27 +86,28 @@ fn section(i: usize) -> impl IntoView {
             return Vec::new();
         }
         let mode = ctx.assessment.with(|a| a.scheme.rounding.mode);
-        ctx.card.with(|c| {
-            c.sections
-                .get(i)
-                .map(|s| {
-                    s.categories
-                        .iter()
-                        .flat_map(|cat| cat.items.iter())
-                        .map(|it| Line {
-                            name: it.name.clone(),
-                            path: it.path.clone(),
-                            score: it.score.to_string(),
-                            points: it.points.normalize().to_string(),
-                            computed: it.overridden.then(|| {
-                                format!("{}：{}", text::COMPUTED, Fixed(it.computed, mode))
-                            }),
-                            formula: it.formula.clone(),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        // Open: the full card, with every formula in words.
+        ctx.assessment
+            .with(score::score)
+            .sections
+            .get(i)
+            .map(|s| {
+                s.categories
+                    .iter()
+                    .flat_map(|cat| cat.items.iter())
+                    .map(|it| Line {
+                        name: it.name.clone(),
+                        path: it.path.clone(),
+                        score: it.score.to_string(),
+                        points: it.points.normalize().to_string(),
+                        computed: it
+                            .overridden
+                            .then(|| format!("{}：{}", text::COMPUTED, Fixed(it.computed, mode))),
+                        formula: it.formula.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     });
     view! {
         <details class="section-score" on:toggle=move |ev| {

@@ -336,7 +336,7 @@ pub fn QuickWhatIf() -> impl IntoView {
     };
     let total = Memo::new(move |_| {
         if open.get() && !moved.with(BTreeMap::is_empty) {
-            Some(score::score(&trial()).total)
+            Some(score::score_figures(&trial()).total)
         } else {
             None
         }
