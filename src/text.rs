@@ -34,7 +34,8 @@ pub const SEEK_RUN: &str = "求解";
 pub const SEEK_APPLY: &str = "填入";
 pub const SENSITIVITY: &str = "敏感性分析";
 pub const SENSITIVITY_RUN: &str = "计算";
-pub const SENSITIVITY_HINT: &str = "实际完成值降到目标的 80% 或 60% 时的总分，按影响从大到小";
+pub const SENSITIVITY_HINT: &str =
+    "实际完成值降到目标的 80% 或 60%（反向指标升到目标 ÷ 0.8 或 ÷ 0.6）时的总分，按影响从大到小";
 pub const LOST: &str = "各部分失分";
 pub const ITEM: &str = "项目";
 

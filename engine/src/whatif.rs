@@ -11,7 +11,7 @@ use crate::model::{Assessment, Measure};
 use crate::num::{self, Plain};
 use crate::paths::Field;
 use crate::rules;
-use crate::scheme::Grade;
+use crate::scheme::{Grade, Rule};
 use crate::score::{self, ScoreCard};
 use crate::validate::LIMIT;
 
@@ -483,7 +483,7 @@ pub struct Sensitivity {
 }
 
 /// For each indicator and criterion scored against a target, the total if its actual
-/// value were `levels` of the target; sorted by the largest fall first. Each what-if
+/// value were `levels` of the target (for at-most rules, the target divided by the level); sorted by the largest fall first. Each what-if
 /// rescores only the item it moves (its section recapped), so 500 indicators stay quick.
 pub fn sensitivity(a: &Assessment, levels: &[Decimal]) -> Vec<Sensitivity> {
     let card = score::score(a);
@@ -538,8 +538,13 @@ pub fn sensitivity(a: &Assessment, levels: &[Decimal]) -> Vec<Sensitivity> {
             let totals: Vec<(Decimal, Decimal)> = levels
                 .iter()
                 .filter_map(|&level| {
+                    // An at-most figure gets worse upwards: 80% of the way means target ÷ 0.8.
+                    let actual = match m.rule {
+                        Rule::AtMost { .. } => num::div(target, level)?,
+                        _ => num::mul(target, level)?,
+                    };
                     let moved = Measure {
-                        actual: Some(num::mul(target, level)?),
+                        actual: Some(actual),
                         ..m.clone()
                     };
                     let new = rules::computed(&moved, points, a.scheme.rounding);

@@ -159,8 +159,11 @@ fn a_scenario_never_touches_its_base_and_the_diff_names_every_change() {
 #[test]
 fn sensitivity_ranks_the_heaviest_indicators_first() {
     let rows = whatif::sensitivity(&sample(), &[dec!(0.8), dec!(0.6)]);
-    assert_eq!(rows[0].points, dec!(8), "{rows:#?}");
-    let top = &rows[0];
+    // “三公”经费 (at most 3.5, 5 points, linear): at 3.5 ÷ 0.6 = 5.83 it keeps 1.67 of 5.
+    assert!(rows[0].name.contains("三公"), "{rows:#?}");
+    assert_eq!(rows[0].totals[1], (dec!(0.6), dec!(95.99)));
+    let top = &rows[1];
+    assert_eq!(top.points, dec!(8));
     // An 8-point indicator at 60% of its target scores 4.80: the total falls by 3.20.
     assert_eq!(top.drop, dec!(3.20));
     assert_eq!(
@@ -206,7 +209,14 @@ fn sensitivity_agrees_with_rescoring_the_whole_assessment() {
                 let target = paths::get(&a, &format!("{}.measure.target", row.path))
                     .unwrap()
                     .unwrap();
-                paths::set(&mut b, &path, Some(target * level)).unwrap();
+                // The sample's one at-most criterion moves to target ÷ level.
+                let moved = if row.name.contains("三公") {
+                    target.checked_div(*level)
+                } else {
+                    Some(target * level)
+                };
+                let Some(moved) = moved else { continue };
+                paths::set(&mut b, &path, Some(moved)).unwrap();
                 assert_eq!(*total, score::score(&b).total, "{path} at {level}");
             }
         }

@@ -172,7 +172,9 @@ test("the sensitivity table and the lost-points chart", async ({ page }) => {
   await openSample(page);
   await page.getByTestId("sensitivity-run").click();
   const rows = page.getByTestId("sensitivity").locator("tbody tr");
-  await expect(rows.first()).toContainText("96.12");
+  await expect(rows.first()).toContainText("“三公”经费控制");
+  await expect(rows.first()).toContainText("95.99");
+  await expect(rows.nth(1)).toContainText("96.12");
   await expect(page.getByTestId("lost-chart")).toContainText("−0.68");
 });
 
