@@ -21,23 +21,24 @@ const body = js
   .replace(/^export \{[^}]*\};?\s*$/gm, "");
 if (/^export /m.test(body)) throw new Error("unexpected export left in the bindings");
 
-const html = `<!DOCTYPE html>
-<html lang="zh-CN">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="icon" href="data:," />
-    <title>自评 · 部门整体支出绩效自评</title>
-    <style>${css}</style>
-  </head>
-  <body>
+// The page is dist/index.html itself, with Trunk's script, stylesheet and preload tags
+// replaced by the inlined CSS and the bindings started from the inlined bytes.
+const page = readFileSync(join(dist, "index.html"), "utf8")
+  .replace(/<script type="module">[\s\S]*?<\/script>/, "")
+  .replace(/<link rel="(stylesheet|modulepreload|preload)"[^>]*>/g, "");
+if (/ziping-app-|main-[0-9a-f]+\.css/.test(page)) throw new Error("a Trunk asset link is left in the page");
+const html = page
+  .replace("</head>", `<style>${css}</style>\n  </head>`)
+  .replace(
+    "<body></body>",
+    `<body>
     <script type="module">
 ${body}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
     </script>
-  </body>
-</html>
-`;
+  </body>`,
+  );
+if (!html.includes("__wbg_init({ module_or_path: bytes })")) throw new Error("no <body></body> to start the app in");
 writeFileSync(join(dist, "ziping.html"), html);
 console.log(`dist/ziping.html: ${html.length} bytes`);

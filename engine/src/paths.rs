@@ -30,6 +30,45 @@ pub fn set(a: &mut Assessment, path: &str, value: Option<Decimal>) -> Result<(),
         .ok_or_else(|| UnknownPath(path.into()))
 }
 
+/// Every typed figure's path in an assessment, in the order of the form.
+pub fn all(a: &Assessment) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in ["appropriation", "other_funds", "spending"] {
+        for fig in ["initial", "adjusted", "actual", "last_actual"] {
+            out.push(format!("finance.{line}.{fig}"));
+        }
+    }
+    out.extend(["finance.basic".to_string(), "finance.project".to_string()]);
+    out.extend((0..10).map(|i| format!("finance.economic[{i}]")));
+    for (i, t) in a.workload.iter().enumerate() {
+        out.extend(["value", "last_year", "done"].map(|k| format!("workload[{i}].{k}")));
+        for (j, b) in t.breakdowns.iter().enumerate() {
+            out.extend(
+                (0..b.parts.len())
+                    .map(|k| format!("workload[{i}].breakdowns[{j}].parts[{k}].value")),
+            );
+        }
+    }
+    let item = |kind: &str, i: usize| {
+        [
+            "points",
+            "measure.target",
+            "measure.actual",
+            "measure.entered_score",
+            "measure.override.score",
+        ]
+        .map(|k| format!("{kind}[{i}].{k}"))
+    };
+    for i in 0..a.indicators.len() {
+        out.extend(item("indicators", i));
+    }
+    for i in 0..a.criteria.len() {
+        out.extend(item("criteria", i));
+    }
+    out.push("execution_override.score".to_string());
+    out
+}
+
 /// Where a figure lives, parsed once from its path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {

@@ -33,6 +33,15 @@ pub struct SectionScore {
     pub categories: Vec<CategoryScore>,
 }
 
+impl SectionScore {
+    /// The points this section lost (失分): points − score, never below 0.
+    pub fn lost(&self) -> Decimal {
+        num::sub(self.points, self.score)
+            .unwrap_or_default()
+            .max(Decimal::ZERO)
+    }
+}
+
 /// 二级指标 subtotal.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryScore {

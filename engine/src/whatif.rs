@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{Assessment, Measure};
 use crate::num::{self, Plain};
-use crate::paths::Field;
+use crate::paths::{self, Field};
 use crate::rules;
 use crate::scheme::{Grade, Rule};
 use crate::score::{self, ScoreCard};
@@ -75,13 +75,13 @@ fn delta(path: &str, name: &str, before: Option<Decimal>, after: Option<Decimal>
 /// The difference between a base and a scenario: inputs, scores, subtotals, total, grade.
 pub fn diff(base: &Assessment, other: &Assessment) -> Diff {
     let mut inputs = Vec::new();
-    let mut paths = figure_paths(base);
-    for p in figure_paths(other) {
-        if !paths.contains(&p) {
-            paths.push(p);
+    let mut figures = paths::all(base);
+    for p in paths::all(other) {
+        if !figures.contains(&p) {
+            figures.push(p);
         }
     }
-    for path in paths {
+    for path in figures {
         let Some(field) = Field::parse(&path) else {
             continue;
         };
@@ -110,45 +110,6 @@ pub fn diff(base: &Assessment, other: &Assessment) -> Diff {
         total: delta("total", "总分", Some(cb.total), Some(ca.total)),
         grade: (cb.grade, ca.grade),
     }
-}
-
-/// Every typed figure's path in an assessment, in the order of the form.
-pub fn figure_paths(a: &Assessment) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in ["appropriation", "other_funds", "spending"] {
-        for fig in ["initial", "adjusted", "actual", "last_actual"] {
-            out.push(format!("finance.{line}.{fig}"));
-        }
-    }
-    out.extend(["finance.basic".to_string(), "finance.project".to_string()]);
-    out.extend((0..10).map(|i| format!("finance.economic[{i}]")));
-    for (i, t) in a.workload.iter().enumerate() {
-        out.extend(["value", "last_year", "done"].map(|k| format!("workload[{i}].{k}")));
-        for (j, b) in t.breakdowns.iter().enumerate() {
-            out.extend(
-                (0..b.parts.len())
-                    .map(|k| format!("workload[{i}].breakdowns[{j}].parts[{k}].value")),
-            );
-        }
-    }
-    let item = |kind: &str, i: usize| {
-        [
-            "points",
-            "measure.target",
-            "measure.actual",
-            "measure.entered_score",
-            "measure.override.score",
-        ]
-        .map(|k| format!("{kind}[{i}].{k}"))
-    };
-    for i in 0..a.indicators.len() {
-        out.extend(item("indicators", i));
-    }
-    for i in 0..a.criteria.len() {
-        out.extend(item("criteria", i));
-    }
-    out.push("execution_override.score".to_string());
-    out
 }
 
 // ---- goal seek ----

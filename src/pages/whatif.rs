@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::model::Assessment;
-use ziping_engine::num::{fmt_pct, parse_input, Plain, RoundingMode};
+use ziping_engine::num::{self, fmt_pct, parse_input, Plain, RoundingMode};
 use ziping_engine::paths::{self, Field};
 use ziping_engine::score::{self, EXECUTION_PATH};
 use ziping_engine::whatif::{self, Delta, Goal};
@@ -256,7 +256,7 @@ fn LostPoints() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| {
-                    let lost = (s.points - s.score).max(Decimal::ZERO);
+                    let lost = s.lost();
                     let width = (lost / top * Decimal::from(300)).round_dp(1);
                     let y = i * 26;
                     view! {
@@ -346,8 +346,8 @@ pub fn QuickWhatIf() -> impl IntoView {
             return ().into_any();
         };
         let pct = now
-            .and_then(|n| ziping_engine::num::div(n, base))
-            .map(|r| r * Decimal::ONE_HUNDRED)
+            .and_then(|n| num::div(n, base))
+            .and_then(num::percent)
             .unwrap_or_default();
         let value = RwSignal::new(pct.round_dp(1));
         let shown = move || fmt_pct(value.get() / Decimal::ONE_HUNDRED, RoundingMode::HalfUp);
@@ -358,11 +358,12 @@ pub fn QuickWhatIf() -> impl IntoView {
                 <input type="range" min="0" max="150" step="0.1" aria-label=aria
                     prop:value=move || value.get().to_string()
                     on:input=move |ev| {
-                        if let Ok(v) = parse_input(&event_target_value(&ev)) {
-                            value.set(v);
-                            let fig = RoundingMode::HalfUp.round(base * v / Decimal::ONE_HUNDRED, 2);
-                            moved.update(|m| { m.insert(p.clone(), fig); });
-                        }
+                        let Ok(v) = parse_input(&event_target_value(&ev)) else { return };
+                        value.set(v);
+                        // The slider is a percentage of the base figure, in checked decimals.
+                        let Some(fig) = num::mul(base, v).and_then(|x| num::div(x, Decimal::ONE_HUNDRED)) else { return };
+                        let fig = RoundingMode::HalfUp.round(fig, 2);
+                        moved.update(|m| { m.insert(p.clone(), fig); });
                     }/>
             </label>
         }
