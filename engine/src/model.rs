@@ -1,5 +1,7 @@
 //! The assessment (自评): every figure and text a department enters for one year.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,19 @@ pub struct Assessment {
     pub measures: Vec<String>,
     /// The scoring scheme, carried in the file so any reviewer can score it.
     pub scheme: Scheme,
+    /// Report paragraphs reworded by hand, by paragraph key (see [`crate::report`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub report_edits: BTreeMap<String, ReportEdit>,
+}
+
+/// A generated report paragraph as a reviewer reworded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReportEdit {
+    /// The paragraph as it now reads.
+    pub text: String,
+    /// The generated text it replaced: when today's differs, its figures have changed.
+    pub generated: String,
 }
 
 impl Assessment {

@@ -200,3 +200,41 @@ fn seek_finds_the_smallest_actual_for_a_full_execution_score() {
     let out = ziping(&["seek", &s, "--field", "finance.nope", "--goal", "total>=90"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn report_and_form_write_every_format() {
+    let dir = scratch("exports");
+    let s = write(&dir, "s.json", &sample_text());
+    let md = ziping(&["report", &s]);
+    assert_eq!(md.status.code(), Some(0));
+    assert!(stdout(&md).starts_with("# 2023年广州市天河区信访局部门整体支出绩效自评报告"));
+    let html = stdout(&ziping(&["report", &s, "--format", "html"]));
+    assert!(html.contains("<h2>二、绩效自评情况</h2>"));
+    let csv = stdout(&ziping(&["form", &s]));
+    assert!(csv.contains("总分,,,,,100,99.32,等级：优"));
+    for (command, format, magic) in [("report", "docx", "PK"), ("form", "xlsx", "PK")] {
+        let out = dir.join(format!("out.{format}"));
+        let o = ziping(&[
+            command,
+            &s,
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let bytes = std::fs::read(&out).expect("written");
+        assert!(
+            bytes.starts_with(magic.as_bytes()),
+            "{format} is a zip package"
+        );
+    }
+    let bad = ziping(&["form", &s, "--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("form 不支持格式 pdf"));
+}

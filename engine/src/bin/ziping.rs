@@ -10,7 +10,7 @@ use ziping_engine::file::{self, FileError};
 use ziping_engine::model::Assessment;
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{sample, schemes, whatif};
+use ziping_engine::{docx, render, report, sample, schemes, sheet, whatif, xlsx};
 
 /// Prints to stdout; a closed pipe (`ziping sample | head`) ends quietly, never a panic.
 macro_rules! out {
@@ -34,6 +34,10 @@ const USAGE: &str = "用法：
   ziping seek 文件 --field 路径 --goal 目标 [--json]
                                      单变量求解：目标如 total>=95、grade=优、item:预算执行率>=10；
                                      决算的路径是 finance.spending.actual；达不到时退出码为 1
+  ziping report 文件 [--format md|text|html|docx] [--out 输出文件]
+                                     生成自评报告（默认 Markdown）；docx 须用 --out 或重定向
+  ziping form 文件 [--format csv|xlsx] [--out 输出文件]
+                                     生成自评表（默认 CSV）；xlsx 须用 --out 或重定向
   ziping schemes                     列出内置评分标准
   ziping scheme 标识                  输出一个评分标准（JSON）
 文件无法读取或格式有误时退出码为 2。";
@@ -57,6 +61,8 @@ struct Command<'a> {
     indicators: Option<usize>,
     field: Option<&'a str>,
     goal: Option<&'a str>,
+    format: Option<&'a str>,
+    out: Option<&'a str>,
 }
 
 fn parse(args: &[String]) -> Result<Command<'_>, String> {
@@ -68,6 +74,8 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
         indicators: None,
         field: None,
         goal: None,
+        format: None,
+        out: None,
     };
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
@@ -83,6 +91,18 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
                 command.goal = Some(
                     args.next()
                         .ok_or_else(|| format!("--goal 需要一个目标\n{USAGE}"))?,
+                )
+            }
+            "--format" => {
+                command.format = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--format 需要一个格式\n{USAGE}"))?,
+                )
+            }
+            "--out" | "-o" => {
+                command.out = Some(
+                    args.next()
+                        .ok_or_else(|| format!("--out 需要一个输出文件\n{USAGE}"))?,
                 )
             }
             "--indicators" => {
@@ -130,10 +150,49 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             seek(file, field, goal, command.json)
         }
+        ("report", [file]) => {
+            let r = report::report(&load(file)?);
+            let bytes = match command.format.unwrap_or("md") {
+                "md" | "markdown" => render::markdown(&r).into_bytes(),
+                "text" | "txt" => render::text(&r).into_bytes(),
+                "html" => render::html(&r).into_bytes(),
+                "docx" => docx::docx(&r)?,
+                other => {
+                    return Err(format!(
+                        "report 不支持格式 {other}：可选 md、text、html、docx"
+                    ))
+                }
+            };
+            write_out(&bytes, command.out, command.format == Some("docx"))
+        }
+        ("form", [file]) => {
+            let s = sheet::sheet(&load(file)?);
+            let bytes = match command.format.unwrap_or("csv") {
+                "csv" => sheet::csv(&s).into_bytes(),
+                "xlsx" => xlsx::xlsx(&s)?,
+                other => return Err(format!("form 不支持格式 {other}：可选 csv、xlsx")),
+            };
+            write_out(&bytes, command.out, command.format == Some("xlsx"))
+        }
         ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
         ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// Writes an export to a file, or to stdout unless it is binary and stdout a terminal.
+fn write_out(bytes: &[u8], out: Option<&str>, binary: bool) -> Result<ExitCode, String> {
+    use std::io::{IsTerminal as _, Write as _};
+    if let Some(path) = out {
+        std::fs::write(path, bytes).map_err(|e| format!("{path}：无法写入（{e}）"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdout = std::io::stdout();
+    if binary && stdout.is_terminal() {
+        return Err("二进制文件不能输出到终端：请用 --out 指定输出文件".into());
+    }
+    let _ = stdout.lock().write_all(bytes);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Goal seek on one figure of one file.

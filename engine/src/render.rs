@@ -1,0 +1,141 @@
+//! The report written out as Markdown, plain text and a standalone HTML page. Every user
+//! text is escaped for the format it lands in.
+
+use crate::report::{Block, Report, Table};
+
+/// The report's print stylesheet: A4, 黑体 headings, 仿宋 body from local fonts only,
+/// ruled tables and page numbers. The app's report view uses the same sheet.
+pub const STYLE: &str = r#"
+.report{font-family:"FangSong","仿宋","FangSong_GB2312","STFangsong","Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;font-size:16pt;line-height:1.6;color:#000;max-width:42em;margin:0 auto}
+.report h1{font-family:"SimHei","黑体","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;font-size:22pt;font-weight:normal;text-align:center;margin:0 0 1em}
+.report h2,.report h3,.report h4{font-family:"SimHei","黑体","Heiti SC","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;font-weight:normal;font-size:16pt;margin:.6em 0 .2em;break-after:avoid}
+.report h3{font-family:"KaiTi","楷体","STKaiti","Noto Serif CJK SC",serif}
+.report h4{font-family:inherit}
+.report p{text-indent:2em;margin:0;text-align:justify;orphans:2;widows:2}
+.report table{border-collapse:collapse;margin:.5em auto;font-size:12pt;line-height:1.4;break-inside:avoid}
+.report caption{font-family:"SimHei","黑体","Heiti SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;padding-bottom:.3em}
+.report th,.report td{border:1px solid #000;padding:.2em .6em}
+.report td.num{text-align:right}
+@page{size:A4;margin:3.7cm 2.6cm 3.5cm 2.8cm;@bottom-center{content:"— " counter(page) " —";font-size:12pt}}
+@media print{.report{max-width:none}}
+"#;
+
+/// The report as a standalone HTML page with its print stylesheet.
+pub fn html(r: &Report) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<article class=\"report\">\n<h1>{}</h1>\n",
+        escape_html(&r.title),
+        escape_html(&r.title)
+    );
+    for b in &r.blocks {
+        match b {
+            Block::Heading { level, text } => {
+                let h = (*level).clamp(1, 3) + 1;
+                out += &format!("<h{h}>{}</h{h}>\n", escape_html(text));
+            }
+            Block::Prose { text } => out += &format!("<p>{}</p>\n", escape_html(text)),
+            Block::Generated(p) => out += &format!("<p>{}</p>\n", escape_html(&p.text)),
+            Block::Table(t) => out += &html_table(t),
+        }
+    }
+    out + "</article>\n</body>\n</html>\n"
+}
+
+fn html_table(t: &Table) -> String {
+    let mut out = format!(
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        escape_html(&t.caption)
+    );
+    for h in &t.header {
+        out += &format!("<th>{}</th>", escape_html(h));
+    }
+    out += "</tr></thead>\n<tbody>\n";
+    for row in &t.rows {
+        out += "<tr>";
+        for (i, c) in row.iter().enumerate() {
+            let class = if i > 0 { " class=\"num\"" } else { "" };
+            out += &format!("<td{class}>{}</td>", escape_html(c));
+        }
+        out += "</tr>\n";
+    }
+    out + "</tbody>\n</table>\n"
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report as Markdown, with tables as pipe tables.
+pub fn markdown(r: &Report) -> String {
+    let mut out = format!("# {}\n", escape_md(&r.title));
+    for b in &r.blocks {
+        out += "\n";
+        match b {
+            Block::Heading { level, text } => {
+                let hashes = "#".repeat(usize::from((*level).clamp(1, 3)) + 1);
+                out += &format!("{hashes} {}\n", escape_md(text));
+            }
+            Block::Prose { text } => out += &format!("{}\n", escape_md(text)),
+            Block::Generated(p) => out += &format!("{}\n", escape_md(&p.text)),
+            Block::Table(t) => {
+                out += &format!("{}\n\n", escape_md(&t.caption));
+                let row = |cells: &[String]| {
+                    let cells: Vec<String> = cells.iter().map(|c| escape_md(c)).collect();
+                    format!("| {} |\n", cells.join(" | "))
+                };
+                out += &row(&t.header);
+                out += &format!("|{}\n", " --- |".repeat(t.header.len()));
+                for r in &t.rows {
+                    out += &row(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup or raw HTML.
+fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The report as plain text, tables tab-separated like the seed.
+pub fn text(r: &Report) -> String {
+    let mut out = format!("{}\n", r.title);
+    for b in &r.blocks {
+        out += "\n";
+        match b {
+            Block::Heading { text, .. } | Block::Prose { text } => out += &format!("{text}\n"),
+            Block::Generated(p) => out += &format!("{}\n", p.text),
+            Block::Table(t) => {
+                out += &format!("{}\n\n{}\n", t.caption, t.header.join("\t"));
+                for r in &t.rows {
+                    out += &format!("{}\n", r.join("\t"));
+                }
+            }
+        }
+    }
+    out
+}

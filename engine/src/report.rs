@@ -1,0 +1,608 @@
+//! The self-assessment report (自评报告) in the seed's structure, written from the same
+//! figures as the score sheet so the two cannot disagree. Prose fields are inserted as
+//! written; the paragraphs around the figures are generated, and each can be reworded
+//! by hand under its key, with a warning once its figures change.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::figures::{self, Change, Figures};
+use crate::model::{AmountUnit, Assessment, EconomicClass, Tally};
+use crate::num::{Pct, Plain, RoundingMode};
+use crate::scheme::SectionBody;
+use crate::score::{self, CategoryScore, ScoreCard, SectionScore};
+
+/// The report, block by block in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Level 1 is 一、, level 2 （一）, level 3 （1） or 1.
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// A prose field's paragraph, as the department wrote it.
+    Prose {
+        text: String,
+    },
+    /// A paragraph written from the figures.
+    Generated(Paragraph),
+    Table(Table),
+}
+
+/// A generated paragraph, possibly reworded by hand.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Stable key under which a hand edit is kept, e.g. `income`.
+    pub key: String,
+    /// What the report prints: the edit where there is one.
+    pub text: String,
+    /// What the figures give today.
+    pub generated: String,
+    pub state: EditState,
+}
+
+/// Whether a paragraph was reworded, and whether its figures changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditState {
+    Generated,
+    Edited,
+    /// Edited, and the generated text has changed since: its figures may be out of date.
+    Stale,
+}
+
+/// A table with a caption, a header row and a total row when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Writes the report of an assessment.
+pub fn report(a: &Assessment) -> Report {
+    let figures = figures::derive(a);
+    let card = score::score(a);
+    let mut w = Writer {
+        a,
+        f: &figures,
+        card: &card,
+        mode: a.scheme.rounding.mode,
+        blocks: Vec::new(),
+    };
+    w.basics();
+    w.assessment();
+    w.heading(1, "三、存在的主要问题");
+    w.prose(&a.problems);
+    w.heading(1, "四、下一步改进措施");
+    w.prose(&a.measures);
+    Report {
+        title: format!("{}{}部门整体支出绩效自评报告", year(a), department(a)),
+        blocks: w.blocks,
+    }
+}
+
+/// The generated paragraphs by key, for checking what a hand edit replaces.
+pub fn paragraphs(r: &Report) -> impl Iterator<Item = &Paragraph> {
+    r.blocks.iter().filter_map(|b| match b {
+        Block::Generated(p) => Some(p),
+        _ => None,
+    })
+}
+
+struct Writer<'a> {
+    a: &'a Assessment,
+    f: &'a Figures,
+    card: &'a ScoreCard,
+    mode: RoundingMode,
+    blocks: Vec<Block>,
+}
+
+impl Writer<'_> {
+    fn heading(&mut self, level: u8, text: impl Into<String>) {
+        self.blocks.push(Block::Heading {
+            level,
+            text: text.into(),
+        });
+    }
+
+    fn prose(&mut self, paragraphs: &[String]) {
+        for p in paragraphs.iter().filter(|p| !p.trim().is_empty()) {
+            self.blocks.push(Block::Prose { text: p.clone() });
+        }
+    }
+
+    fn generated(&mut self, key: &str, generated: String) {
+        let (text, state) = match self.a.report_edits.get(key) {
+            Some(e) if e.generated == generated => (e.text.clone(), EditState::Edited),
+            Some(e) => (e.text.clone(), EditState::Stale),
+            None => (generated.clone(), EditState::Generated),
+        };
+        self.blocks.push(Block::Generated(Paragraph {
+            key: key.into(),
+            text,
+            generated,
+            state,
+        }));
+    }
+
+    fn pct(&self, ratio: Option<Decimal>) -> String {
+        ratio.map_or_else(|| "—".into(), |r| Pct(r, self.mode).to_string())
+    }
+
+    /// 一、部门基本情况.
+    fn basics(&mut self) {
+        let a = self.a;
+        self.heading(1, "一、部门基本情况");
+        self.heading(2, "（一）部门职能");
+        self.prose(&a.duties);
+        self.heading(2, "（二）年度总体工作和重点工作任务");
+        if !a.workload.is_empty() {
+            let text = a
+                .workload
+                .iter()
+                .zip(&self.f.workload)
+                .map(|(t, tf)| self.tally(t, tf))
+                .collect::<String>();
+            self.generated("workload", format!("{}年，{text}", year_plain(a)));
+        }
+        self.prose(&a.key_tasks);
+        self.heading(2, "（三）部门整体支出绩效目标");
+        self.prose(&a.objectives);
+        self.heading(2, "（四）部门整体收支情况");
+        self.heading(3, "1. 部门整体收入情况");
+        let income = self.income();
+        self.generated("income", income);
+        self.heading(3, "2. 部门整体支出情况");
+        let spending = self.spending();
+        self.generated("spending", spending);
+        let table = self.economic_table();
+        self.blocks.push(Block::Table(table));
+        self.heading(2, "（五）部门整体绩效管理情况");
+        let counts = self.indicator_counts();
+        self.generated("indicator_counts", counts);
+    }
+
+    /// One tally's sentence: 群众信访事项31631件，同比上升85.81%，其中：…
+    fn tally(&self, t: &Tally, tf: &figures::TallyFigures) -> String {
+        let Some(value) = t.value else {
+            return String::new();
+        };
+        let unit = &t.unit;
+        let mut s = format!("{}{}{unit}", t.name, Plain(value));
+        if let Some(g) = tf.growth {
+            let word = if g.is_sign_negative() {
+                "下降"
+            } else {
+                "上升"
+            };
+            s += &format!("，同比{word}{}", self.pct(Some(g.abs())));
+        }
+        if let Some(done) = t.done {
+            s += &format!("，已完成{}{unit}", Plain(done));
+            if tf.rate.is_some() {
+                let name = if t.rate_name.is_empty() {
+                    "完成率"
+                } else {
+                    &t.rate_name
+                };
+                s += &format!("，{name}{}", self.pct(tf.rate));
+            }
+        }
+        for (b, bf) in t.breakdowns.iter().zip(&tf.breakdowns) {
+            let named: Vec<_> = b.parts.iter().zip(&bf.shares).collect();
+            if named.is_empty() {
+                continue;
+            }
+            let names = named.iter().map(|(p, _)| p.name.as_str());
+            let shares = named
+                .iter()
+                .map(|(_, sh)| sh.map_or_else(|| "—".into(), |v| format!("{v}%")));
+            if b.complete {
+                let counts = named
+                    .iter()
+                    .map(|(p, _)| {
+                        let v = p.value.map_or_else(|| "—".into(), |v| Plain(v).to_string());
+                        format!("{}{v}{unit}", p.name)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("，");
+                s += &format!(
+                    "，其中：{counts}，分别占{}总量的{}",
+                    t.name,
+                    shares.collect::<Vec<_>>().join("、")
+                );
+            } else {
+                s += &format!(
+                    "；{}{}分别占{}总量的{}",
+                    if b.title.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}，", b.title)
+                    },
+                    names.collect::<Vec<_>>().join("、"),
+                    t.name,
+                    shares.collect::<Vec<_>>().join("、")
+                );
+            }
+        }
+        s + "。"
+    }
+
+    /// 1. 部门整体收入情况.
+    fn income(&self) -> String {
+        let a = self.a;
+        let f = &a.finance;
+        let unit = a.unit.label();
+        let mut s = format!(
+            "{}年本单位预算收入{}，调整预算数{}，决算数{}{}。",
+            year_plain(a),
+            amount(self.f.income.initial, a.unit),
+            amount(self.f.income.adjusted, a.unit),
+            amount(self.f.income.actual, a.unit),
+            change(&self.f.income_change, unit, self.mode),
+        );
+        for (name, amounts, ch) in [
+            ("财政拨款", &f.appropriation, &self.f.appropriation_change),
+            ("其他资金", &f.other_funds, &self.f.other_funds_change),
+        ] {
+            if amounts.initial.is_none() && amounts.adjusted.is_none() && amounts.actual.is_none() {
+                continue;
+            }
+            s += &format!(
+                "其中，{name}预算收入{}，调整预算数{}，决算数{}{}。",
+                amount(amounts.initial, a.unit),
+                amount(amounts.adjusted, a.unit),
+                amount(amounts.actual, a.unit),
+                change(ch, unit, self.mode),
+            );
+        }
+        s
+    }
+
+    /// 2. 部门整体支出情况, up to the economic table.
+    fn spending(&self) -> String {
+        let a = self.a;
+        let f = &a.finance;
+        let sp = &f.spending;
+        let mut s = format!(
+            "{}年，本单位年初预算支出{}，调整预算支出{}，决算支出{}",
+            year_plain(a),
+            amount(sp.initial, a.unit),
+            amount(sp.adjusted, a.unit),
+            amount(sp.actual, a.unit),
+        );
+        if f.basic.is_some() || f.project.is_some() {
+            s += &format!(
+                "（其中，基本支出{}，占比为{}；项目支出{}，占比为{}）",
+                amount(f.basic, a.unit),
+                share(self.f.basic_share),
+                amount(f.project, a.unit),
+                share(self.f.project_share),
+            );
+        }
+        s += &format!("，部门预算执行率{}。", self.pct(self.f.execution_rate));
+        let parts: Vec<String> = EconomicClass::ALL
+            .iter()
+            .zip(f.economic.iter().zip(&self.f.economic_shares))
+            .filter_map(|(class, (v, sh))| {
+                let v = (*v).filter(|v| !v.is_zero())?;
+                Some(format!(
+                    "{}{}，占比{}",
+                    class.label(),
+                    amount(Some(v), a.unit),
+                    share(*sh)
+                ))
+            })
+            .collect();
+        if !parts.is_empty() {
+            s += &format!("从经济性质分类来看，{}。具体见下表。", parts.join("；"));
+        }
+        s
+    }
+
+    /// 部门预算按经济分类执行情况: ten fixed rows and the total.
+    fn economic_table(&self) -> Table {
+        let f = &self.a.finance;
+        const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        let mut rows: Vec<Vec<String>> = EconomicClass::ALL
+            .iter()
+            .zip(f.economic.iter().zip(&self.f.economic_shares))
+            .zip(NUMERALS)
+            .map(|((class, (v, sh)), n)| {
+                vec![
+                    format!("{n}、{}", class.label()),
+                    v.map_or_else(String::new, |v| Plain(v).to_string()),
+                    sh.map_or_else(String::new, |s| format!("{s}%")),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            "合计".into(),
+            Plain(self.f.economic_total).to_string(),
+            String::new(),
+        ]);
+        Table {
+            caption: "部门预算按经济分类执行情况".into(),
+            header: vec![
+                String::new(),
+                format!("实际支出数（{}）", self.a.unit.label()),
+                "占比".into(),
+            ],
+            rows,
+        }
+    }
+
+    /// （五）: how many indicators were set, by kind.
+    fn indicator_counts(&self) -> String {
+        let c = &self.f.indicator_counts;
+        let kinds = |output: bool| {
+            c.by_kind
+                .iter()
+                .filter(|(k, _)| k.is_output() == output)
+                .map(|(k, n)| format!("{}{n}个", k.label()))
+                .collect::<Vec<_>>()
+                .join("，")
+        };
+        let group = |name: &str, n: usize, output: bool| {
+            if n == 0 {
+                format!("部门整体未设立{name}")
+            } else {
+                format!("部门整体共设立{name}{n}个，其中{}", kinds(output))
+            }
+        };
+        format!(
+            "{}年本部门预算申报时编制了部门整体和重点项目绩效目标和绩效指标，{}；{}。",
+            year_plain(self.a),
+            group("产出指标", c.output, true),
+            group("效益指标", c.benefit, false),
+        )
+    }
+
+    /// 二、绩效自评情况.
+    fn assessment(&mut self) {
+        let card = self.card;
+        self.heading(1, "二、绩效自评情况");
+        self.heading(2, "（一）自评结论");
+        let parts = card
+            .sections
+            .iter()
+            .map(|s| {
+                let rate = match self.section_body(&s.id) {
+                    Some(SectionBody::Execution { .. }) => {
+                        format!("（部门预算执行率{}）", self.pct(self.f.execution_rate))
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "{}指标分值{}分，得分{}分{rate}",
+                    s.name,
+                    Plain(s.points),
+                    Plain(s.score)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("；");
+        let conclusion = format!(
+            "根据《部门整体支出绩效自评表》评分标准（{}），{}{}部门整体支出绩效评价得分为{}分，评价等级为“{}”。其中，{parts}。",
+            card.scheme,
+            department(self.a),
+            year(self.a),
+            Plain(card.total),
+            card.grade.label(),
+        );
+        self.generated("conclusion", conclusion);
+
+        self.heading(2, "（二）履职效能分析");
+        let indicator_sections: Vec<&SectionScore> = card
+            .sections
+            .iter()
+            .filter(|s| {
+                matches!(
+                    self.section_body(&s.id),
+                    Some(SectionBody::Indicators { .. })
+                )
+            })
+            .collect();
+        let points = total(indicator_sections.iter().map(|s| s.points));
+        let scored = total(indicator_sections.iter().map(|s| s.score));
+        let c = &self.f.indicator_counts;
+        self.generated(
+            "effectiveness",
+            format!(
+                "指标分值{}分，自评得分{}分。本单位结合部门特点，围绕年度工作任务及重点工作任务，有针对性设置了{}年度部门整体支出绩效目标，包括{}个产出指标和{}个效益指标。",
+                Plain(points),
+                Plain(scored),
+                year_plain(self.a),
+                c.output,
+                c.benefit
+            ),
+        );
+        let mut n = 0;
+        for s in indicator_sections {
+            for (ci, cat) in s.categories.iter().enumerate() {
+                n += 1;
+                self.heading(3, format!("（{n}）部门整体绩效目标{}完成情况", cat.name));
+                let text = self.category(cat);
+                self.generated(&format!("category.{}.{ci}", s.id), text);
+            }
+        }
+
+        self.heading(2, "（三）管理效率分析");
+        let management: Vec<(&SectionScore, Vec<&'static str>)> = card
+            .sections
+            .iter()
+            .filter_map(|s| match self.section_body(&s.id) {
+                Some(SectionBody::Management { aspects }) => {
+                    Some((s, aspects.iter().map(|x| x.aspect.label()).collect()))
+                }
+                _ => None,
+            })
+            .collect();
+        if management.is_empty() {
+            self.generated("management", "本评分标准未设管理效率指标。".into());
+        }
+        for (s, aspects) in management {
+            let text = self.management(s, &aspects);
+            self.generated(&format!("management.{}", s.id), text);
+        }
+    }
+
+    fn section_body(&self, id: &str) -> Option<&SectionBody> {
+        self.a
+            .scheme
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| &s.body)
+    }
+
+    /// （1）产出指标完成情况: weights, how many completed 100%, the subtotal, what fell short.
+    fn category(&self, cat: &CategoryScore) -> String {
+        let n = cat.items.len();
+        if n == 0 {
+            return format!("{}年未设置{}。", year_plain(self.a), cat.name);
+        }
+        let weights = cat
+            .items
+            .iter()
+            .map(|i| format!("{}分", Plain(i.points)))
+            .collect::<Vec<_>>()
+            .join("、");
+        let mut s = format!(
+            "{}年共设置{}{n}个，每个指标评分为{weights}，其中完成率100%的指标有{}个，合计得分为{}分。",
+            year_plain(self.a),
+            cat.name,
+            cat.completed,
+            Plain(cat.score)
+        );
+        for item in cat.items.iter().filter(|i| i.computed != i.points) {
+            let note = self.deviation_note(&item.path);
+            s += &format!(
+                "“{}”分值{}分，得分{}分（{}）{}。",
+                item.name,
+                Plain(item.points),
+                Plain(item.score),
+                item.formula,
+                if note.is_empty() {
+                    String::new()
+                } else {
+                    format!("，偏差原因：{note}")
+                }
+            );
+        }
+        s
+    }
+
+    fn deviation_note(&self, path: &str) -> String {
+        let index = path
+            .strip_prefix("indicators[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok());
+        index
+            .and_then(|n| self.a.indicators.get(n))
+            .map(|i| i.deviation_note.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// （三）管理效率分析: the aspects, points and score, and each aspect that lost points.
+    fn management(&self, s: &SectionScore, aspects: &[&str]) -> String {
+        let mut text = format!(
+            "{}指标包括{}{}个方面。{}指标分值为{}分，自评得分{}分。",
+            s.name,
+            aspects.join("、"),
+            chinese_count(aspects.len()),
+            s.name,
+            Plain(s.points),
+            Plain(s.score)
+        );
+        let short: Vec<String> = s
+            .categories
+            .iter()
+            .filter(|c| c.points.is_some_and(|p| c.score < p))
+            .map(|c| {
+                format!(
+                    "{}分值{}分，得分{}分",
+                    c.name,
+                    Plain(c.points.unwrap_or_default()),
+                    Plain(c.score)
+                )
+            })
+            .collect();
+        if !short.is_empty() {
+            text += &format!("其中，{}。", short.join("；"));
+        }
+        text
+    }
+}
+
+/// 2023年 for the conclusion: the year or a blank to fill in.
+fn year(a: &Assessment) -> String {
+    format!("{}年", year_plain(a))
+}
+
+fn year_plain(a: &Assessment) -> String {
+    if a.year == 0 {
+        "____".into()
+    } else {
+        a.year.to_string()
+    }
+}
+
+fn department(a: &Assessment) -> String {
+    if a.department.trim().is_empty() {
+        "本部门".into()
+    } else {
+        a.department.trim().to_string()
+    }
+}
+
+/// 810.88万元, or a blank to fill in.
+fn amount(v: Option<Decimal>, unit: AmountUnit) -> String {
+    match v {
+        Some(v) => format!("{}{}", Plain(v), unit.label()),
+        None => format!("____{}", unit.label()),
+    }
+}
+
+fn share(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "—".into(), |v| format!("{v}%"))
+}
+
+/// "，决算数比上年增加50.05万元，增长率7.32%", or nothing without last year's figure.
+fn change(c: &Change, unit: &str, mode: RoundingMode) -> String {
+    let (Some(ch), Some(g)) = (c.change, c.growth) else {
+        return String::new();
+    };
+    let (word, rate) = if ch.is_sign_negative() {
+        ("减少", "下降率")
+    } else {
+        ("增加", "增长率")
+    };
+    format!(
+        "，决算数比上年{word}{}{unit}，{rate}{}",
+        Plain(ch.abs()),
+        Pct(g.abs(), mode)
+    )
+}
+
+fn total<I: IntoIterator<Item = Decimal>>(values: I) -> Decimal {
+    crate::num::sum(values).unwrap_or_default()
+}
+
+fn chinese_count(n: usize) -> String {
+    const DIGITS: [&str; 11] = [
+        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    DIGITS
+        .get(n)
+        .map_or_else(|| n.to_string(), |d| (*d).to_string())
+}

@@ -1,0 +1,335 @@
+//! The score sheet (自评表) in the common layout: the budget block (年初预算数 /
+//! 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分) and one row per scored item
+//! (一级 / 二级 / 三级 / 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因). Built from the
+//! score card, so it shows the very figures the report states.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Amounts, Assessment, Measure};
+use crate::num::{self, Plain, RoundingMode};
+use crate::scheme::{ExecutionBase, Rule, SectionBody};
+use crate::score::{self, ScoreCard};
+
+/// The score sheet of an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreSheet {
+    pub title: String,
+    pub department: String,
+    pub year: i32,
+    /// 金额单位, e.g. 万元.
+    pub unit: String,
+    pub budget: Vec<BudgetRow>,
+    pub rows: Vec<SheetRow>,
+    pub total: Decimal,
+    pub max_total: Decimal,
+    pub grade: String,
+}
+
+/// One line of the budget block. Only 年度资金总额 carries points and a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetRow {
+    pub name: String,
+    pub initial: Option<Decimal>,
+    pub adjusted: Option<Decimal>,
+    pub actual: Option<Decimal>,
+    pub points: Option<Decimal>,
+    /// 执行率 as a ratio rounded to the displayed 2 decimals of percent (0.9930).
+    pub rate: Option<Decimal>,
+    pub score: Option<Decimal>,
+    /// Why a score set by hand differs from the rule's, with the rule's figure beside it.
+    pub note: String,
+}
+
+/// One scored indicator or criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetRow {
+    /// 一级指标.
+    pub section: String,
+    /// 二级指标.
+    pub category: String,
+    /// 三级指标, with its unit where it has one.
+    pub name: String,
+    /// 年度指标值: a number where the rule compares with one.
+    pub target: Cell,
+    /// 实际完成值.
+    pub actual: Cell,
+    pub points: Decimal,
+    pub score: Decimal,
+    /// 偏差原因分析及改进措施, or the reason for a manual or overridden score.
+    pub note: String,
+}
+
+/// A value cell: a number, or words such as 满足 4/4 项.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Number(Decimal),
+    Text(String),
+}
+
+impl Cell {
+    /// The cell as the sheet prints it.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Number(v) => Plain(*v).to_string(),
+            Cell::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// The column headings of the budget block and of the item rows.
+pub const BUDGET_HEADER: [&str; 8] = [
+    "年度预算执行情况",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "说明",
+];
+pub const ROW_HEADER: [&str; 8] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+];
+
+/// Builds the score sheet of an assessment.
+pub fn sheet(a: &Assessment) -> ScoreSheet {
+    sheet_of(a, &score::score_figures(a))
+}
+
+/// Builds the score sheet from a card already scored.
+pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
+    let mode = a.scheme.rounding.mode;
+    let execution = a.scheme.execution();
+    let base = execution.map_or(ExecutionBase::Adjusted, |(_, base, _)| base);
+    let exec_score = execution.and_then(|(s, _, _)| card.section(&s.id));
+    let exec_note = exec_score
+        .and_then(|s| s.categories.first()?.items.first())
+        .filter(|i| i.overridden)
+        .map(|i| {
+            let reason = a
+                .execution_override
+                .as_ref()
+                .map(|o| o.reason.trim().to_string())
+                .unwrap_or_default();
+            format!("{reason}（按评分规则计算为{}分）", Plain(i.computed))
+        })
+        .unwrap_or_default();
+    let f = &a.finance;
+    let budget_row = |name: &str, m: &Amounts, scored: bool| BudgetRow {
+        name: name.into(),
+        initial: m.initial,
+        adjusted: m.adjusted,
+        actual: m.actual,
+        points: exec_score.filter(|_| scored).map(|s| s.points),
+        rate: rate(m.actual, base.of(m), mode),
+        score: exec_score.filter(|_| scored).map(|s| s.score),
+        note: if scored {
+            exec_note.clone()
+        } else {
+            String::new()
+        },
+    };
+    let mut budget = vec![budget_row("年度资金总额", &f.spending, true)];
+    budget.push(budget_row("其中：财政拨款", &f.appropriation, false));
+    if f.other_funds != Amounts::default() {
+        budget.push(budget_row("其他资金", &f.other_funds, false));
+    }
+    let mut rows = Vec::new();
+    for (section, scheme_section) in card.sections.iter().zip(&a.scheme.sections) {
+        if matches!(scheme_section.body, SectionBody::Execution { .. }) {
+            continue;
+        }
+        for category in &section.categories {
+            for item in &category.items {
+                let (name, measure, note) = lookup(a, &item.path);
+                let (target, actual) = measure.map_or(
+                    (Cell::Text(String::new()), Cell::Text(String::new())),
+                    values,
+                );
+                let reason = measure
+                    .and_then(|m| m.override_score.as_ref())
+                    .map(|o| o.reason.clone())
+                    .or_else(|| {
+                        measure
+                            .filter(|m| m.rule == Rule::Manual)
+                            .map(|m| m.reason.clone())
+                    })
+                    .unwrap_or_default();
+                rows.push(SheetRow {
+                    section: section.name.clone(),
+                    category: category.name.clone(),
+                    name: name.unwrap_or_else(|| item.name.clone()),
+                    target,
+                    actual,
+                    points: item.points,
+                    score: item.score,
+                    note: [note, reason]
+                        .into_iter()
+                        .filter(|s| !s.trim().is_empty())
+                        .collect::<Vec<_>>()
+                        .join("；"),
+                });
+            }
+        }
+    }
+    ScoreSheet {
+        title: format!(
+            "{}年度部门整体支出绩效自评表",
+            if a.year == 0 {
+                "____".into()
+            } else {
+                a.year.to_string()
+            }
+        ),
+        department: a.department.trim().to_string(),
+        year: a.year,
+        unit: a.unit.label().into(),
+        budget,
+        rows,
+        total: card.total,
+        max_total: card.max_total,
+        grade: card.grade.label().into(),
+    }
+}
+
+/// actual ÷ base, rounded to the 2 decimals of percent the sheet shows.
+fn rate(actual: Option<Decimal>, base: Option<Decimal>, mode: RoundingMode) -> Option<Decimal> {
+    let r = num::div(actual?, base?)?;
+    Some(mode.round(r, 4))
+}
+
+/// The item's display name, measure and deviation note, from its path on the card.
+fn lookup<'a>(a: &'a Assessment, path: &str) -> (Option<String>, Option<&'a Measure>, String) {
+    let index = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    if let Some(i) = index("indicators[").and_then(|n| a.indicators.get(n)) {
+        let name = if i.unit.trim().is_empty() {
+            i.name.clone()
+        } else {
+            format!("{}（{}）", i.name, i.unit.trim())
+        };
+        return (Some(name), Some(&i.measure), i.deviation_note.clone());
+    }
+    if let Some(c) = index("criteria[").and_then(|n| a.criteria.get(n)) {
+        return (Some(c.name.clone()), Some(&c.measure), String::new());
+    }
+    (None, None, String::new())
+}
+
+/// 年度指标值 and 实际完成值 as the rule reads them.
+fn values(m: &Measure) -> (Cell, Cell) {
+    let number = |v: Option<Decimal>| v.map_or(Cell::Text(String::new()), Cell::Number);
+    match &m.rule {
+        Rule::Checklist
+        | Rule::Deduction {
+            basis: crate::scheme::DeductionBasis::FailedChecks,
+            ..
+        } => {
+            let met = m.checks.iter().filter(|c| c.met).count();
+            (
+                Cell::Text(format!("{}项", m.checks.len())),
+                Cell::Text(format!("满足{met}项")),
+            )
+        }
+        Rule::Qualitative => (
+            Cell::Text("达成".into()),
+            Cell::Text(m.grade.map(|g| g.label().to_string()).unwrap_or_default()),
+        ),
+        Rule::Manual => (Cell::Text(String::new()), Cell::Text(String::new())),
+        _ => (number(m.target), number(m.actual)),
+    }
+}
+
+/// The sheet as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads the Chinese).
+/// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+pub fn csv(s: &ScoreSheet) -> String {
+    let mut out = String::from("\u{feff}");
+    let mut line = |cells: &[String]| {
+        let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out += &row.join(",");
+        out += "\r\n";
+    };
+    let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
+    line(std::slice::from_ref(&s.title));
+    line(&[
+        "部门名称".into(),
+        text_cell(&s.department),
+        "金额单位".into(),
+        s.unit.clone(),
+    ]);
+    line(&BUDGET_HEADER.map(String::from));
+    for b in &s.budget {
+        line(&[
+            b.name.clone(),
+            opt(b.initial),
+            opt(b.adjusted),
+            opt(b.actual),
+            opt(b.points),
+            b.rate
+                .and_then(num::percent)
+                .map_or_else(String::new, |p| format!("{}%", p.round_dp(2))),
+            opt(b.score),
+            text_cell(&b.note),
+        ]);
+    }
+    line(&ROW_HEADER.map(String::from));
+    for r in &s.rows {
+        line(&[
+            text_cell(&r.section),
+            text_cell(&r.category),
+            text_cell(&r.name),
+            cell_text(&r.target),
+            cell_text(&r.actual),
+            Plain(r.points).to_string(),
+            Plain(r.score).to_string(),
+            text_cell(&r.note),
+        ]);
+    }
+    line(&[
+        "总分".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        Plain(s.max_total).to_string(),
+        Plain(s.total).to_string(),
+        format!("等级：{}", s.grade),
+    ]);
+    out
+}
+
+fn cell_text(c: &Cell) -> String {
+    match c {
+        Cell::Number(v) => Plain(*v).to_string(),
+        Cell::Text(t) => text_cell(t),
+    }
+}
+
+/// User text for a spreadsheet cell: a leading = + - @ would start a formula.
+pub fn text_cell(t: &str) -> String {
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+fn csv_cell(c: &str) -> String {
+    if c.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", c.replace('"', "\"\""))
+    } else {
+        c.to_string()
+    }
+}
