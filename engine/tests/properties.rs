@@ -1,5 +1,6 @@
 //! Property tests: any input, huge and negative included, never panics; every score stays
-//! within its points; more actual never lowers an at-least score; any bytes decode safely.
+//! within its points; more actual never lowers an at-least score; any bytes decode safely;
+//! the report and the sheet are written from any figures.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -7,7 +8,7 @@ use ziping_engine::model::{Achievement, Check, Measure, Override};
 use ziping_engine::num::RoundingMode;
 use ziping_engine::rules::{evaluate, ITEM_LABELS};
 use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
-use ziping_engine::{figures, file, sample, score, validate};
+use ziping_engine::{figures, file, render, report, sample, score, sheet, validate};
 
 /// Any decimal: small everyday figures, the full 96-bit range, and the extremes.
 fn decimal() -> impl Strategy<Value = Decimal> {
@@ -166,6 +167,11 @@ proptest! {
         prop_assert!(card.total <= card.max_total);
         let _ = validate::validate(&a);
         let _ = figures::derive(&a);
+        let r = report::report(&a);
+        let _ = (render::html(&r), render::markdown(&r));
+        let s = sheet::sheet(&a);
+        prop_assert_eq!(s.total, card.total, "the sheet states the card's total");
+        let _ = sheet::csv(&s);
     }
 
     #[test]
