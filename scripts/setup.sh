@@ -24,11 +24,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  log "installing chromium and chromium-driver"
+# Chromium for the browser tests; poppler-utils to read the printed report back; a CJK
+# font so the printed PDF holds real Chinese glyphs.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] \
+  || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  log "installing chromium, chromium-driver, poppler-utils and fonts-wqy-microhei"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils fonts-wqy-microhei >/dev/null
 fi
 
 # binaryen (wasm-opt 132) and Playwright come from npm; the stamp skips a repeat install.

@@ -13,6 +13,9 @@ const pick = (re) => {
 const css = readFileSync(pick(/^main-.*\.css$/), "utf8");
 const js = readFileSync(pick(/^ziping-app-[0-9a-f]+\.js$/), "utf8");
 const wasm = readFileSync(pick(/^ziping-app-[0-9a-f]+_bg\.wasm$/)).toString("base64");
+// The export module stays lazy: inlined as inert base64, started only when asked for.
+const exportJs = readFileSync(join(dist, "export", "ziping_export.js")).toString("base64");
+const exportWasm = readFileSync(join(dist, "export", "ziping_export_bg.wasm")).toString("base64");
 
 // The bindings as a classic module body: no exports, started from the inlined bytes.
 const body = js
@@ -32,6 +35,8 @@ const html = page
   .replace(
     "<body></body>",
     `<body>
+    <script type="application/octet-stream" id="ziping-export-js">${exportJs}</script>
+    <script type="application/octet-stream" id="ziping-export-wasm">${exportWasm}</script>
     <script type="module">
 ${body}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));

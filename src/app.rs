@@ -8,8 +8,10 @@ use crate::pages::finance::Finance;
 use crate::pages::indicators::Indicators;
 use crate::pages::management::Management;
 use crate::pages::problems::Problems;
+use crate::pages::report::ReportPage;
 use crate::pages::scheme::SchemeEditor;
 use crate::pages::score_panel::ScorePanel;
+use crate::pages::sheet::SheetPage;
 use crate::pages::whatif::WhatIf;
 use crate::state::{autosave, Ctx};
 use crate::text;
@@ -36,6 +38,8 @@ pub fn App() -> impl IntoView {
             <Indicators/>
             <Management/>
             <Problems/>
+            <SheetPage/>
+            <ReportPage/>
             <WhatIf/>
             <SchemeEditor/>
         }
@@ -47,7 +51,7 @@ pub fn App() -> impl IntoView {
                 <DraftBar/>
                 <nav aria-label="目录">
                     {[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE), ("indicators", text::NAV_INDICATORS),
-                      ("management", text::NAV_MANAGEMENT), ("problems", text::NAV_PROBLEMS), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME)]
+                      ("management", text::NAV_MANAGEMENT), ("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME)]
                         .map(|(id, label)| view! { <a href=format!("#{id}")>{label}</a> })}
                     <span class="hint">{text::DROP_HINT}</span>
                 </nav>

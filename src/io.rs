@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use ziping_engine::file::{self, Document};
-use ziping_engine::validate;
+use ziping_engine::{render, report, sheet, validate};
 
 use crate::state::{Ctx, Notice};
 use crate::storage;
@@ -13,7 +13,12 @@ use crate::text;
 
 /// Offers text as a file download.
 pub fn download(name: &str, mime: &str, contents: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    download_part(name, mime, &JsValue::from_str(contents));
+}
+
+/// Offers a string or a Uint8Array as a file download.
+fn download_part(name: &str, mime: &str, part: &JsValue) {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
@@ -138,4 +143,92 @@ pub fn export_scheme(ctx: Ctx) {
         )
     });
     download(&name, "application/json", &body);
+}
+
+/// Exports the report as a standalone HTML page.
+pub fn export_report_html(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.title, ".html"),
+            render::html(&report::report(a)),
+        )
+    });
+    download(&name, "text/html", &body);
+}
+
+/// Exports the score sheet as CSV.
+pub fn export_sheet_csv(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.title, "-自评表.csv"),
+            sheet::csv(&sheet::sheet(a)),
+        )
+    });
+    download(&name, "text/csv", &body);
+}
+
+/// The Office files, written by the export module the page loads on first use.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Office {
+    SheetXlsx,
+    ReportDocx,
+}
+
+/// Writes an Office file through the lazily loaded export module and offers it.
+pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
+    let (function, suffix, mime) = match kind {
+        Office::SheetXlsx => (
+            "sheet_xlsx",
+            "-自评表.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        Office::ReportDocx => (
+            "report_docx",
+            "-自评报告.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    };
+    let (name, input) = ctx
+        .assessment
+        .with_untracked(|a| (file_name(&a.title, suffix), file::encode_assessment(a)));
+    let bytes = call_edge(
+        "zipingExport",
+        &JsValue::from_str(function),
+        &JsValue::from_str(&input),
+    )
+    .await?;
+    download_part(&name, mime, &bytes);
+    Ok(())
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub async fn copy(text: &str) -> bool {
+    call_edge("zipingCopy", &JsValue::from_str(text), &JsValue::UNDEFINED)
+        .await
+        .is_ok_and(|v| v.as_bool() == Some(true))
+}
+
+/// Calls one of the page's async helpers (index.html) and awaits its answer.
+async fn call_edge(name: &str, a: &JsValue, b: &JsValue) -> Result<JsValue, String> {
+    let missing = || format!("{name} is missing from the page");
+    let f = js_sys::Reflect::get(&window(), &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(missing)?;
+    let promise = f
+        .call2(&JsValue::NULL, a, b)
+        .map_err(js_message)?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| missing())?;
+    JsFuture::from(promise).await.map_err(js_message)
+}
+
+/// A thrown value's message: a string as it is, an Error's message.
+fn js_message(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
 }

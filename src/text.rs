@@ -11,6 +11,35 @@ pub const NAV_INDICATORS: &str = "绩效指标";
 pub const NAV_MANAGEMENT: &str = "管理效率";
 pub const NAV_PROBLEMS: &str = "问题与措施";
 pub const NAV_SCHEME: &str = "评分标准";
+pub const NAV_REPORT: &str = "自评报告";
+pub const NAV_SHEET: &str = "自评表";
+
+// Report and score sheet.
+pub const REPORT_HINT: &str =
+    "报告由所填数据生成，与自评表同出一源。生成的段落可以修改：修改后标为“已修改”，之后若其中的数字变化会提示。";
+pub const REPORT_PREVIEW: &str = "预览报告";
+pub const SHEET_PREVIEW: &str = "查看自评表";
+pub const PRINT: &str = "打印 / 另存为 PDF";
+pub const EXPORT_HTML: &str = "导出网页（HTML）";
+pub const EXPORT_DOCX: &str = "导出 Word（.docx）";
+pub const EXPORT_CSV: &str = "导出 CSV";
+pub const EXPORT_XLSX: &str = "导出 Excel（.xlsx）";
+pub const COPY_MARKDOWN: &str = "复制 Markdown";
+pub const COPY_TEXT: &str = "复制纯文本";
+pub const COPIED: &str = "已复制到剪贴板";
+pub const COPY_FAILED: &str = "复制失败：浏览器不允许访问剪贴板，请改用导出";
+pub const EXPORTING: &str = "正在生成文件（首次需载入导出模块）…";
+pub const EXPORTED: &str = "已生成";
+pub const EXPORT_FAILED: &str = "导出失败";
+pub const EDIT_PARAGRAPH: &str = "修改";
+pub const DONE_EDITING: &str = "完成";
+pub const EDITED: &str = "已修改";
+pub const REVERT: &str = "恢复生成文本";
+pub const STALE: &str = "修改之后数字已变化。按现在的数字生成的文本是：";
+pub const TAKE_GENERATED: &str = "采用新生成的文本";
+pub const KEEP_EDIT: &str = "保留我的修改";
+pub const TOTAL_ROW: &str = "总分";
+pub const NOTE: &str = "说明";
 
 // What-if.
 pub const NAV_WHATIF: &str = "试算";

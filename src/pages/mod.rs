@@ -6,6 +6,8 @@ pub mod finance;
 pub mod indicators;
 pub mod management;
 pub mod problems;
+pub mod report;
 pub mod scheme;
 pub mod score_panel;
+pub mod sheet;
 pub mod whatif;

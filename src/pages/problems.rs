@@ -8,7 +8,7 @@ use crate::text;
 #[component]
 pub fn Problems() -> impl IntoView {
     view! {
-        <section id="problems" class="page">
+        <section id="problems-measures" class="page">
             <h2>{text::NAV_PROBLEMS}</h2>
             {paragraphs("problems", text::PROBLEMS, |a| &a.problems, |a| &mut a.problems)}
             {paragraphs("measures", text::MEASURES, |a| &a.measures, |a| &mut a.measures)}

@@ -1,0 +1,95 @@
+//! 自评表: the score sheet in the common layout, from the same card as the score panel,
+//! with its CSV and Excel exports.
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use ziping_engine::num::{Pct, Plain};
+use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, ROW_HEADER};
+
+use crate::io::{self, Office};
+use crate::pages::report::office_button;
+use crate::state::Ctx;
+use crate::text;
+
+#[component]
+pub fn SheetPage() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = RwSignal::new(false);
+    let sheet = Memo::new(move |_| {
+        open.get().then(|| {
+            ctx.card
+                .with(|card| ctx.assessment.with(|a| sheet::sheet_of(a, card)))
+        })
+    });
+    let status = RwSignal::new(String::new());
+    view! {
+        <section id="sheet" class="page">
+            <h2>{text::NAV_SHEET}</h2>
+            <div class="tools">
+                <button type="button" data-testid="export-csv" on:click=move |_| io::export_sheet_csv(ctx)>{text::EXPORT_CSV}</button>
+                {office_button(ctx, Office::SheetXlsx, text::EXPORT_XLSX, "export-xlsx", status)}
+                <span role="status" data-testid="sheet-status">{move || status.get()}</span>
+            </div>
+            <details class="preview" on:toggle=move |ev| {
+                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            }>
+                <summary>{text::SHEET_PREVIEW}</summary>
+                {move || sheet.get().map(sheet_view)}
+            </details>
+        </section>
+    }
+}
+
+fn opt(v: Option<Decimal>) -> String {
+    v.map_or_else(String::new, |v| Plain(v).to_string())
+}
+
+fn sheet_view(s: ScoreSheet) -> impl IntoView {
+    let mode = ziping_engine::num::RoundingMode::HalfUp;
+    view! {
+        <div class="sheet" data-testid="sheet">
+            <h3>{s.title.clone()}</h3>
+            <p>{format!("{}：{}　{}：{}", text::DEPARTMENT, s.department, text::UNIT, s.unit)}</p>
+            <table class="grid">
+                <thead><tr>{BUDGET_HEADER.map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {s.budget.into_iter().map(|b| view! {
+                        <tr>
+                            <th scope="row">{b.name}</th>
+                            <td class="num">{opt(b.initial)}</td>
+                            <td class="num">{opt(b.adjusted)}</td>
+                            <td class="num">{opt(b.actual)}</td>
+                            <td class="num">{opt(b.points)}</td>
+                            <td class="num">{b.rate.map(|r| Pct(r, mode).to_string())}</td>
+                            <td class="num">{opt(b.score)}</td>
+                            <td>{b.note}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <table class="grid">
+                <thead><tr>{ROW_HEADER.map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {s.rows.into_iter().map(|r| view! {
+                        <tr>
+                            <td>{r.section}</td>
+                            <td>{r.category}</td>
+                            <td>{r.name}</td>
+                            <td class="num">{r.target.text()}</td>
+                            <td class="num">{r.actual.text()}</td>
+                            <td class="num">{Plain(r.points).to_string()}</td>
+                            <td class="num">{Plain(r.score).to_string()}</td>
+                            <td>{r.note}</td>
+                        </tr>
+                    }).collect_view()}
+                    <tr class="total">
+                        <th scope="row" colspan="5">{text::TOTAL_ROW}</th>
+                        <td class="num">{Plain(s.max_total).to_string()}</td>
+                        <td class="num" data-testid="sheet-total">{Plain(s.total).to_string()}</td>
+                        <td>{format!("{}：{}", text::GRADE, s.grade)}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
