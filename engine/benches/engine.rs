@@ -1,9 +1,12 @@
 //! Engine speed: validate + score + derive figures for the sample and for a generated
-//! 5,000-indicator assessment. Run: `cargo bench -p ziping-engine --bench engine`.
+//! 5,000-indicator assessment; what-if; the report and the sheet with their exports.
+//! Run: `cargo bench -p ziping-engine --bench engine`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use ziping_engine::{figures, file, sample, score, validate, whatif};
+use ziping_engine::{
+    docx, figures, file, render, report, sample, score, sheet, validate, whatif, xlsx,
+};
 
 fn engine(c: &mut Criterion) {
     let small = sample::sample();
@@ -53,6 +56,23 @@ fn engine(c: &mut Criterion) {
     g.bench_function("sample: decode file", |b| {
         b.iter(|| file::decode_assessment(black_box(&text)))
     });
+    for (name, a) in [("sample", &small), ("500 indicators", &five_hundred)] {
+        g.bench_function(format!("{name}: report"), |b| {
+            b.iter(|| report::report(black_box(a)))
+        });
+        g.bench_function(format!("{name}: report as HTML"), |b| {
+            b.iter(|| render::html(&report::report(black_box(a))))
+        });
+        g.bench_function(format!("{name}: sheet as CSV"), |b| {
+            b.iter(|| sheet::csv(&sheet::sheet(black_box(a))))
+        });
+        g.bench_function(format!("{name}: sheet as xlsx"), |b| {
+            b.iter(|| xlsx::xlsx(&sheet::sheet(black_box(a))))
+        });
+        g.bench_function(format!("{name}: report as docx"), |b| {
+            b.iter(|| docx::docx(&report::report(black_box(a))))
+        });
+    }
     g.finish();
 }
 
