@@ -20,6 +20,41 @@ function sizes() {
   const gz = (re) => gzipSync(readFileSync(`dist/${files.find((f) => re.test(f))}`), { level: 9 }).length;
   const wasm = gz(/_bg\.wasm$/), js = gz(/^ziping-app-[0-9a-f]+\.js$/);
   console.log(`gzip: wasm ${(wasm / 1024).toFixed(1)} KB + js ${(js / 1024).toFixed(1)} KB = ${((wasm + js) / 1024).toFixed(1)} KB`);
+  const ex = (f) => gzipSync(readFileSync(`dist/export/${f}`), { level: 9 }).length;
+  const exWasm = ex("ziping_export_bg.wasm"), exJs = ex("ziping_export.js");
+  console.log(`export module, loaded on first .xlsx/.docx: gzip wasm ${(exWasm / 1024).toFixed(1)} KB + js ${(exJs / 1024).toFixed(1)} KB`);
+}
+
+/** Milliseconds from opening the report preview until its conclusion shows, `runs` times. */
+async function reportOpens(page, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    out.push(await page.evaluate(async () => {
+      const summary = document.querySelector("#report summary");
+      const shown = () => document.querySelector('#report details[open] [data-para="conclusion"] p')?.textContent.includes("评价得分为");
+      const done = new Promise((resolve) => {
+        const obs = new MutationObserver(() => { if (shown()) { obs.disconnect(); resolve(performance.now()); } });
+        obs.observe(document.getElementById("report"), { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+      const t0 = performance.now();
+      summary.click();
+      return (await done) - t0;
+    }));
+    await page.locator("#report summary").click();
+    await page.waitForTimeout(50);
+  }
+  return out;
+}
+
+/** Milliseconds from a click on an export button until the download starts. */
+async function downloads(page, testid, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = Date.now();
+    await Promise.all([page.waitForEvent("download"), page.getByTestId(testid).click()]);
+    out.push(Date.now() - t0);
+  }
+  return out;
 }
 
 /** Milliseconds from navigation start until the total shows, over `runs` reloads. */
@@ -98,6 +133,17 @@ try {
   const small = await keystrokes(page, 60);
   console.log(`keystroke to updated score, sample: median ${ms(median(small))}, p95 ${ms(p95(small))}`);
 
+  const open = await reportOpens(page, 15);
+  console.log(`report preview opened, sample: median ${ms(median(open))}, p95 ${ms(p95(open))}`);
+  // Chromium stops a page's automatic downloads after about six in a row (headless shows
+  // no prompt), so each group of downloads starts from a fresh load of the page.
+  const [cold] = await downloads(page, "export-xlsx", 1);
+  const warm = await downloads(page, "export-xlsx", 4);
+  console.log(`xlsx export click to download, sample: first (loads the export module) ${cold} ms, then median ${median(warm)} ms`);
+  await page.reload();
+  const docx = await downloads(page, "export-docx", 5);
+  console.log(`docx export click to download, sample: first (loads the export module) ${docx[0]} ms, then median ${median(docx.slice(1))} ms`);
+
   await page.getByTestId("execution-override").uncheck();
   await page.locator('[id="finance.spending.actual"]').focus();
   await page.getByTestId("seek-goal").fill("item:预算执行率>=10");
@@ -112,6 +158,16 @@ try {
   if (process.env.BENCH_VERBOSE) console.log(large.map((x) => x.toFixed(0)).join(" "));
   const sens = await clicks(page, '[data-testid="sensitivity-run"]', '[data-testid="sensitivity"] tbody tr', 7);
   console.log(`sensitivity (80% and 60% of target), 500 indicators: median ${ms(median(sens))}, p95 ${ms(p95(sens))}`);
+  const bigOpen = await reportOpens(page, 9);
+  console.log(`report preview opened, 500 indicators: median ${ms(median(bigOpen))}, p95 ${ms(p95(bigOpen))}`);
+  await page.locator("#report summary").click();
+  await page.waitForSelector('#report details[open] [data-para="conclusion"]');
+  const typedOpen = await keystrokes(page, 40);
+  console.log(`keystroke to updated score with the report open, 500 indicators: median ${ms(median(typedOpen))}, p95 ${ms(p95(typedOpen))}`);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll("table.indicators tbody tr").length === 500, null, { timeout: 60000 });
+  const bigXlsx = await downloads(page, "export-xlsx", 5);
+  console.log(`xlsx export click to download, 500 indicators: median ${median(bigXlsx.slice(1))} ms (first ${bigXlsx[0]} ms)`);
   await browser.close();
 } finally {
   server.kill();
