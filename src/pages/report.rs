@@ -152,21 +152,28 @@ fn Generated(
     let write = move |value: String| {
         let generated = para.with_untracked(|p| p.as_ref().map(|p| p.generated.clone()));
         let Some(generated) = generated else { return };
-        ctx.edit(|a| {
-            if value == generated && !a.report_edits.contains_key(&k) {
-                return;
+        if value == generated {
+            // Typed back to what the figures give: no edit left to keep.
+            if ctx
+                .assessment
+                .with_untracked(|a| a.report_edits.contains_key(&k))
+            {
+                ctx.edit(|a| {
+                    a.report_edits.remove(&k);
+                });
             }
-            match a.report_edits.get_mut(&k) {
-                Some(e) => e.text = value,
-                None => {
-                    a.report_edits.insert(
-                        k.clone(),
-                        ReportEdit {
-                            text: value,
-                            generated,
-                        },
-                    );
-                }
+            return;
+        }
+        ctx.edit(|a| match a.report_edits.get_mut(&k) {
+            Some(e) => e.text = value,
+            None => {
+                a.report_edits.insert(
+                    k.clone(),
+                    ReportEdit {
+                        text: value,
+                        generated,
+                    },
+                );
             }
         });
     };
