@@ -319,3 +319,7 @@ pub fn scheme_over_achievement(v: &str) -> String {
 pub fn scheme_low_execution(v: &str) -> String {
     format!("执行率说明阈值 {v} 应在 0 到 1 之间")
 }
+
+pub fn report_stale(excerpt: &str) -> String {
+    format!("自评报告中修改过的段落“{excerpt}…”：其中的数字修改后已变化，请在自评报告中核对")
+}

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::figures;
 use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
 use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
+use crate::report::{self, EditState};
 use crate::rules;
 use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody};
 use crate::text;
@@ -83,7 +84,24 @@ pub fn validate(a: &Assessment) -> Vec<Finding> {
             &mut f,
         );
     }
+    report_edits(a, &mut f);
     f.0
+}
+
+/// Reworded report paragraphs whose figures changed since: the report would print the old
+/// wording. The report is written only when there is an edit to check.
+fn report_edits(a: &Assessment, f: &mut Findings) {
+    if a.report_edits.is_empty() {
+        return;
+    }
+    for p in report::paragraphs(&report::report(a)).filter(|p| p.state == EditState::Stale) {
+        let excerpt: String = p.text.chars().take(16).collect();
+        f.warn(
+            "report_stale",
+            vec!["report".into()],
+            text::report_stale(&excerpt),
+        );
+    }
 }
 
 /// Validates a scheme on its own, as a scheme file is checked on import.

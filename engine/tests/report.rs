@@ -231,9 +231,20 @@ fn a_reworded_paragraph_is_printed_and_warned_about_once_its_figures_change() {
     );
     assert_eq!(paragraph(&a, "spending").state, EditState::Generated);
 
+    assert!(ziping_engine::validate::validate(&a).is_empty());
     a.finance.appropriation.actual = Some(dec!(700));
     let p = paragraph(&a, "income");
     assert_eq!(p.state, EditState::Stale);
+    let stale: Vec<_> = ziping_engine::validate::validate(&a)
+        .into_iter()
+        .filter(|f| f.code == "report_stale")
+        .collect();
+    assert_eq!(stale.len(), 1, "the findings list warns too");
+    assert!(
+        stale[0].message.contains("本年收入情况见附表。"),
+        "{}",
+        stale[0].message
+    );
     assert_eq!(
         p.text, "本年收入情况见附表。",
         "the edit is kept, never overwritten"

@@ -56,8 +56,12 @@ test("a reworded paragraph is marked, survives a reload, and is flagged when its
   await expect(para).toHaveClass(/stale/);
   await expect(para.getByRole("alert")).toContainText("决算数700万元");
   await expect(para.locator("p")).toHaveText("本年收入情况详见附表。");
+  // The findings list says so too, wherever the user is.
+  const finding = page.locator(".finding.warning", { hasText: "本年收入情况详见附表" });
+  await expect(finding).toBeVisible();
   await para.getByRole("button", { name: "保留我的修改" }).click();
   await expect(para).not.toHaveClass(/stale/);
+  await expect(finding).toHaveCount(0);
   await para.getByRole("button", { name: "恢复生成文本" }).click();
   await expect(para.locator("p")).toContainText("决算数700万元");
   await expect(para).not.toHaveClass(/edited/);
