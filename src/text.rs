@@ -38,6 +38,8 @@ pub const REVERT: &str = "恢复生成文本";
 pub const STALE: &str = "修改之后数字已变化。按现在的数字生成的文本是：";
 pub const TAKE_GENERATED: &str = "采用新生成的文本";
 pub const KEEP_EDIT: &str = "保留我的修改";
+pub const ORPHANS: &str =
+    "以下修改过的段落已不在报告中（评分标准或指标分类已改变），文字仍保存着：";
 pub const TOTAL_ROW: &str = "总分";
 pub const NOTE: &str = "说明";
 

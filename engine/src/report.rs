@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::figures::{self, Change, Figures};
-use crate::model::{AmountUnit, Assessment, EconomicClass, Tally};
+use crate::model::{AmountUnit, Assessment, EconomicClass, ReportEdit, Tally};
 use crate::num::{Pct, Plain, RoundingMode};
 use crate::scheme::SectionBody;
 use crate::score::{self, CategoryScore, ScoreCard, SectionScore};
@@ -96,6 +96,15 @@ pub fn paragraphs(r: &Report) -> impl Iterator<Item = &Paragraph> {
         Block::Generated(p) => Some(p),
         _ => None,
     })
+}
+
+/// Hand edits whose paragraph is no longer in the report, e.g. after a change of scheme:
+/// kept, never dropped silently, so the user can copy or delete them.
+pub fn orphans<'a>(a: &'a Assessment, r: &Report) -> Vec<(&'a String, &'a ReportEdit)> {
+    a.report_edits
+        .iter()
+        .filter(|(k, _)| !paragraphs(r).any(|p| &p.key == *k))
+        .collect()
 }
 
 struct Writer<'a> {

@@ -323,3 +323,7 @@ pub fn scheme_low_execution(v: &str) -> String {
 pub fn report_stale(excerpt: &str) -> String {
     format!("自评报告中修改过的段落“{excerpt}…”：其中的数字修改后已变化，请在自评报告中核对")
 }
+
+pub fn report_orphan(excerpt: &str) -> String {
+    format!("自评报告中修改过的段落“{excerpt}…”已不在报告中（评分标准或指标分类已改变）：文字仍保存着，可在自评报告中查看或删除")
+}

@@ -94,12 +94,20 @@ fn report_edits(a: &Assessment, f: &mut Findings) {
     if a.report_edits.is_empty() {
         return;
     }
-    for p in report::paragraphs(&report::report(a)).filter(|p| p.state == EditState::Stale) {
-        let excerpt: String = p.text.chars().take(16).collect();
+    let r = report::report(a);
+    let excerpt = |t: &str| t.chars().take(16).collect::<String>();
+    for p in report::paragraphs(&r).filter(|p| p.state == EditState::Stale) {
         f.warn(
             "report_stale",
             vec!["report".into()],
-            text::report_stale(&excerpt),
+            text::report_stale(&excerpt(&p.text)),
+        );
+    }
+    for (_, e) in report::orphans(a, &r) {
+        f.warn(
+            "report_orphan",
+            vec!["report".into()],
+            text::report_orphan(&excerpt(&e.text)),
         );
     }
 }

@@ -252,6 +252,26 @@ fn a_reworded_paragraph_is_printed_and_warned_about_once_its_figures_change() {
     assert!(p.generated.contains("决算数700万元"));
 }
 
+#[test]
+fn an_edit_whose_paragraph_is_gone_is_kept_and_reported() {
+    let mut a = sample::sample();
+    a.report_edits.insert(
+        "category.gone.0".into(),
+        ReportEdit {
+            text: "原有指标类别的说明。".into(),
+            generated: String::new(),
+        },
+    );
+    let r = report::report(&a);
+    let orphans = report::orphans(&a, &r);
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].0, "category.gone.0");
+    let found = ziping_engine::validate::validate(&a);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, "report_orphan");
+    assert!(found[0].message.contains("原有指标类别的说明。"));
+}
+
 fn paragraph(a: &Assessment, key: &str) -> report::Paragraph {
     report::paragraphs(&report::report(a))
         .find(|p| p.key == key)

@@ -56,6 +56,21 @@ pub fn ReportPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // Hand edits whose paragraph has left the report (e.g. another scheme): shown, not lost.
+    let orphans = move || {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    ctx.assessment.with(|a| {
+                        report::orphans(a, r)
+                            .into_iter()
+                            .map(|(k, e)| (k.clone(), e.text.clone()))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section id="report" class="page">
             <h2>{text::NAV_REPORT}</h2>
@@ -86,6 +101,19 @@ pub fn ReportPage() -> impl IntoView {
                         }}
                     </For>
                 </article>
+                <Show when=move || !orphans().is_empty()>
+                    <div class="note warning orphans">
+                        {text::ORPHANS}
+                        <ul>
+                            {move || orphans().into_iter().map(|(k, t)| view! {
+                                <li>
+                                    <blockquote>{t}</blockquote>
+                                    <button type="button" on:click=move |_| ctx.edit(|a| { a.report_edits.remove(&k); })>{text::DELETE}</button>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
             </details>
         </section>
     }

@@ -67,6 +67,24 @@ test("a reworded paragraph is marked, survives a reload, and is flagged when its
   await expect(para).not.toHaveClass(/edited/);
 });
 
+test("an edit whose paragraph left the report is kept, listed and can be deleted", async ({ page }) => {
+  await openSample(page);
+  const file = await page.evaluate(() => {
+    const id = localStorage.getItem("ziping/v1/current");
+    const doc = JSON.parse(localStorage.getItem(`ziping/v1/draft/${id}`)).document;
+    doc.assessment.report_edits = { "category.gone.0": { text: "旧分类下的说明文字。", generated: "" } };
+    return JSON.stringify(doc);
+  });
+  await page.getByTestId("import-input").setInputFiles({ name: "o.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await expect(page.locator(".finding.warning", { hasText: "旧分类下的说明文字" })).toBeVisible();
+  await openReport(page);
+  const orphans = page.locator("#report .orphans");
+  await expect(orphans.locator("blockquote")).toHaveText("旧分类下的说明文字。");
+  await orphans.getByRole("button", { name: "删除" }).click();
+  await expect(orphans).toHaveCount(0);
+  await expect(page.locator(".finding.warning", { hasText: "旧分类下的说明文字" })).toHaveCount(0);
+});
+
 test("printed to PDF: A4, the sections in order, the table whole, page numbers", async ({ page }, info) => {
   await openSample(page);
   await openReport(page);
