@@ -207,7 +207,7 @@ fn report_and_form_write_every_format() {
     let s = write(&dir, "s.json", &sample_text());
     let md = ziping(&["report", &s]);
     assert_eq!(md.status.code(), Some(0));
-    assert!(stdout(&md).starts_with("# 2023年广州市天河区信访局部门整体支出绩效自评报告"));
+    assert!(stdout(&md).starts_with("# 2023年度广州市天河区信访局部门整体支出绩效自评报告"));
     let html = stdout(&ziping(&["report", &s, "--format", "html"]));
     assert!(html.contains("<h2>二、绩效自评情况</h2>"));
     let csv = stdout(&ziping(&["form", &s]));

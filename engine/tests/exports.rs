@@ -95,7 +95,7 @@ fn the_docx_holds_the_sections_in_order_and_the_table() {
     let xml = document_xml(docx::docx(&report::report(&sample::sample())).expect("written"));
     let mut at = 0;
     for heading in [
-        "2023年广州市天河区信访局部门整体支出绩效自评报告",
+        "2023年度广州市天河区信访局部门整体支出绩效自评报告",
         "一、部门基本情况",
         "（四）部门整体收支情况",
         "部门预算按经济分类执行情况",

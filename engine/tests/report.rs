@@ -345,7 +345,7 @@ fn a_blank_assessment_writes_a_report_with_blanks_to_fill_in() {
     let a = Assessment::new(ziping_engine::schemes::guangzhou_departmental());
     let r = report::report(&a);
     let text = render::text(&r);
-    assert!(text.starts_with("____年本部门部门整体支出绩效自评报告"));
+    assert!(text.starts_with("____年度本部门部门整体支出绩效自评报告"));
     assert!(text.contains("预算收入____万元"));
     assert!(r.blocks.iter().any(|b| matches!(b, Block::Table(_))));
     assert_eq!(sheet::sheet(&a).budget[0].rate, None);

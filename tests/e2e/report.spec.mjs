@@ -28,7 +28,7 @@ test("the report shows the seed's figures and tables from the data", async ({ pa
   await openSample(page);
   await openReport(page);
   const report = page.getByTestId("report");
-  await expect(report.locator("h1")).toHaveText("2023年广州市天河区信访局部门整体支出绩效自评报告");
+  await expect(report.locator("h1")).toHaveText("2023年度广州市天河区信访局部门整体支出绩效自评报告");
   await expect(report).toContainText("决算支出733.88万元（其中，基本支出554.28万元，占比为75.53%；项目支出179.6万元，占比为24.47%），部门预算执行率99.30%");
   await expect(report.locator("table tr", { hasText: "二、商品和服务支出" })).toContainText("27.46%");
   await expect(report.locator("table tr", { hasText: "合计" })).toContainText("733.88");
@@ -155,7 +155,7 @@ test("exports: HTML, Word and Excel files, CSV, and Markdown on the clipboard; t
   await page.getByTestId("copy-markdown").click();
   await expect(page.getByTestId("report-status")).toHaveText("已复制到剪贴板");
   const clip = await page.evaluate(() => navigator.clipboard.readText());
-  expect(clip).toMatch(/^# 2023年广州市天河区信访局部门整体支出绩效自评报告/);
+  expect(clip).toMatch(/^# 2023年度广州市天河区信访局部门整体支出绩效自评报告/);
   expect(clip).toContain("| 一、工资福利支出 | 515.53 | 70.25% |");
 });
 
