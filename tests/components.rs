@@ -1,5 +1,6 @@
 //! The app's components in headless Chromium: the score panel, a number field that keeps
-//! what is typed, and the notices for a full storage and for another tab's save.
+//! what is typed, the notices for a full storage and for another tab's save, and the
+//! report preview with a reworded paragraph.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -159,4 +160,53 @@ async fn another_tabs_save_pauses_autosave_and_asks() {
         Some(theirs),
         "nothing overwritten"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_report_preview_follows_the_figures_and_keeps_a_rewording_in_the_draft() {
+    app_with_sample().await;
+    let details: web_sys::HtmlDetailsElement = document()
+        .query_selector("#report details")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    details.set_open(true);
+    settle(20).await;
+    let report = by_test_id("report");
+    let text = report.text_content().unwrap();
+    assert!(text.contains("部门整体支出绩效评价得分为99.32分"), "{text}");
+    assert!(text.contains("部门预算执行率99.30%"));
+
+    let para = document()
+        .query_selector("[data-para=\"spending\"]")
+        .unwrap()
+        .unwrap();
+    let edit: web_sys::HtmlElement = para
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    edit.click();
+    settle(10).await;
+    let area = para.query_selector("textarea").unwrap().unwrap();
+    js_sys::Reflect::set(&area, &"value".into(), &"支出情况见下表。".into()).unwrap();
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle(400).await;
+    let class = |el: &web_sys::Element| el.get_attribute("class").unwrap_or_default();
+    assert!(class(&para).contains("edited"), "{}", class(&para));
+    // Autosave has written the rewording into the stored draft.
+    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
+    let stored = local()
+        .get_item(&format!("ziping/v1/draft/{id}"))
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("支出情况见下表。"), "saved with the draft");
+    // The same figures in the score panel and the report: an edit moves both.
+    type_into("finance.spending.actual", "700");
+    settle(20).await;
+    assert!(class(&para).contains("stale"), "its figures changed");
+    assert!(report.text_content().unwrap().contains("部门预算执行率"));
 }

@@ -85,7 +85,11 @@ pub fn report(a: &Assessment) -> Report {
     w.heading(1, "四、下一步改进措施");
     w.prose(&a.measures);
     Report {
-        title: format!("{}年度{}部门整体支出绩效自评报告", year_plain(a), department(a)),
+        title: format!(
+            "{}年度{}部门整体支出绩效自评报告",
+            year_plain(a),
+            department(a)
+        ),
         blocks: w.blocks,
     }
 }
