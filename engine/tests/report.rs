@@ -9,7 +9,19 @@ use ziping_engine::report::{self, Block, EditState};
 use ziping_engine::sheet::{self, Cell};
 use ziping_engine::{render, sample};
 
-const SEED: &str = include_str!("../../../shared/domain/seed-report-2023-tianhe-xinfang.txt");
+/// The seed report, copied into the repository from `shared/domain/` so a clean clone tests it.
+const SEED: &str = include_str!("data/seed-report-2023-tianhe-xinfang.txt");
+
+#[test]
+fn the_copy_of_the_seed_matches_the_shared_one_where_it_is_present() {
+    let shared = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/domain/seed-report-2023-tianhe-xinfang.txt"
+    );
+    if let Ok(original) = std::fs::read_to_string(shared) {
+        assert_eq!(SEED, original, "engine/tests/data/ is out of date");
+    }
+}
 
 /// A heading line of the seed's two outer levels: 一、… or （一）…, short and without a full stop.
 fn section_key(line: &str) -> Option<(bool, String)> {
