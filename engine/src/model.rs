@@ -90,6 +90,17 @@ impl Assessment {
     }
 }
 
+impl Assessment {
+    /// The year as the report and the sheet print it, or a blank to fill in.
+    pub fn year_label(&self) -> String {
+        if self.year == 0 {
+            "____".into()
+        } else {
+            self.year.to_string()
+        }
+    }
+}
+
 /// 金额单位.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum AmountUnit {

@@ -417,6 +417,22 @@ impl Input {
     }
 }
 
+/// The row a score card item's path names: `indicators[2]` or `criteria[5]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Indicator(usize),
+    Criterion(usize),
+}
+
+/// Parses an item's path on the score card; the execution block names no row.
+pub fn row(path: &str) -> Option<Row> {
+    match Step::parse(path)? {
+        Step::Index("indicators", i) => Some(Row::Indicator(i)),
+        Step::Index("criteria", i) => Some(Row::Criterion(i)),
+        _ => None,
+    }
+}
+
 /// One step of a path: `finance` or `economic[3]`.
 enum Step<'a> {
     Field(&'a str),

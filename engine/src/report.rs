@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::figures::{self, Change, Figures};
 use crate::model::{AmountUnit, Assessment, EconomicClass, ReportEdit, Tally};
 use crate::num::{Pct, Plain, RoundingMode};
+use crate::paths::{self, Row};
 use crate::scheme::SectionBody;
 use crate::score::{self, CategoryScore, ScoreCard, SectionScore};
 
@@ -87,7 +88,7 @@ pub fn report(a: &Assessment) -> Report {
     Report {
         title: format!(
             "{}年度{}部门整体支出绩效自评报告",
-            year_plain(a),
+            a.year_label(),
             department(a)
         ),
         blocks: w.blocks,
@@ -165,7 +166,7 @@ impl Writer<'_> {
                 .zip(&self.f.workload)
                 .map(|(t, tf)| self.tally(t, tf))
                 .collect::<String>();
-            self.generated("workload", format!("{}年，{text}", year_plain(a)));
+            self.generated("workload", format!("{}年，{text}", a.year_label()));
         }
         self.prose(&a.key_tasks);
         self.heading(2, "（三）部门整体支出绩效目标");
@@ -257,7 +258,7 @@ impl Writer<'_> {
         let unit = a.unit.label();
         let mut s = format!(
             "{}年本单位预算收入{}，调整预算数{}，决算数{}{}。",
-            year_plain(a),
+            a.year_label(),
             amount(self.f.income.initial, a.unit),
             amount(self.f.income.adjusted, a.unit),
             amount(self.f.income.actual, a.unit),
@@ -288,7 +289,7 @@ impl Writer<'_> {
         let sp = &f.spending;
         let mut s = format!(
             "{}年，本单位年初预算支出{}，调整预算支出{}，决算支出{}",
-            year_plain(a),
+            a.year_label(),
             amount(sp.initial, a.unit),
             amount(sp.adjusted, a.unit),
             amount(sp.actual, a.unit),
@@ -325,11 +326,10 @@ impl Writer<'_> {
     /// 部门预算按经济分类执行情况: ten fixed rows and the total.
     fn economic_table(&self) -> Table {
         let f = &self.a.finance;
-        const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
         let mut rows: Vec<Vec<String>> = EconomicClass::ALL
             .iter()
             .zip(f.economic.iter().zip(&self.f.economic_shares))
-            .zip(NUMERALS)
+            .zip(&NUMERALS[1..])
             .map(|((class, (v, sh)), n)| {
                 vec![
                     format!("{n}、{}", class.label()),
@@ -374,7 +374,7 @@ impl Writer<'_> {
         };
         format!(
             "{}年本部门预算申报时编制了部门整体和重点项目绩效目标和绩效指标，{}；{}。",
-            year_plain(self.a),
+            self.a.year_label(),
             group("产出指标", c.output, true),
             group("效益指标", c.benefit, false),
         )
@@ -434,7 +434,7 @@ impl Writer<'_> {
                 "指标分值{}分，自评得分{}分。本单位结合部门特点，围绕年度工作任务及重点工作任务，有针对性设置了{}年度部门整体支出绩效目标，包括{}个产出指标和{}个效益指标。",
                 Plain(points),
                 Plain(scored),
-                year_plain(self.a),
+                self.a.year_label(),
                 c.output,
                 c.benefit
             ),
@@ -482,7 +482,7 @@ impl Writer<'_> {
     fn category(&self, cat: &CategoryScore) -> String {
         let n = cat.items.len();
         if n == 0 {
-            return format!("{}年未设置{}。", year_plain(self.a), cat.name);
+            return format!("{}年未设置{}。", self.a.year_label(), cat.name);
         }
         let weights = cat
             .items
@@ -492,7 +492,7 @@ impl Writer<'_> {
             .join("、");
         let mut s = format!(
             "{}年共设置{}{n}个，每个指标评分为{weights}，其中完成率100%的指标有{}个，合计得分为{}分。",
-            year_plain(self.a),
+            self.a.year_label(),
             cat.name,
             cat.completed,
             Plain(cat.score)
@@ -516,14 +516,15 @@ impl Writer<'_> {
     }
 
     fn deviation_note(&self, path: &str) -> String {
-        let index = path
-            .strip_prefix("indicators[")
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok());
-        index
-            .and_then(|n| self.a.indicators.get(n))
-            .map(|i| i.deviation_note.trim().to_string())
-            .unwrap_or_default()
+        match paths::row(path) {
+            Some(Row::Indicator(n)) => self
+                .a
+                .indicators
+                .get(n)
+                .map(|i| i.deviation_note.trim().to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
     }
 
     /// （三）管理效率分析: the aspects, points and score, and each aspect that lost points.
@@ -559,15 +560,7 @@ impl Writer<'_> {
 
 /// 2023年 for the conclusion: the year or a blank to fill in.
 fn year(a: &Assessment) -> String {
-    format!("{}年", year_plain(a))
-}
-
-fn year_plain(a: &Assessment) -> String {
-    if a.year == 0 {
-        "____".into()
-    } else {
-        a.year.to_string()
-    }
+    format!("{}年", a.year_label())
 }
 
 fn department(a: &Assessment) -> String {
@@ -611,11 +604,13 @@ fn total<I: IntoIterator<Item = Decimal>>(values: I) -> Decimal {
     crate::num::sum(values).unwrap_or_default()
 }
 
+/// 零 to 十: the economic table's row numbers and counts such as 七个方面.
+const NUMERALS: [&str; 11] = [
+    "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+];
+
 fn chinese_count(n: usize) -> String {
-    const DIGITS: [&str; 11] = [
-        "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ];
-    DIGITS
+    NUMERALS
         .get(n)
         .map_or_else(|| n.to_string(), |d| (*d).to_string())
 }

@@ -6,8 +6,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::figures;
 use crate::model::{Amounts, Assessment, Measure};
 use crate::num::{self, Plain, RoundingMode};
+use crate::paths::{self, Row};
 use crate::scheme::{ExecutionBase, Rule, SectionBody};
 use crate::score::{self, ScoreCard};
 
@@ -182,14 +184,7 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
         }
     }
     ScoreSheet {
-        title: format!(
-            "{}年度部门整体支出绩效自评表",
-            if a.year == 0 {
-                "____".into()
-            } else {
-                a.year.to_string()
-            }
-        ),
+        title: format!("{}年度部门整体支出绩效自评表", a.year_label()),
         department: a.department.trim().to_string(),
         year: a.year,
         unit: a.unit.label().into(),
@@ -203,29 +198,29 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
 
 /// actual ÷ base, rounded to the 2 decimals of percent the sheet shows.
 fn rate(actual: Option<Decimal>, base: Option<Decimal>, mode: RoundingMode) -> Option<Decimal> {
-    let r = num::div(actual?, base?)?;
-    Some(mode.round(r, 4))
+    figures::ratio(actual, base).map(|r| mode.round(r, 4))
 }
 
 /// The item's display name, measure and deviation note, from its path on the card.
 fn lookup<'a>(a: &'a Assessment, path: &str) -> (Option<String>, Option<&'a Measure>, String) {
-    let index = |prefix: &str| {
-        path.strip_prefix(prefix)
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|n| n.parse::<usize>().ok())
-    };
-    if let Some(i) = index("indicators[").and_then(|n| a.indicators.get(n)) {
-        let name = if i.unit.trim().is_empty() {
-            i.name.clone()
-        } else {
-            format!("{}（{}）", i.name, i.unit.trim())
-        };
-        return (Some(name), Some(&i.measure), i.deviation_note.clone());
+    match paths::row(path) {
+        Some(Row::Indicator(n)) => match a.indicators.get(n) {
+            Some(i) => {
+                let name = if i.unit.trim().is_empty() {
+                    i.name.clone()
+                } else {
+                    format!("{}（{}）", i.name, i.unit.trim())
+                };
+                (Some(name), Some(&i.measure), i.deviation_note.clone())
+            }
+            None => (None, None, String::new()),
+        },
+        Some(Row::Criterion(n)) => match a.criteria.get(n) {
+            Some(c) => (Some(c.name.clone()), Some(&c.measure), String::new()),
+            None => (None, None, String::new()),
+        },
+        None => (None, None, String::new()),
     }
-    if let Some(c) = index("criteria[").and_then(|n| a.criteria.get(n)) {
-        return (Some(c.name.clone()), Some(&c.measure), String::new());
-    }
-    (None, None, String::new())
 }
 
 /// 年度指标值 and 实际完成值 as the rule reads them.
