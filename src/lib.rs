@@ -6,6 +6,7 @@ pub mod app;
 pub mod fields;
 pub mod io;
 pub mod pages;
+pub mod rule_editor;
 pub mod state;
 pub mod storage;
 pub mod text;

@@ -2,6 +2,9 @@
 //! can be added by swapping this module. The engine's findings and formulas carry their
 //! own words (ziping_engine::text).
 
+use rust_decimal::Decimal;
+use ziping_engine::num::fmt_plain;
+
 pub const APP_TITLE: &str = "自评 · 部门整体支出绩效自评计算器";
 
 // Navigation: the report's structure.
@@ -166,6 +169,29 @@ pub const KIND: &str = "类别";
 pub const NAME: &str = "名称";
 pub const POINTS: &str = "分值";
 pub const RULE: &str = "评分规则";
+pub const RULE_AT_LEAST: &str = "正向（≥ 目标）";
+pub const RULE_AT_MOST_RATIO: &str = "反向（≤ 目标，按比例）";
+pub const RULE_AT_MOST_LINEAR: &str = "反向（≤ 目标，按超出幅度）";
+pub const RULE_EXACTLY: &str = "等于目标";
+pub const RULE_QUALITATIVE: &str = "定性";
+pub const RULE_BANDS: &str = "分档";
+pub const RULE_DEDUCTION: &str = "扣分";
+pub const RULE_CHECKLIST: &str = "逐项检查";
+pub const RULE_MANUAL: &str = "人工评分";
+pub const BAND_BASIS: &str = "分档依据";
+pub const BASIS_COMPLETION: &str = "完成率（%）";
+pub const BASIS_ACTUAL: &str = "实际完成值";
+pub const BAND_MIN: &str = "达到";
+pub const BAND_POINTS: &str = "得分";
+pub const ADD_BAND: &str = "增加一档";
+pub const REMOVE_BAND: &str = "删除";
+pub const DEDUCTION_BASIS: &str = "扣分依据";
+pub const BASIS_COMPLETION_SHORTFALL: &str = "完成率低于 100% 的百分点";
+pub const BASIS_SHORTFALL: &str = "低于目标的差额";
+pub const BASIS_EXCESS: &str = "超出目标的差额";
+pub const BASIS_FAILED_CHECKS: &str = "未满足的检查项";
+pub const DEDUCTION_STEP: &str = "每差";
+pub const DEDUCTION_PER: &str = "扣分";
 pub const TARGET: &str = "年度指标值";
 pub const ACTUAL_VALUE: &str = "实际完成值";
 pub const GRADE_Q: &str = "定性评价";
@@ -207,7 +233,7 @@ pub const LOW_EXECUTION: &str = "执行率低于此值须说明原因";
 pub const SECTION_POINTS: &str = "一级指标分值";
 pub const EXECUTION_RULE: &str = "预算执行率计分";
 pub const EXEC_PROPORTIONAL: &str = "按比例：执行率 × 分值，封顶";
-pub const EXEC_PER_POINT: &str = "每低 1 个百分点扣 1 分";
+pub const EXEC_PER_POINT: &str = "扣分：执行率每低若干个百分点扣若干分";
 pub const EXEC_BANDS: &str = "分档计分";
 pub const EXEC_BASE: &str = "执行率分母";
 pub const BASE_ADJUSTED: &str = "全年预算数（调整预算）";
@@ -217,6 +243,35 @@ pub const ASPECT_POINTS: &str = "管理效率各方面分值";
 pub const SCHEME_NOTES: &str = "说明";
 pub const IMPORT_SCHEME_HINT: &str = "导入的评分标准文件会出现在上面的列表中";
 pub const CUSTOM: &str = "自定义";
+
+/// The label of a band's threshold, for the screen reader and the field's message.
+pub fn band_min(k: usize) -> String {
+    format!("第 {} 档{BAND_MIN}", k + 1)
+}
+
+/// The label of a band's points.
+pub fn band_points(k: usize) -> String {
+    format!("第 {} 档{BAND_POINTS}", k + 1)
+}
+
+/// The label of a band's delete button.
+pub fn band_remove(k: usize) -> String {
+    format!("{REMOVE_BAND}第 {} 档", k + 1)
+}
+
+/// The folded line of a banded rule.
+pub fn bands_summary(n: usize) -> String {
+    format!("共 {n} 档（点击修改）")
+}
+
+/// The folded line of a deduction.
+pub fn deduction_summary(step: Decimal, per: Decimal) -> String {
+    format!(
+        "每差 {} 扣 {} 分（点击修改）",
+        fmt_plain(step),
+        fmt_plain(per)
+    )
+}
 
 /// A number field's own message when what was typed is not a number.
 pub fn not_a_number(label: &str, typed: &str) -> String {

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Amounts, Assessment, EconomicClass, Finance, Measure, Override, Tally};
+use crate::scheme::{Rule, SectionBody};
 
 /// Why a path names no figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -433,6 +434,54 @@ pub fn row(path: &str) -> Option<Row> {
     }
 }
 
+/// The rule at a path as findings name it: `indicators[2].measure.rule`,
+/// `criteria[5].measure.rule` or `scheme.sections[0].body.rule`.
+pub fn rule<'a>(a: &'a Assessment, path: &str) -> Option<&'a Rule> {
+    match rule_place(path)? {
+        RulePlace::Indicator(i) => a.indicators.get(i).map(|x| &x.measure.rule),
+        RulePlace::Criterion(i) => a.criteria.get(i).map(|x| &x.measure.rule),
+        RulePlace::Section(i) => match a.scheme.sections.get(i).map(|s| &s.body) {
+            Some(SectionBody::Execution { rule, .. }) => Some(rule),
+            _ => None,
+        },
+    }
+}
+
+/// The rule at a path, to change it; `None` where the path names no rule.
+pub fn rule_mut<'a>(a: &'a mut Assessment, path: &str) -> Option<&'a mut Rule> {
+    match rule_place(path)? {
+        RulePlace::Indicator(i) => a.indicators.get_mut(i).map(|x| &mut x.measure.rule),
+        RulePlace::Criterion(i) => a.criteria.get_mut(i).map(|x| &mut x.measure.rule),
+        RulePlace::Section(i) => match a.scheme.sections.get_mut(i).map(|s| &mut s.body) {
+            Some(SectionBody::Execution { rule, .. }) => Some(rule),
+            _ => None,
+        },
+    }
+}
+
+/// Whose rule a rule path names.
+enum RulePlace {
+    Indicator(usize),
+    Criterion(usize),
+    Section(usize),
+}
+
+fn rule_place(path: &str) -> Option<RulePlace> {
+    let steps: Vec<Step> = path.split('.').map(Step::parse).collect::<Option<_>>()?;
+    match steps.as_slice() {
+        [Step::Index("indicators", i), Step::Field("measure"), Step::Field("rule")] => {
+            Some(RulePlace::Indicator(*i))
+        }
+        [Step::Index("criteria", i), Step::Field("measure"), Step::Field("rule")] => {
+            Some(RulePlace::Criterion(*i))
+        }
+        [Step::Field("scheme"), Step::Index("sections", i), Step::Field("body"), Step::Field("rule")] => {
+            Some(RulePlace::Section(*i))
+        }
+        _ => None,
+    }
+}
+
 /// One step of a path: `finance` or `economic[3]`.
 enum Step<'a> {
     Field(&'a str),
@@ -503,5 +552,43 @@ mod tests {
             );
         }
         assert_eq!(a, sample(), "nothing changed");
+    }
+
+    #[test]
+    fn finds_the_rule_a_rule_path_names() {
+        let mut a = sample();
+        let execution = a.scheme.execution().map(|(_, _, r)| r.clone());
+        assert!(
+            execution.is_some(),
+            "the sample's first section is the execution block"
+        );
+        let cases = [
+            (
+                "indicators[0].measure.rule",
+                Some(a.indicators[0].measure.rule.clone()),
+            ),
+            (
+                "criteria[3].measure.rule",
+                Some(a.criteria[3].measure.rule.clone()),
+            ),
+            ("scheme.sections[0].body.rule", execution),
+            ("scheme.sections[1].body.rule", None),
+            ("indicators[999].measure.rule", None),
+            ("indicators[0].measure", None),
+            ("criteria[0].measure.rule.bands", None),
+            ("", None),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(rule(&a, path).cloned(), expected, "{path}");
+            assert_eq!(
+                rule_mut(&mut a, path).map(|r| r.clone()),
+                expected,
+                "{path}"
+            );
+        }
+        if let Some(r) = rule_mut(&mut a, "criteria[3].measure.rule") {
+            *r = Rule::Manual;
+        }
+        assert_eq!(a.criteria[3].measure.rule, Rule::Manual);
     }
 }

@@ -7,76 +7,13 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
-use ziping_engine::num::RoundingMode;
-use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
+use ziping_engine::scheme::Rule;
 use ziping_engine::tsv;
 
 use crate::fields::{enter_moves_down, notes, pasted_block, Cell, NumberInput};
+use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{Ctx, Notice};
 use crate::text;
-
-/// The rules a row can pick, by a stable key.
-const RULES: [(&str, &str); 9] = [
-    ("at_least", "正向（≥ 目标）"),
-    ("at_most_ratio", "反向（≤ 目标，按比例）"),
-    ("at_most_linear", "反向（≤ 目标，按超出幅度）"),
-    ("exactly", "等于目标"),
-    ("qualitative", "定性"),
-    ("bands", "分档（按完成率）"),
-    ("deduction", "扣分（每低 1 个百分点扣 1 分）"),
-    ("checklist", "逐项检查"),
-    ("manual", "人工评分"),
-];
-
-pub fn rule_key(r: &Rule) -> &'static str {
-    match r {
-        Rule::AtLeast => "at_least",
-        Rule::AtMost {
-            variant: AtMostVariant::Ratio,
-        } => "at_most_ratio",
-        Rule::AtMost {
-            variant: AtMostVariant::Linear,
-        } => "at_most_linear",
-        Rule::Exactly => "exactly",
-        Rule::Qualitative => "qualitative",
-        Rule::Bands { .. } => "bands",
-        Rule::Deduction { .. } => "deduction",
-        Rule::Checklist => "checklist",
-        Rule::Manual => "manual",
-    }
-}
-
-/// The rule a key names, with defaults scaled to the row's points.
-pub fn rule_for(key: &str, points: Decimal) -> Rule {
-    let at = |pct: i64| RoundingMode::HalfUp.round(points * Decimal::new(pct, 2), 2);
-    match key {
-        "at_most_ratio" => Rule::AtMost {
-            variant: AtMostVariant::Ratio,
-        },
-        "at_most_linear" => Rule::AtMost {
-            variant: AtMostVariant::Linear,
-        },
-        "exactly" => Rule::Exactly,
-        "qualitative" => Rule::Qualitative,
-        "bands" => Rule::Bands {
-            basis: Basis::Completion,
-            bands: [(100, 100), (90, 80), (80, 60), (60, 40)]
-                .map(|(min, pct)| Band {
-                    min: Decimal::from(min),
-                    points: at(pct),
-                })
-                .to_vec(),
-        },
-        "deduction" => Rule::Deduction {
-            basis: DeductionBasis::CompletionShortfall,
-            per: Decimal::ONE,
-            step: Decimal::ONE,
-        },
-        "checklist" => Rule::Checklist,
-        "manual" => Rule::Manual,
-        _ => Rule::AtLeast,
-    }
-}
 
 /// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
 pub fn remap_rows(
@@ -295,10 +232,11 @@ fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             <td>
                 <select id=format!("indicators[{i}].measure.rule") aria-label=text::RULE on:change=move |ev| {
                     let k = event_target_value(&ev);
-                    with(&|x| x.measure.rule = rule_for(&k, x.points))
+                    with(&|x| x.measure.rule = rule_for(&k, x.points, false))
                 }>
                     {RULES.map(|(k, label)| view! { <option value=k selected=move || key() == k>{label}</option> })}
                 </select>
+                <RuleParams path=format!("indicators[{i}].measure.rule")/>
                 {notes(format!("indicators[{i}].measure.rule"))}
             </td>
             <td><NumberInput path=format!("indicators[{i}].measure.target") label=format!("第 {} 行{}", i + 1, text::TARGET) cell=Cell { grid: "indicators", row: i, col: 3 }/></td>

@@ -1,11 +1,12 @@
 //! 管理效率: the seven aspects of the scheme with their criteria; each criterion scored by
-//! its rule, from ticked checks or typed figures.
+//! its rule (which can be changed), from ticked checks or typed figures.
 
 use leptos::prelude::*;
 use ziping_engine::model::{Assessment, Criterion};
 use ziping_engine::scheme::Rule;
 
 use crate::fields::{notes, NumberInput};
+use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::Ctx;
 use crate::text;
 
@@ -72,6 +73,7 @@ fn criterion(i: usize) -> impl IntoView {
         })
     };
     let rule = move || c.with(|x| x.as_ref().map(|x| x.measure.rule.clone()));
+    let rule_untracked = move || c.with_untracked(|x| x.as_ref().map(|x| x.measure.rule.clone()));
     let checks = move || c.with(|x| x.as_ref().map(|x| x.measure.checks.len()).unwrap_or(0));
     let at = format!("criteria[{i}]");
     let score2 = score;
@@ -82,9 +84,19 @@ fn criterion(i: usize) -> impl IntoView {
                 <strong>{move || c.with(|x| x.as_ref().map(|x| x.name.clone()).unwrap_or_default())}</strong>
                 {move || c.with(|x| x.as_ref().is_some_and(|x| x.example)).then(|| view! { <small class="tag">{text::EXAMPLE}</small> })}
                 <label>{text::POINTS}<NumberInput path=format!("{at}.points") label=format!("{}{}", text::POINTS, i + 1)/></label>
-                <span class="rule">{move || rule().map(|r| r.label()).unwrap_or_default()}</span>
+                <select id=format!("{at}.measure.rule") aria-label=format!("{}{}", text::RULE, i + 1) on:change=move |ev| {
+                    let k = event_target_value(&ev);
+                    with(&|x| x.measure.rule = rule_for(&k, x.points, !x.measure.checks.is_empty()))
+                }>
+                    // 定性 needs a grade, which criteria do not have; it is listed only if a file set it.
+                    {RULES.into_iter().filter(|(k, _)| *k != "qualitative" || rule_untracked() == Some(Rule::Qualitative)).map(|(k, label)| view! {
+                        <option value=k selected=move || rule().is_some_and(|r| rule_key(&r) == k)>{label}</option>
+                    }).collect_view()}
+                </select>
                 <span class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("criteria[{i}]")))>{text::SCORE_COL}" "<b>{score2}</b></span>
             </div>
+            <RuleParams path=format!("{at}.measure.rule")/>
+            {notes(format!("{at}.measure.rule"))}
             <Show when=move || rule().is_some_and(|r| r.needs_target())>
                 <div class="row">
                     <label>{text::TARGET}<NumberInput path=format!("criteria[{i}].measure.target") label=text::TARGET/></label>

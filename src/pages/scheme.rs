@@ -14,6 +14,7 @@ use ziping_engine::scheme::{
 use ziping_engine::schemes;
 
 use crate::fields::{notes, number, Getter, Setter};
+use crate::rule_editor::{rule_key, RuleParams};
 use crate::state::Ctx;
 use crate::storage;
 use crate::text;
@@ -108,11 +109,29 @@ pub fn SchemeEditor() -> impl IntoView {
     }
 }
 
+/// What a section's fields are: they are rebuilt only when this changes.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Execution(ExecutionBase, &'static str),
+    Categories(Vec<String>),
+    Aspects(Vec<&'static str>),
+}
+
 fn section(i: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let body = Memo::new(move |_| {
-        ctx.assessment
-            .with(|a| a.scheme.sections.get(i).map(|s| s.body.clone()))
+    // Only what changes the fields, so typing a figure does not rebuild its own input.
+    let shape = Memo::new(move |_| {
+        ctx.assessment.with(|a| {
+            a.scheme.sections.get(i).map(|s| match &s.body {
+                SectionBody::Execution { base, rule } => Shape::Execution(*base, rule_key(rule)),
+                SectionBody::Indicators { categories } => {
+                    Shape::Categories(categories.iter().map(|c| c.name.clone()).collect())
+                }
+                SectionBody::Management { aspects } => {
+                    Shape::Aspects(aspects.iter().map(|x| x.aspect.label()).collect())
+                }
+            })
+        })
     });
     let name = move || {
         ctx.assessment.with(|a| {
@@ -129,19 +148,19 @@ fn section(i: usize) -> impl IntoView {
             <legend>{name}</legend>
             <label>{text::POINTS}{scheme_number(format!("{sp}.points"), format!("{}{}", text::SECTION_POINTS, i + 1),
                 move |s| s.sections.get(i).map(|x| x.points), move |s, v| if let Some(x) = s.sections.get_mut(i) { x.points = v })}</label>
-            {move || match body.get() {
-                Some(SectionBody::Execution { base, rule }) => execution(i, base, &rule).into_any(),
-                Some(SectionBody::Indicators { categories }) => (0..categories.len()).map(|j| view! {
-                    <label>{categories[j].name.clone()}" · "{text::CATEGORY_POINTS}
-                        {scheme_number(format!("scheme.sections[{i}].body.categories[{j}].points"), format!("{}{}", categories[j].name, text::CATEGORY_POINTS),
+            {let sp = sp.clone(); move || match shape.get() {
+                Some(Shape::Execution(base, key)) => execution(i, base, key).into_any(),
+                Some(Shape::Categories(names)) => names.into_iter().enumerate().map(|(j, name)| view! {
+                    <label>{name.clone()}" · "{text::CATEGORY_POINTS}
+                        {scheme_number(format!("{sp}.body.categories[{j}].points"), format!("{name}{}", text::CATEGORY_POINTS),
                             move |s| match s.sections.get(i).map(|x| &x.body) { Some(SectionBody::Indicators { categories }) => categories.get(j).and_then(|c| c.points), _ => None },
                             move |s, v| if let Some(SectionBody::Indicators { categories }) = s.sections.get_mut(i).map(|x| &mut x.body) {
                                 if let Some(c) = categories.get_mut(j) { c.points = Some(v) } })}
                     </label>
                 }).collect_view().into_any(),
-                Some(SectionBody::Management { aspects }) => (0..aspects.len()).map(|j| view! {
-                    <label>{aspects[j].aspect.label()}" · "{text::ASPECT_POINTS}
-                        {scheme_number(format!("scheme.sections[{i}].body.aspects[{j}].points"), format!("{}{}", aspects[j].aspect.label(), text::ASPECT_POINTS),
+                Some(Shape::Aspects(labels)) => labels.into_iter().enumerate().map(|(j, label)| view! {
+                    <label>{label}" · "{text::ASPECT_POINTS}
+                        {scheme_number(format!("{sp}.body.aspects[{j}].points"), format!("{label}{}", text::ASPECT_POINTS),
                             move |s| match s.sections.get(i).map(|x| &x.body) { Some(SectionBody::Management { aspects }) => aspects.get(j).map(|c| c.points), _ => None },
                             move |s, v| if let Some(SectionBody::Management { aspects }) = s.sections.get_mut(i).map(|x| &mut x.body) {
                                 if let Some(c) = aspects.get_mut(j) { c.points = v } })}
@@ -154,12 +173,12 @@ fn section(i: usize) -> impl IntoView {
     }
 }
 
-/// The execution block's rule: proportional, a point per percentage point, or bands.
-fn execution(i: usize, base: ExecutionBase, rule: &Rule) -> impl IntoView {
+/// The execution block's rule: proportional, deductions per percentage point, or bands.
+fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let key = match rule {
-        Rule::Deduction { .. } => "per_point",
-        Rule::Bands { .. } => "bands",
+        "deduction" => "per_point",
+        "bands" => "bands",
         _ => "proportional",
     };
     let set_rule = move |ev| {
@@ -215,5 +234,7 @@ fn execution(i: usize, base: ExecutionBase, rule: &Rule) -> impl IntoView {
                 <option value="initial" selected=base == ExecutionBase::Initial>{text::BASE_INITIAL}</option>
             </select>
         </label>
+        <RuleParams path=format!("scheme.sections[{i}].body.rule")/>
+        {notes(format!("scheme.sections[{i}].body.rule"))}
     }
 }

@@ -191,3 +191,70 @@ test("the quick sliders move the total without saving anything", async ({ page }
   await expect(page.getByTestId("score-total")).toHaveText("99.93");
   await expect(field(page, "finance.spending.actual")).toHaveValue("733.88");
 });
+
+test("a rule's bands and deduction are edited in place, kept on reload, and typing keeps the focus", async ({ page }) => {
+  await openSample(page);
+  // 中央交办重复信访积案汇报办结率: 6 points, 100 of 100. Bands by completion keep it at 6.
+  await field(page, "indicators[1].measure.rule").selectOption("bands");
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  const row = page.locator("table.indicators tbody tr").nth(1);
+  await row.getByText("共 4 档").click();
+  const min0 = field(page, "indicators[1].measure.rule.bands[0].min");
+  await min0.selectText();
+  await page.keyboard.type("120");
+  await expect(min0).toHaveValue("120");
+  await expect(min0).toBeFocused();
+  // 100% now reaches the second band, 90 → 4.80 of 6.
+  await expect(page.getByTestId("score-total")).toHaveText("98.12");
+  const points1 = field(page, "indicators[1].measure.rule.bands[1].points");
+  await points1.selectText();
+  await page.keyboard.type("5.5");
+  await expect(page.getByTestId("score-total")).toHaveText("98.82");
+  await row.getByRole("button", { name: "删除第 1 档" }).click();
+  await expect(row.getByText("共 3 档")).toBeVisible();
+  await expect(field(page, "indicators[1].measure.rule.bands[0].min")).toHaveValue("90");
+  await expect(page.getByTestId("score-total")).toHaveText("98.82");
+  // A band out of order is an error at the rule, naming the indicator.
+  await row.getByRole("button", { name: "增加一档" }).click();
+  await field(page, "indicators[1].measure.rule.bands[3].min").fill("95");
+  const order = row.getByText("中央交办重复信访积案汇报办结率」的档次应按门槛从高到低排列");
+  await expect(order).toBeVisible();
+  await row.getByRole("button", { name: "删除第 4 档" }).click();
+  await expect(order).toHaveCount(0);
+
+  // 预算调整规范: a deduction of 2.5 per unmet check; make it 3, then miss a check.
+  const criterion = page.locator(".criterion").nth(1);
+  await criterion.getByText("每差 1 扣 2.5 分").click();
+  await field(page, "criteria[1].measure.rule.per").fill("3");
+  await criterion.locator('input[type="checkbox"]').first().uncheck();
+  await expect(page.getByTestId("score-total")).toHaveText("95.82");
+  // A criterion's rule can be changed: by the checks met, 1 of 2 earns 2.5 of 5.
+  await field(page, "criteria[1].measure.rule").selectOption("checklist");
+  await expect(page.getByTestId("score-total")).toHaveText("96.32");
+  await expect(criterion.getByText("每差")).toHaveCount(0);
+
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(field(page, "indicators[1].measure.rule")).toHaveValue("bands");
+  await expect(field(page, "criteria[1].measure.rule")).toHaveValue("checklist");
+  await row.getByText("共 3 档").click();
+  await expect(field(page, "indicators[1].measure.rule.bands[0].points")).toHaveValue("5.5");
+});
+
+test("the scheme editor keeps the focus while a figure is typed", async ({ page }) => {
+  await openSample(page);
+  const points = field(page, "scheme.sections[2].body.aspects[0].points");
+  await points.selectText();
+  await page.keyboard.type("7.5");
+  await expect(points).toHaveValue("7.5");
+  await expect(points).toBeFocused();
+  // The aspects no longer add up to the section's 50 points: said at the scheme.
+  await expect(page.getByTestId("error-count")).not.toContainText(/^0/);
+  await field(page, "scheme.execution.rule").selectOption("per_point");
+  await page.locator("#scheme").getByText("每差 1 扣 1 分").click();
+  const per = field(page, "scheme.sections[0].body.rule.per");
+  await per.selectText();
+  await page.keyboard.type("0.5");
+  await expect(per).toHaveValue("0.5");
+  await expect(per).toBeFocused();
+});
