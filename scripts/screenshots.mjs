@@ -25,7 +25,12 @@ try {
   await page.locator("details.section-score").first().evaluate((d) => (d.open = true));
   await shot("2-finance", "finance");
   await shot("3-indicators", "indicators");
+  await page.locator(".criterion").nth(1).locator("details.rule-params").evaluate((d) => (d.open = true));
   await shot("4-management", "management");
+  await page.locator('[id="scheme.execution.rule"]').selectOption("bands");
+  await page.locator("#scheme details.rule-params").evaluate((d) => (d.open = true));
+  await shot("10-scheme", "scheme");
+  await page.locator('[id="scheme.execution.rule"]').selectOption("proportional");
   await page.locator('[id="finance.spending.actual"]').focus();
   await page.getByTestId("seek-goal").fill("total>=99.5");
   await page.getByTestId("seek-run").click();
