@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::num::RoundingMode;
-use ziping_engine::paths;
+use ziping_engine::paths::{self, Row};
 use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
 
 use crate::fields::{number, Getter, Setter};
@@ -95,7 +95,7 @@ pub fn RuleParams(#[prop(into)] path: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let at = path.clone();
     let params = Memo::new(move |_| {
-        ctx.assessment.with(|a| match paths::rule(a, &at) {
+        read_rule(ctx, &at, |r| match r {
             Some(Rule::Bands { basis, bands }) => Params::Bands(*basis, bands.len()),
             Some(Rule::Deduction { basis, .. }) => Params::Deduction(*basis),
             _ => Params::None,
@@ -105,6 +105,17 @@ pub fn RuleParams(#[prop(into)] path: String) -> impl IntoView {
         Params::Bands(basis, n) => bands(path.clone(), basis, n).into_any(),
         Params::Deduction(basis) => deduction(path.clone(), basis).into_any(),
         Params::None => ().into_any(),
+    }
+}
+
+/// Reads the rule at `path`, tracking only what holds it: an indicator's rule from the
+/// indicator rows, so typing elsewhere does not wake every row's parameters.
+fn read_rule<T>(ctx: Ctx, path: &str, f: impl FnOnce(Option<&Rule>) -> T) -> T {
+    match path.split('.').next().and_then(paths::row) {
+        Some(Row::Indicator(i)) => ctx
+            .indicators
+            .with(|rows| f(rows.get(i).map(|x| &x.measure.rule))),
+        _ => ctx.assessment.with(|a| f(paths::rule(a, path))),
     }
 }
 
@@ -258,7 +269,7 @@ fn deduction(path: String, basis: DeductionBasis) -> impl IntoView {
     };
     let p = path.clone();
     let summary = move || {
-        ctx.assessment.with(|a| match paths::rule(a, &p) {
+        read_rule(ctx, &p, |r| match r {
             Some(Rule::Deduction { per, step, .. }) => text::deduction_summary(*step, *per),
             _ => String::new(),
         })

@@ -1,0 +1,62 @@
+//! The engine as the app uses it, behind one wasm export and no view layer, so its size
+//! in the browser can be measured apart from Leptos.
+
+use rust_decimal::Decimal;
+use wasm_bindgen::prelude::*;
+use ziping_engine::{
+    figures, file, paths, render, report, sample, schemes, score, sheet, tsv, validate, whatif,
+};
+
+/// Runs every engine call the app makes on a file's text and returns what they wrote.
+#[wasm_bindgen]
+pub fn run(text: &str, pasted: &str, goal: &str) -> String {
+    let mut out = Vec::new();
+    if let Ok(file::Document::Scheme(s)) = file::decode(text) {
+        out.push(s.name);
+    }
+    if let Ok(s) = file::decode_scheme(text) {
+        out.push(file::encode_scheme(&s));
+        out.push(validate::validate_scheme(&s).len().to_string());
+    }
+    let mut a = file::decode_assessment(text).unwrap_or_else(|_| sample::sample());
+    let findings = validate::validate(&a);
+    out.push(validate::has_errors(&findings).to_string());
+    out.push(
+        figures::derive(&a)
+            .income
+            .actual
+            .unwrap_or_default()
+            .to_string(),
+    );
+    let card = score::score(&a);
+    out.push(score::score_figures(&a).total.to_string());
+    let r = report::report(&a);
+    out.push(report::paragraphs(&r).count().to_string());
+    out.push(report::orphans(&a, &r).len().to_string());
+    out.extend([render::html(&r), render::markdown(&r), render::text(&r)]);
+    out.push(sheet::csv(&sheet::sheet_of(&a, &card)));
+    out.push(sheet::sheet(&a).title);
+    let base = a.clone();
+    if tsv::is_block(pasted) {
+        let _ = tsv::paste_economic(&mut a, 0, pasted);
+        let _ = tsv::paste_indicators(&mut a, 0, pasted);
+    }
+    if let Some(rule) = paths::rule_mut(&mut a, "indicators[0].measure.rule") {
+        out.push(rule.label().to_owned());
+    }
+    let _ = paths::set(&mut a, "finance.spending.actual", Some(Decimal::ONE));
+    out.push(whatif::diff(&base, &a).scores.len().to_string());
+    if let Ok(g) = whatif::Goal::parse(goal) {
+        if let Ok(s) = whatif::seek(&a, "finance.spending.actual", &g) {
+            out.push(s.reason);
+        }
+    }
+    out.extend(
+        whatif::sensitivity(&a, &[Decimal::ONE])
+            .into_iter()
+            .map(|s| s.name),
+    );
+    out.push(schemes::builtin().len().to_string());
+    out.push(file::encode_assessment(&a));
+    out.join("\n")
+}
