@@ -1,6 +1,8 @@
 //! Input fields bound to the assessment: numbers that keep what the user types, text and
 //! paragraphs, with the findings about each field shown at the field.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
@@ -314,5 +316,39 @@ pub fn focus(path: &str) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
+    }
+}
+
+/// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
+pub fn remap_rows(
+    raw: &mut BTreeMap<String, String>,
+    prefix: &str,
+    map: impl Fn(usize) -> Option<usize>,
+) {
+    let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
+    for (k, v) in moved {
+        let row = k
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(n, tail)| n.parse::<usize>().ok().map(|n| (n, tail.to_string())));
+        match row {
+            Some((n, tail)) => {
+                if let Some(m) = map(n) {
+                    raw.insert(format!("{prefix}{m}]{tail}"), v);
+                }
+            }
+            None => {
+                raw.insert(k, v);
+            }
+        }
+    }
+}
+
+/// The row map after row `i` is removed, for `remap_rows`.
+pub fn after_removing(i: usize) -> impl Fn(usize) -> Option<usize> {
+    move |n| match n.cmp(&i) {
+        std::cmp::Ordering::Less => Some(n),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some(n - 1),
     }
 }

@@ -214,6 +214,11 @@ pub const NOT_SET: &str = "未选";
 pub const CHECKS: &str = "检查项";
 pub const RESET_CRITERIA: &str = "按评分标准重置管理效率细则";
 pub const EXAMPLE: &str = "示例数据";
+pub const DEFAULT_SPLIT: &str = " （默认拆分，可在评分标准中修改）";
+pub const CRITERION_NAME: &str = "细则";
+pub const ADD_CRITERION: &str = "添加细则";
+pub const REMOVE_CRITERION: &str = "删除细则";
+pub const ADD_CHECK: &str = "添加检查项";
 
 // Problems.
 pub const PROBLEMS: &str = "三、存在的主要问题";
@@ -257,6 +262,16 @@ pub fn band_points(k: usize) -> String {
 /// The label of a band's delete button.
 pub fn band_remove(k: usize) -> String {
     format!("{REMOVE_BAND}第 {} 档", k + 1)
+}
+
+/// The label of a check's wording.
+pub fn check_text(k: usize) -> String {
+    format!("第 {} 项{CHECKS}", k + 1)
+}
+
+/// The label of a check's delete button.
+pub fn check_remove(k: usize) -> String {
+    format!("删除第 {} 项{CHECKS}", k + 1)
 }
 
 /// The folded line of a banded rule.

@@ -1,7 +1,7 @@
 //! 绩效指标: the indicator table. Rows can be added, removed, reordered, duplicated and
 //! pasted from Excel; each row shows its score, and its formula on hover.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -10,35 +10,12 @@ use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Overr
 use ziping_engine::scheme::Rule;
 use ziping_engine::tsv;
 
-use crate::fields::{enter_moves_down, notes, pasted_block, Cell, NumberInput};
+use crate::fields::{
+    after_removing, enter_moves_down, notes, pasted_block, remap_rows, Cell, NumberInput,
+};
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{Ctx, Notice};
 use crate::text;
-
-/// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
-pub fn remap_rows(
-    raw: &mut BTreeMap<String, String>,
-    prefix: &str,
-    map: impl Fn(usize) -> Option<usize>,
-) {
-    let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
-    for (k, v) in moved {
-        let row = k
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split_once(']'))
-            .and_then(|(n, tail)| n.parse::<usize>().ok().map(|n| (n, tail.to_string())));
-        match row {
-            Some((n, tail)) => {
-                if let Some(m) = map(n) {
-                    raw.insert(format!("{prefix}{m}]{tail}"), v);
-                }
-            }
-            None => {
-                raw.insert(k, v);
-            }
-        }
-    }
-}
 
 #[component]
 pub fn Indicators() -> impl IntoView {
@@ -198,13 +175,8 @@ fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                 a.indicators.remove(i);
             }
         });
-        ctx.raw.update(|r| {
-            remap_rows(r, "indicators[", |n| match n.cmp(&i) {
-                std::cmp::Ordering::Less => Some(n),
-                std::cmp::Ordering::Equal => None,
-                std::cmp::Ordering::Greater => Some(n - 1),
-            })
-        });
+        ctx.raw
+            .update(|r| remap_rows(r, "indicators[", after_removing(i)));
     };
     let has_override = move || {
         ind.with(|x| {

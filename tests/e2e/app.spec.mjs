@@ -258,3 +258,42 @@ test("the scheme editor keeps the focus while a figure is typed", async ({ page 
   await expect(per).toHaveValue("0.5");
   await expect(per).toBeFocused();
 });
+
+test("management criteria and their checks can be reworded, added and removed", async ({ page }) => {
+  await openSample(page);
+  // 预算编制完整规范: three checks, all met, 5 points.
+  const wording = field(page, "criteria[0].measure.checks[0].text");
+  await wording.selectText();
+  await page.keyboard.type("收支全部纳入部门预算（已核对）");
+  await expect(wording).toHaveValue("收支全部纳入部门预算（已核对）");
+  await expect(wording).toBeFocused();
+
+  const first = page.locator("fieldset.aspect").first();
+  await expect(first.locator(".criterion")).toHaveCount(2);
+  await first.getByRole("button", { name: "添加细则" }).click();
+  await expect(first.locator(".criterion")).toHaveCount(3);
+  await expect(page.getByTestId("error-count")).not.toContainText(/^0/);
+  await first.locator(".criterion").nth(2).getByRole("button", { name: "删除细则" }).click();
+  await expect(first.locator(".criterion")).toHaveCount(2);
+  await expect(page.getByTestId("error-count")).toContainText(/^0/);
+
+  // A fourth check, not met: 5 × 3 ÷ 4 = 3.75.
+  const criterion = page.locator(".criterion").first();
+  await criterion.getByRole("button", { name: "添加检查项" }).click();
+  await expect(page.getByTestId("score-total")).toHaveText("98.07");
+  await criterion.getByRole("button", { name: "删除第 4 项检查项" }).click();
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+
+  // Scored by hand: the score and its reason are asked for.
+  await field(page, "criteria[2].measure.rule").selectOption("manual");
+  await field(page, "criteria[2].measure.entered_score").fill("4");
+  await expect(page.getByTestId("error-count")).not.toContainText(/^0/);
+  await field(page, "criteria[2].measure.reason").fill("抽查发现一笔支付晚于用款计划");
+  await expect(page.getByTestId("error-count")).toContainText(/^0/);
+  await expect(page.getByTestId("score-total")).toHaveText("98.32");
+
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(field(page, "criteria[0].measure.checks[0].text")).toHaveValue("收支全部纳入部门预算（已核对）");
+  await expect(field(page, "criteria[2].measure.reason")).toHaveValue("抽查发现一笔支付晚于用款计划");
+});
