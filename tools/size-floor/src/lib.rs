@@ -1,15 +1,14 @@
-//! The engine as the app uses it, behind one wasm export and no view layer, so its size
-//! in the browser can be measured apart from Leptos.
+//! The engine as the app uses it, behind wasm exports and no view layer, so its size in
+//! the browser can be measured apart from Leptos. With the `first-load` feature, only what
+//! the form and the score panel need: no report, score sheet or what-if.
 
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
-use ziping_engine::{
-    figures, file, paths, render, report, sample, schemes, score, sheet, tsv, validate, whatif,
-};
+use ziping_engine::{figures, file, paths, sample, schemes, score, tsv, validate};
 
-/// Runs every engine call the app makes on a file's text and returns what they wrote.
+/// The engine calls of the form, the score panel, drafts and files.
 #[wasm_bindgen]
-pub fn run(text: &str, pasted: &str, goal: &str) -> String {
+pub fn first_load(text: &str, pasted: &str) -> String {
     let mut out = Vec::new();
     if let Ok(file::Document::Scheme(s)) = file::decode(text) {
         out.push(s.name);
@@ -21,22 +20,10 @@ pub fn run(text: &str, pasted: &str, goal: &str) -> String {
     let mut a = file::decode_assessment(text).unwrap_or_else(|_| sample::sample());
     let findings = validate::validate(&a);
     out.push(validate::has_errors(&findings).to_string());
-    out.push(
-        figures::derive(&a)
-            .income
-            .actual
-            .unwrap_or_default()
-            .to_string(),
-    );
-    let card = score::score(&a);
-    out.push(score::score_figures(&a).total.to_string());
-    let r = report::report(&a);
-    out.push(report::paragraphs(&r).count().to_string());
-    out.push(report::orphans(&a, &r).len().to_string());
-    out.extend([render::html(&r), render::markdown(&r), render::text(&r)]);
-    out.push(sheet::csv(&sheet::sheet_of(&a, &card)));
-    out.push(sheet::sheet(&a).title);
-    let base = a.clone();
+    out.extend(findings.into_iter().map(|f| f.message));
+    let income = figures::derive(&a).income.actual;
+    out.push(income.unwrap_or_default().to_string());
+    out.push(score::score(&a).total.to_string());
     if tsv::is_block(pasted) {
         let _ = tsv::paste_economic(&mut a, 0, pasted);
         let _ = tsv::paste_indicators(&mut a, 0, pasted);
@@ -45,7 +32,30 @@ pub fn run(text: &str, pasted: &str, goal: &str) -> String {
         out.push(rule.label().to_owned());
     }
     let _ = paths::set(&mut a, "finance.spending.actual", Some(Decimal::ONE));
-    out.push(whatif::diff(&base, &a).scores.len().to_string());
+    out.push(schemes::builtin().len().to_string());
+    out.push(file::encode_assessment(&a));
+    out.join("\n")
+}
+
+/// The engine calls of the later pages: report, score sheet and what-if.
+#[cfg(not(feature = "first-load"))]
+#[wasm_bindgen]
+pub fn later(text: &str, goal: &str) -> String {
+    use ziping_engine::{render, report, sheet, whatif};
+    let Ok(a) = file::decode_assessment(text) else {
+        return String::new();
+    };
+    let mut out = Vec::new();
+    let card = score::score_figures(&a);
+    let r = report::report(&a);
+    out.push(report::paragraphs(&r).count().to_string());
+    out.push(report::orphans(&a, &r).len().to_string());
+    out.extend([render::html(&r), render::markdown(&r), render::text(&r)]);
+    out.push(sheet::csv(&sheet::sheet_of(&a, &card)));
+    out.push(sheet::sheet(&a).title);
+    let mut b = a.clone();
+    let _ = paths::set(&mut b, "finance.spending.actual", Some(Decimal::ONE));
+    out.push(whatif::diff(&a, &b).scores.len().to_string());
     if let Ok(g) = whatif::Goal::parse(goal) {
         if let Ok(s) = whatif::seek(&a, "finance.spending.actual", &g) {
             out.push(s.reason);
@@ -56,7 +66,5 @@ pub fn run(text: &str, pasted: &str, goal: &str) -> String {
             .into_iter()
             .map(|s| s.name),
     );
-    out.push(schemes::builtin().len().to_string());
-    out.push(file::encode_assessment(&a));
     out.join("\n")
 }
