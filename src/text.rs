@@ -219,6 +219,7 @@ pub const CRITERION_NAME: &str = "细则";
 pub const ADD_CRITERION: &str = "添加细则";
 pub const REMOVE_CRITERION: &str = "删除细则";
 pub const ADD_CHECK: &str = "添加检查项";
+pub const SAVE_CRITERIA: &str = "把这些细则存为评分标准的默认细则";
 
 // Problems.
 pub const PROBLEMS: &str = "三、存在的主要问题";
@@ -262,6 +263,11 @@ pub fn band_points(k: usize) -> String {
 /// The label of a band's delete button.
 pub fn band_remove(k: usize) -> String {
     format!("{REMOVE_BAND}第 {} 档", k + 1)
+}
+
+/// What saving the criteria into the scheme did.
+pub fn criteria_saved(scheme: &str) -> String {
+    format!("已把管理效率细则存入评分标准“{scheme}”：可用“导出评分标准”带到下一年度")
 }
 
 /// The label of a check's wording.

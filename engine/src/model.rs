@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::scheme::{Rule, Scheme};
+use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
 
 /// One department's self-assessment for one year, with the scheme it is scored under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -87,6 +87,31 @@ impl Assessment {
             scheme,
             ..Assessment::default()
         }
+    }
+
+    /// Makes this assessment's management criteria the scheme's own (wording, points, rules,
+    /// checks; not what was met), so an exported scheme carries them to next year.
+    pub fn criteria_into_scheme(&mut self) {
+        let criteria = &self.criteria;
+        for section in &mut self.scheme.sections {
+            let SectionBody::Management { aspects } = &mut section.body else {
+                continue;
+            };
+            for spec in aspects {
+                spec.criteria = criteria
+                    .iter()
+                    .filter(|c| c.aspect == spec.aspect)
+                    .map(|c| CriterionTemplate {
+                        name: c.name.clone(),
+                        points: c.points,
+                        rule: c.measure.rule.clone(),
+                        target: c.measure.target,
+                        checks: c.measure.checks.iter().map(|k| k.text.clone()).collect(),
+                    })
+                    .collect();
+            }
+        }
+        self.scheme.mark_custom();
     }
 }
 

@@ -255,6 +255,14 @@ pub enum DeductionBasis {
 }
 
 impl Scheme {
+    /// Marks a scheme changed by the user, so it is no longer taken for the built-in one
+    /// whose id it had.
+    pub fn mark_custom(&mut self) {
+        if !self.id.starts_with("custom-") {
+            self.id = format!("custom-{}", self.id);
+        }
+    }
+
     /// The sections' points added up: 100 in a valid scheme.
     pub fn max_total(&self) -> Decimal {
         crate::num::sum(self.sections.iter().map(|s| s.points)).unwrap_or(Decimal::MAX)

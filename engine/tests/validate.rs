@@ -404,3 +404,54 @@ fn findings_serialize_with_severity_code_paths_and_message() {
         .as_str()
         .is_some_and(|m| m.contains("733.80")));
 }
+
+#[test]
+fn reworded_criteria_saved_into_the_scheme_come_back_in_a_new_assessment() {
+    let mut a = sample();
+    a.criteria[0].name = "预算编制完整规范（本局细则）".into();
+    a.criteria[0].measure.checks[1].text = "项目支出均有测算依据".into();
+    a.criteria[0].measure.checks.pop();
+    a.criteria[1].measure.rule = Rule::Deduction {
+        basis: DeductionBasis::FailedChecks,
+        per: dec!(2),
+        step: dec!(1),
+    };
+    a.criteria_into_scheme();
+    assert!(a.scheme.id.starts_with("custom-"), "{}", a.scheme.id);
+    assert_eq!(validate::validate_scheme(&a.scheme), vec![]);
+
+    let next_year = Assessment::new(a.scheme.clone());
+    assert_eq!(next_year.criteria.len(), a.criteria.len());
+    for (new, old) in next_year.criteria.iter().zip(&a.criteria) {
+        assert_eq!(
+            (
+                new.aspect,
+                &new.name,
+                new.points,
+                &new.measure.rule,
+                new.measure.target
+            ),
+            (
+                old.aspect,
+                &old.name,
+                old.points,
+                &old.measure.rule,
+                old.measure.target
+            )
+        );
+        let texts = |c: &ziping_engine::model::Criterion| -> Vec<String> {
+            c.measure.checks.iter().map(|k| k.text.clone()).collect()
+        };
+        assert_eq!(texts(new), texts(old));
+        assert!(
+            new.measure.checks.iter().all(|k| !k.met),
+            "what was met stays behind"
+        );
+    }
+    assert_eq!(next_year.criteria[0].measure.checks.len(), 2);
+
+    // Saving twice changes nothing more, and the id is marked once.
+    let once = a.scheme.clone();
+    a.criteria_into_scheme();
+    assert_eq!(a.scheme, once);
+}

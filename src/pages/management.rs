@@ -9,7 +9,7 @@ use ziping_engine::scheme::Rule;
 
 use crate::fields::{after_removing, notes, remap_rows, text_input, NumberInput};
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
-use crate::state::Ctx;
+use crate::state::{Ctx, Notice};
 use crate::text;
 
 #[component]
@@ -40,6 +40,11 @@ pub fn Management() -> impl IntoView {
             a.criteria = fresh.criteria;
         })
     };
+    let save = move |_| {
+        ctx.edit(|a| a.criteria_into_scheme());
+        let name = ctx.assessment.with_untracked(|a| a.scheme.name.clone());
+        ctx.notify(Notice::Info(text::criteria_saved(&name)));
+    };
     view! {
         <section id="management" class="page">
             <h2>"（三）"{text::NAV_MANAGEMENT}</h2>
@@ -57,7 +62,10 @@ pub fn Management() -> impl IntoView {
                     }))>{text::ADD_CRITERION}</button>
                 </fieldset>
             }).collect_view()}
-            <button type="button" on:click=reset>{text::RESET_CRITERIA}</button>
+            <div class="row">
+                <button type="button" on:click=reset>{text::RESET_CRITERIA}</button>
+                <button type="button" on:click=save>{text::SAVE_CRITERIA}</button>
+            </div>
         </section>
     }
 }

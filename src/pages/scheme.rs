@@ -77,7 +77,7 @@ pub fn SchemeEditor() -> impl IntoView {
             <div class="grid-2">
                 <label>{text::SCHEME_NAME}
                     <input id="scheme.name" type="text" prop:value=move || ctx.assessment.with(|a| a.scheme.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| { a.scheme.name = v; if !a.scheme.id.starts_with("custom-") { a.scheme.id = format!("custom-{}", a.scheme.id); } }); }/>
+                        on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| { a.scheme.name = v; a.scheme.mark_custom(); }); }/>
                 </label>
                 <label for="scheme.rounding">{text::ROUNDING}
                     <select id="scheme.rounding" on:change=move |ev| {

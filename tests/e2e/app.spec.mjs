@@ -1,6 +1,7 @@
 // The app against the release build: the acceptance flows of the browser-app issue.
 import { test, expect } from "@playwright/test";
 import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 
 const field = (page, path) => page.locator(`[id="${path}"]`);
 
@@ -291,6 +292,16 @@ test("management criteria and their checks can be reworded, added and removed", 
   await field(page, "criteria[2].measure.reason").fill("抽查发现一笔支付晚于用款计划");
   await expect(page.getByTestId("error-count")).toContainText(/^0/);
   await expect(page.getByTestId("score-total")).toHaveText("98.32");
+
+  // Saved into the scheme, the wording leaves with an exported scheme file.
+  await page.getByRole("button", { name: "把这些细则存为评分标准的默认细则" }).click();
+  await expect(page.getByText("已把管理效率细则存入评分标准").first()).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出评分标准" }).click(),
+  ]);
+  const scheme = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(JSON.stringify(scheme)).toContain("收支全部纳入部门预算（已核对）");
 
   await page.waitForTimeout(600);
   await page.reload();
