@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use ziping_engine::file::{self, Document};
-use ziping_engine::{render, report, sheet, validate};
+use ziping_engine::{render, report, schemes, sheet, validate};
 
 use crate::state::{Ctx, Notice};
 use crate::storage;
@@ -91,7 +91,11 @@ pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
             ctx.create(*a);
             ctx.notify(Notice::Info(text::imported("自评", &title)));
         }
-        Ok(Document::Scheme(s)) => {
+        Ok(Document::Scheme(mut s)) => {
+            // A changed copy of a built-in scheme must not pass for the built-in one.
+            if schemes::by_id(&s.id).is_some_and(|b| b != *s) {
+                s.mark_custom();
+            }
             let findings = validate::validate_scheme(&s);
             if validate::has_errors(&findings) {
                 let first = findings

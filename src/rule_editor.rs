@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+use ziping_engine::model::Assessment;
 use ziping_engine::num::RoundingMode;
 use ziping_engine::paths::{self, Row};
 use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
@@ -124,6 +125,7 @@ fn read_rule<T>(ctx: Ctx, path: &str, f: impl FnOnce(Option<&Rule>) -> T) -> T {
 fn edit_rule(path: &str, f: impl FnOnce(&mut Rule)) {
     let ctx = expect_context::<Ctx>();
     ctx.edit(|a| {
+        mark_scheme(a, path);
         if let Some(r) = paths::rule_mut(a, path) {
             f(r)
         }
@@ -134,6 +136,13 @@ fn edit_rule(path: &str, f: impl FnOnce(&mut Rule)) {
         .with_untracked(|r| r.keys().any(|k| k.starts_with(&prefix)))
     {
         ctx.edit_raw(|r| r.retain(|k, _| !k.starts_with(&prefix)));
+    }
+}
+
+/// A rule of the scheme (the execution block's) changed: the scheme is the user's own now.
+fn mark_scheme(a: &mut Assessment, path: &str) {
+    if path.starts_with("scheme.") {
+        a.scheme.mark_custom();
     }
 }
 
@@ -149,6 +158,7 @@ fn param(
     let (at, at2) = (path.to_owned(), path.to_owned());
     let get: Getter = Arc::new(move || ctx.assessment.with(|a| paths::rule(a, &at).and_then(&get)));
     let set: Setter = Arc::new(move |a, v| {
+        mark_scheme(a, &at2);
         if let Some(r) = paths::rule_mut(a, &at2) {
             set(r, v.unwrap_or_default())
         }

@@ -248,7 +248,6 @@ pub const CATEGORY_POINTS: &str = "二级指标分值";
 pub const ASPECT_POINTS: &str = "管理效率各方面分值";
 pub const SCHEME_NOTES: &str = "说明";
 pub const IMPORT_SCHEME_HINT: &str = "导入的评分标准文件会出现在上面的列表中";
-pub const CUSTOM: &str = "自定义";
 
 /// The label of a band's threshold, for the screen reader and the field's message.
 pub fn band_min(k: usize) -> String {

@@ -255,11 +255,12 @@ pub enum DeductionBasis {
 }
 
 impl Scheme {
-    /// Marks a scheme changed by the user, so it is no longer taken for the built-in one
-    /// whose id it had.
+    /// Marks a scheme changed by the user, once: a new id and name, so it is never taken
+    /// for the built-in or imported scheme it came from.
     pub fn mark_custom(&mut self) {
         if !self.id.starts_with("custom-") {
             self.id = format!("custom-{}", self.id);
+            self.name = crate::text::custom_scheme(&self.name);
         }
     }
 

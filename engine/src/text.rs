@@ -11,6 +11,11 @@ pub const GAP_EXCESS: &str = "超出目标";
 pub const GAP_COMPLETION: &str = "完成率低于 100% 的百分点数";
 pub const GAP_FAILED: &str = "未满足的检查项";
 
+/// A scheme's name once the user has changed it, so it is not mistaken for the original.
+pub fn custom_scheme(name: &str) -> String {
+    format!("{name}（自定义）")
+}
+
 // ---- formulas ----
 
 pub fn formula_missing(what: impl Display) -> String {

@@ -30,6 +30,15 @@ fn choices() -> Vec<Scheme> {
     all
 }
 
+/// Changes the open assessment's scheme, which makes it the user's own (see
+/// `Scheme::mark_custom`); the name is set after, so a typed name stays as typed.
+fn edit_scheme(f: impl FnOnce(&mut Scheme)) {
+    expect_context::<Ctx>().edit(|a| {
+        a.scheme.mark_custom();
+        f(&mut a.scheme)
+    });
+}
+
 /// A number field over a figure of the scheme.
 fn scheme_number(
     id: String,
@@ -39,8 +48,10 @@ fn scheme_number(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let get: Getter = Arc::new(move || ctx.assessment.with(|a| get(&a.scheme)));
-    let set: Setter =
-        Arc::new(move |a: &mut Assessment, v| set(&mut a.scheme, v.unwrap_or_default()));
+    let set: Setter = Arc::new(move |a: &mut Assessment, v| {
+        a.scheme.mark_custom();
+        set(&mut a.scheme, v.unwrap_or_default())
+    });
     number(id, label, get, set, None, None)
 }
 
@@ -77,19 +88,19 @@ pub fn SchemeEditor() -> impl IntoView {
             <div class="grid-2">
                 <label>{text::SCHEME_NAME}
                     <input id="scheme.name" type="text" prop:value=move || ctx.assessment.with(|a| a.scheme.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| { a.scheme.name = v; a.scheme.mark_custom(); }); }/>
+                        on:input=move |ev| { let v = event_target_value(&ev); edit_scheme(|s| s.name = v); }/>
                 </label>
                 <label for="scheme.rounding">{text::ROUNDING}
                     <select id="scheme.rounding" on:change=move |ev| {
                         let mode = match event_target_value(&ev).as_str() { "truncate" => RoundingMode::Truncate, "half_even" => RoundingMode::HalfEven, _ => RoundingMode::HalfUp };
-                        ctx.edit(|a| a.scheme.rounding.mode = mode);
+                        edit_scheme(|s| s.rounding.mode = mode);
                     }>
                         {[(RoundingMode::HalfUp, "half_up", text::HALF_UP), (RoundingMode::Truncate, "truncate", text::TRUNCATE), (RoundingMode::HalfEven, "half_even", text::HALF_EVEN)]
                             .map(|(m, k, l)| view! { <option value=k selected=move || ctx.assessment.with(|a| a.scheme.rounding.mode == m)>{l}</option> })}
                     </select>
                 </label>
                 <label class="check"><input type="checkbox" prop:checked=move || ctx.assessment.with(|a| a.scheme.rounding.rate_first)
-                    on:change=move |ev| { let on = event_target_checked(&ev); ctx.edit(|a| a.scheme.rounding.rate_first = on) }/>{text::RATE_FIRST}</label>
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit_scheme(|s| s.rounding.rate_first = on) }/>{text::RATE_FIRST}</label>
                 <label>{text::OVER_ACHIEVEMENT}{scheme_number("scheme.over_achievement".into(), text::OVER_ACHIEVEMENT.into(), |s| Some(s.over_achievement), |s, v| s.over_achievement = v)}</label>
                 <label>{text::LOW_EXECUTION}{scheme_number("scheme.low_execution".into(), text::LOW_EXECUTION.into(), |s| Some(s.low_execution), |s, v| s.low_execution = v)}</label>
             </div>
@@ -175,7 +186,6 @@ fn section(i: usize) -> impl IntoView {
 
 /// The execution block's rule: proportional, deductions per percentage point, or bands.
 fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
     let key = match rule {
         "deduction" => "per_point",
         "bands" => "bands",
@@ -183,9 +193,9 @@ fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView
     };
     let set_rule = move |ev| {
         let k = event_target_value(&ev);
-        ctx.edit(|a| {
+        edit_scheme(|s| {
             if let Some(SectionBody::Execution { rule, .. }) =
-                a.scheme.sections.get_mut(i).map(|x| &mut x.body)
+                s.sections.get_mut(i).map(|x| &mut x.body)
             {
                 *rule = match k.as_str() {
                     "per_point" => Rule::Deduction {
@@ -213,9 +223,9 @@ fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView
         } else {
             ExecutionBase::Adjusted
         };
-        ctx.edit(|a| {
+        edit_scheme(|s| {
             if let Some(SectionBody::Execution { base, .. }) =
-                a.scheme.sections.get_mut(i).map(|x| &mut x.body)
+                s.sections.get_mut(i).map(|x| &mut x.body)
             {
                 *base = b;
             }

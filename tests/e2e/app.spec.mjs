@@ -249,6 +249,10 @@ test("the scheme editor keeps the focus while a figure is typed", async ({ page 
   await page.keyboard.type("7.5");
   await expect(points).toHaveValue("7.5");
   await expect(points).toBeFocused();
+  // A changed scheme is the user's own: it is never shown as the built-in one.
+  const choice = field(page, "scheme-choice");
+  await expect(choice.locator("option:checked")).toHaveText("广州市部门整体支出绩效自评（自定义）");
+  await expect(field(page, "scheme.name")).toHaveValue("广州市部门整体支出绩效自评（自定义）");
   // The aspects no longer add up to the section's 50 points: said at the scheme.
   await expect(page.getByTestId("error-count")).not.toContainText(/^0/);
   await field(page, "scheme.execution.rule").selectOption("per_point");
@@ -258,6 +262,10 @@ test("the scheme editor keeps the focus while a figure is typed", async ({ page 
   await page.keyboard.type("0.5");
   await expect(per).toHaveValue("0.5");
   await expect(per).toBeFocused();
+  // Choosing the built-in scheme again brings back its figures.
+  await choice.selectOption({ label: "广州市部门整体支出绩效自评" });
+  await expect(field(page, "scheme.sections[2].body.aspects[0].points")).toHaveValue("10");
+  await expect(page.getByTestId("error-count")).toContainText(/^0/);
 });
 
 test("management criteria and their checks can be reworded, added and removed", async ({ page }) => {
