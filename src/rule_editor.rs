@@ -122,8 +122,7 @@ fn read_rule<T>(ctx: Ctx, path: &str, f: impl FnOnce(Option<&Rule>) -> T) -> T {
 
 /// Changes the rule at `path`, and forgets the kept texts of its parameters, whose
 /// places may now hold other figures.
-fn edit_rule(path: &str, f: impl FnOnce(&mut Rule)) {
-    let ctx = expect_context::<Ctx>();
+fn edit_rule(ctx: Ctx, path: &str, f: impl FnOnce(&mut Rule)) {
     ctx.edit(|a| {
         mark_scheme(a, path);
         if let Some(r) = paths::rule_mut(a, path) {
@@ -156,7 +155,7 @@ fn param(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (at, at2) = (path.to_owned(), path.to_owned());
-    let get: Getter = Arc::new(move || ctx.assessment.with(|a| paths::rule(a, &at).and_then(&get)));
+    let get: Getter = Arc::new(move || read_rule(ctx, &at, |r| r.and_then(&get)));
     let set: Setter = Arc::new(move |a, v| {
         mark_scheme(a, &at2);
         if let Some(r) = paths::rule_mut(a, &at2) {
@@ -181,6 +180,7 @@ fn band_mut(r: &mut Rule, k: usize) -> Option<&mut Band> {
 }
 
 fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let p = path.clone();
     let set_basis = move |ev| {
         let b = if event_target_value(&ev) == "actual" {
@@ -188,7 +188,7 @@ fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
         } else {
             Basis::Completion
         };
-        edit_rule(&p, |r| {
+        edit_rule(ctx, &p, |r| {
             if let Rule::Bands { basis, .. } = r {
                 *basis = b
             }
@@ -196,7 +196,7 @@ fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
     };
     let p = path.clone();
     let add = move |_| {
-        edit_rule(&p, |r| {
+        edit_rule(ctx, &p, |r| {
             if let Rule::Bands { bands, .. } = r {
                 bands.push(Band {
                     min: Decimal::ZERO,
@@ -208,7 +208,7 @@ fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
     let row = move |k: usize| {
         let p = path.clone();
         let remove = move |_| {
-            edit_rule(&p, |r| {
+            edit_rule(ctx, &p, |r| {
                 if let Rule::Bands { bands, .. } = r {
                     if k < bands.len() {
                         bands.remove(k);
@@ -270,7 +270,7 @@ fn deduction(path: String, basis: DeductionBasis) -> impl IntoView {
     let set_basis = move |ev| {
         let k = event_target_value(&ev);
         if let Some((b, _, _)) = DEDUCTION_BASES.iter().find(|(_, key, _)| *key == k) {
-            edit_rule(&p, |r| {
+            edit_rule(ctx, &p, |r| {
                 if let Rule::Deduction { basis, .. } = r {
                     *basis = *b
                 }

@@ -32,8 +32,8 @@ fn choices() -> Vec<Scheme> {
 
 /// Changes the open assessment's scheme, which makes it the user's own (see
 /// `Scheme::mark_custom`); the name is set after, so a typed name stays as typed.
-fn edit_scheme(f: impl FnOnce(&mut Scheme)) {
-    expect_context::<Ctx>().edit(|a| {
+fn edit_scheme(ctx: Ctx, f: impl FnOnce(&mut Scheme)) {
+    ctx.edit(|a| {
         a.scheme.mark_custom();
         f(&mut a.scheme)
     });
@@ -88,19 +88,19 @@ pub fn SchemeEditor() -> impl IntoView {
             <div class="grid-2">
                 <label>{text::SCHEME_NAME}
                     <input id="scheme.name" type="text" prop:value=move || ctx.assessment.with(|a| a.scheme.name.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); edit_scheme(|s| s.name = v); }/>
+                        on:input=move |ev| { let v = event_target_value(&ev); edit_scheme(ctx, |s| s.name = v); }/>
                 </label>
                 <label for="scheme.rounding">{text::ROUNDING}
                     <select id="scheme.rounding" on:change=move |ev| {
                         let mode = match event_target_value(&ev).as_str() { "truncate" => RoundingMode::Truncate, "half_even" => RoundingMode::HalfEven, _ => RoundingMode::HalfUp };
-                        edit_scheme(|s| s.rounding.mode = mode);
+                        edit_scheme(ctx, |s| s.rounding.mode = mode);
                     }>
                         {[(RoundingMode::HalfUp, "half_up", text::HALF_UP), (RoundingMode::Truncate, "truncate", text::TRUNCATE), (RoundingMode::HalfEven, "half_even", text::HALF_EVEN)]
                             .map(|(m, k, l)| view! { <option value=k selected=move || ctx.assessment.with(|a| a.scheme.rounding.mode == m)>{l}</option> })}
                     </select>
                 </label>
                 <label class="check"><input type="checkbox" prop:checked=move || ctx.assessment.with(|a| a.scheme.rounding.rate_first)
-                    on:change=move |ev| { let on = event_target_checked(&ev); edit_scheme(|s| s.rounding.rate_first = on) }/>{text::RATE_FIRST}</label>
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit_scheme(ctx, |s| s.rounding.rate_first = on) }/>{text::RATE_FIRST}</label>
                 <label>{text::OVER_ACHIEVEMENT}{scheme_number("scheme.over_achievement".into(), text::OVER_ACHIEVEMENT.into(), |s| Some(s.over_achievement), |s, v| s.over_achievement = v)}</label>
                 <label>{text::LOW_EXECUTION}{scheme_number("scheme.low_execution".into(), text::LOW_EXECUTION.into(), |s| Some(s.low_execution), |s, v| s.low_execution = v)}</label>
             </div>
@@ -186,6 +186,7 @@ fn section(i: usize) -> impl IntoView {
 
 /// The execution block's rule: proportional, deductions per percentage point, or bands.
 fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let key = match rule {
         "deduction" => "per_point",
         "bands" => "bands",
@@ -193,7 +194,7 @@ fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView
     };
     let set_rule = move |ev| {
         let k = event_target_value(&ev);
-        edit_scheme(|s| {
+        edit_scheme(ctx, |s| {
             if let Some(SectionBody::Execution { rule, .. }) =
                 s.sections.get_mut(i).map(|x| &mut x.body)
             {
@@ -223,7 +224,7 @@ fn execution(i: usize, base: ExecutionBase, rule: &'static str) -> impl IntoView
         } else {
             ExecutionBase::Adjusted
         };
-        edit_scheme(|s| {
+        edit_scheme(ctx, |s| {
             if let Some(SectionBody::Execution { base, .. }) =
                 s.sections.get_mut(i).map(|x| &mut x.body)
             {
