@@ -108,13 +108,8 @@ pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
                 )));
                 return;
             }
-            let mut kept: Vec<String> = storage::schemes()
-                .into_iter()
-                .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
-                .collect();
-            kept.push(file::encode_scheme(&s));
-            if storage::save_schemes(&kept).is_err() {
-                ctx.notify(Notice::StorageFull);
+            if let Err(e) = storage::keep_scheme(&s) {
+                ctx.storage_failed(e);
             }
             let scheme_name = s.name.clone();
             ctx.edit(|a| a.scheme = *s);

@@ -293,7 +293,7 @@ impl Ctx {
         let title = self.assessment.with_untracked(|a| a.title.clone());
         if self.storage_ok.get_untracked() {
             if let Err(e) = storage::delete(&id) {
-                self.report(e);
+                self.storage_failed(e);
                 return;
             }
         }
@@ -343,11 +343,12 @@ impl Ctx {
                 self.dismiss(&Notice::StorageFull);
                 self.drafts.set(storage::list());
             }
-            Err(e) => self.report(e),
+            Err(e) => self.storage_failed(e),
         }
     }
 
-    fn report(&self, e: SaveError) {
+    /// Says why a write to storage failed; the data stays in memory either way.
+    pub fn storage_failed(&self, e: SaveError) {
         match e {
             SaveError::Full => self.notify(Notice::StorageFull),
             SaveError::Unavailable => {

@@ -10,6 +10,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use ziping_engine::file;
 use ziping_engine::model::Assessment;
+use ziping_engine::scheme::Scheme;
 
 /// Every key of this version starts so; a future layout gets `ziping/v2/` and a migration.
 pub const PREFIX: &str = "ziping/v1/";
@@ -296,6 +297,12 @@ pub fn schemes() -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub fn save_schemes(files: &[String]) -> Result<(), SaveError> {
-    set(SCHEMES, &serde_json::to_string(files).unwrap_or_default())
+/// Keeps a scheme among the custom ones, in place of any with its id.
+pub fn keep_scheme(s: &Scheme) -> Result<(), SaveError> {
+    let mut kept: Vec<String> = schemes()
+        .into_iter()
+        .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
+        .collect();
+    kept.push(file::encode_scheme(s));
+    set(SCHEMES, &serde_json::to_string(&kept).unwrap_or_default())
 }

@@ -60,6 +60,13 @@ pub fn SchemeEditor() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let choice = move |ev| {
         let id = event_target_value(&ev);
+        // The user's own scheme stays on the list when another is chosen: nothing is lost.
+        let leaving = ctx.assessment.with_untracked(|a| a.scheme.clone());
+        if leaving.id.starts_with("custom-") {
+            if let Err(e) = storage::keep_scheme(&leaving) {
+                ctx.storage_failed(e);
+            }
+        }
         if let Some(s) = choices().into_iter().find(|s| s.id == id) {
             ctx.edit(|a| a.scheme = s);
         }

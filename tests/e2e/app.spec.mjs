@@ -266,6 +266,10 @@ test("the scheme editor keeps the focus while a figure is typed", async ({ page 
   await choice.selectOption({ label: "广州市部门整体支出绩效自评" });
   await expect(field(page, "scheme.sections[2].body.aspects[0].points")).toHaveValue("10");
   await expect(page.getByTestId("error-count")).toContainText(/^0/);
+  // The changed scheme was kept: it is still on the list, with its figures.
+  await choice.selectOption({ label: "广州市部门整体支出绩效自评（自定义）" });
+  await expect(field(page, "scheme.sections[2].body.aspects[0].points")).toHaveValue("7.5");
+  await expect(field(page, "scheme.sections[0].body.rule.per")).toHaveValue("0.5");
 });
 
 test("management criteria and their checks can be reworded, added and removed", async ({ page }) => {
