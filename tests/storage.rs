@@ -1,5 +1,5 @@
 //! Every storage path in headless Chromium: a round trip, a corrupt entry, a full
-//! storage, a disabled storage and a save by another tab.
+//! storage, a disabled storage, a save by another tab, and the custom schemes kept.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
@@ -155,4 +155,24 @@ fn scenarios_are_listed_under_their_base() {
         storage::load("what-if").unwrap().base.as_deref(),
         Some("base")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_kept_scheme_replaces_the_one_with_its_id() {
+    local().clear().unwrap();
+    let mut s = ziping_engine::schemes::guangzhou_departmental();
+    s.mark_custom();
+    assert_eq!(storage::keep_scheme(&s), Ok(()));
+    s.sections[0].points = rust_decimal::Decimal::from(20);
+    assert_eq!(storage::keep_scheme(&s), Ok(()));
+    let mut other = ziping_engine::schemes::national_project();
+    other.mark_custom();
+    assert_eq!(storage::keep_scheme(&other), Ok(()));
+    let kept: Vec<_> = storage::schemes()
+        .iter()
+        .map(|t| ziping_engine::file::decode_scheme(t).expect("a scheme file"))
+        .collect();
+    assert_eq!(kept.len(), 2, "one per id");
+    assert_eq!(kept[0], s, "the later edit");
+    assert_eq!(kept[1], other);
 }
