@@ -4,9 +4,9 @@
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::codec::Json;
 use crate::model::Assessment;
 use crate::scheme::Scheme;
 
@@ -73,22 +73,19 @@ impl std::error::Error for FileError {}
 
 /// Writes an assessment as a pretty, versioned JSON file.
 pub fn encode_assessment(a: &Assessment) -> String {
-    encode("assessment", a)
+    encode("assessment", a.write())
 }
 
 /// Writes a scheme as a pretty, versioned JSON file.
 pub fn encode_scheme(s: &Scheme) -> String {
-    encode("scheme", s)
+    encode("scheme", s.write())
 }
 
-fn encode<T: serde::Serialize>(kind: &str, body: &T) -> String {
+fn encode(kind: &str, body: Value) -> String {
     let mut map = Map::new();
     map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     map.insert("kind".into(), Value::from(kind));
-    map.insert(
-        kind.into(),
-        serde_json::to_value(body).unwrap_or(Value::Null),
-    );
+    map.insert(kind.into(), body);
     serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
 }
 
@@ -149,38 +146,22 @@ pub fn decode_scheme(text: &str) -> Result<Scheme, FileError> {
     }
 }
 
-fn body_of<T: DeserializeOwned>(kind: &str, body: Value) -> Result<T, FileError> {
+fn body_of<T: Json>(kind: &str, body: Value) -> Result<T, FileError> {
     if body.is_null() {
         return Err(FileError::Invalid {
             path: kind.into(),
             detail: "缺少内容".into(),
         });
     }
-    serde_path_to_error::deserialize(body).map_err(|e| {
-        let path = e.path().to_string();
+    T::read(&body).map_err(|e| {
+        let path = e.path();
         FileError::Invalid {
-            path: if path == "." {
+            path: if path.is_empty() {
                 kind.to_string()
             } else {
                 format!("{kind}.{path}")
             },
-            detail: explain(&e.into_inner().to_string()),
+            detail: e.detail,
         }
     })
-}
-
-/// Puts serde's English reason into Chinese, keeping the original for a technician.
-fn explain(reason: &str) -> String {
-    const KNOWN: [(&str, &str); 6] = [
-        ("unknown field", "无法识别的字段"),
-        ("missing field", "缺少必填字段"),
-        ("unknown variant", "无法识别的取值"),
-        ("invalid type", "类型不符"),
-        ("invalid value", "取值无效"),
-        ("invalid length", "项数不符"),
-    ];
-    match KNOWN.iter().find(|(en, _)| reason.starts_with(en)) {
-        Some((_, zh)) => format!("{zh}（{reason}）"),
-        None => format!("内容无法读取（{reason}）"),
-    }
 }

@@ -5,6 +5,7 @@
 //! [`validate::validate`], derive its figures with [`figures::derive`], write its report
 //! with [`report::report`] and its score sheet with [`sheet::sheet`].
 
+pub mod codec;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod figures;

@@ -3,13 +3,11 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
 
 /// One department's self-assessment for one year, with the scheme it is scored under.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Assessment {
     /// The draft's own title, e.g. 示例：天河区信访局 2023 年度.
     pub title: String,
@@ -42,13 +40,11 @@ pub struct Assessment {
     /// The scoring scheme, carried in the file so any reviewer can score it.
     pub scheme: Scheme,
     /// Report paragraphs reworded by hand, by paragraph key (see [`crate::report`]).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub report_edits: BTreeMap<String, ReportEdit>,
 }
 
 /// A generated report paragraph as a reviewer reworded it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReportEdit {
     /// The paragraph as it now reads.
     pub text: String,
@@ -127,14 +123,12 @@ impl Assessment {
 }
 
 /// 金额单位.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AmountUnit {
     /// 万元, the seed's unit.
     #[default]
-    #[serde(rename = "万元")]
     WanYuan,
     /// 元.
-    #[serde(rename = "元")]
     Yuan,
 }
 
@@ -148,8 +142,7 @@ impl AmountUnit {
 }
 
 /// A counted workload figure, e.g. 信访事项 31631 件 (last year 17023), with its parts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tally {
     pub name: String,
     /// 件, 人次, …
@@ -165,8 +158,7 @@ pub struct Tally {
 }
 
 /// A split of a tally into parts: complete ones must sum to the tally.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Breakdown {
     pub title: String,
     /// Whether the parts cover the whole (来访 + 来信 + 网信) or only some of it.
@@ -175,16 +167,14 @@ pub struct Breakdown {
 }
 
 /// One named part of a breakdown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Part {
     pub name: String,
     pub value: Option<Decimal>,
 }
 
 /// The four figures every budget line carries.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Amounts {
     /// 年初预算数.
     pub initial: Option<Decimal>,
@@ -197,8 +187,7 @@ pub struct Amounts {
 }
 
 /// 部门整体收支情况. Income in total is derived: appropriation + other funds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Finance {
     /// 财政拨款收入.
     pub appropriation: Amounts,
@@ -262,8 +251,7 @@ impl EconomicClass {
 }
 
 /// 三级指标类型: which kind of output or benefit an indicator measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IndicatorKind {
     Quantity,
     Quality,
@@ -317,8 +305,7 @@ impl IndicatorKind {
 }
 
 /// 管理效率的七个方面.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Aspect {
     Budgeting,
     Execution,
@@ -354,62 +341,48 @@ impl Aspect {
 }
 
 /// 绩效指标: one performance indicator with its target, result and scoring rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
     pub kind: IndicatorKind,
     pub name: String,
     /// 计量单位, e.g. 件 or %.
-    #[serde(default)]
     pub unit: String,
     /// 分值.
     pub points: Decimal,
     pub measure: Measure,
     /// 偏差原因分析及改进措施, required below full marks.
-    #[serde(default)]
     pub deviation_note: String,
     /// Filled in by the program as example data, not taken from a source.
-    #[serde(default)]
     pub example: bool,
 }
 
 /// 管理效率 criterion: one scored condition under one of the seven aspects.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub aspect: Aspect,
     pub name: String,
     pub points: Decimal,
     pub measure: Measure,
-    #[serde(default)]
     pub example: bool,
 }
 
 /// A rule and the inputs it scores: shared by indicators, criteria and the execution block.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Measure {
     pub rule: Rule,
     /// 年度指标值.
-    #[serde(default)]
     pub target: Option<Decimal>,
     /// 实际完成值.
-    #[serde(default)]
     pub actual: Option<Decimal>,
     /// 达成 / 部分达成 / 未达成, for qualitative rules.
-    #[serde(default)]
     pub grade: Option<Achievement>,
     /// The score a user enters for qualitative and manual rules.
-    #[serde(default)]
     pub entered_score: Option<Decimal>,
     /// Conditions for checklist and per-failure deduction rules.
-    #[serde(default)]
     pub checks: Vec<Check>,
     /// Why a manual score is what it is.
-    #[serde(default)]
     pub reason: String,
     /// A score set by hand over the computed one.
-    #[serde(default, rename = "override")]
     pub override_score: Option<Override>,
 }
 
@@ -430,13 +403,10 @@ impl Measure {
 }
 
 /// 定性评价等级.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Achievement {
-    #[serde(rename = "达成")]
     Achieved,
-    #[serde(rename = "部分达成")]
     Partial,
-    #[serde(rename = "未达成")]
     NotAchieved,
 }
 
@@ -451,18 +421,15 @@ impl Achievement {
 }
 
 /// One checklist condition and whether it is met.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Check {
     pub text: String,
     pub met: bool,
 }
 
 /// A score set by hand, which must give its reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Override {
     pub score: Decimal,
-    #[serde(default)]
     pub reason: String,
 }

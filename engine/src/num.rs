@@ -4,11 +4,9 @@
 use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
 
 /// How a scheme rounds scores and displayed figures (舍入方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RoundingMode {
     /// 四舍五入: half away from zero, the default of every published form.
     #[default]

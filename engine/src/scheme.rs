@@ -3,14 +3,12 @@
 //! and share them.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::model::{Amounts, Aspect, IndicatorKind};
 use crate::num::RoundingMode;
 
 /// A complete scoring scheme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scheme {
     /// Stable identifier, e.g. `guangzhou-dept`.
     pub id: String,
@@ -29,8 +27,7 @@ pub struct Scheme {
 }
 
 /// How scores and displayed figures are rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rounding {
     pub mode: RoundingMode,
     /// Round a rate to its displayed 2 decimals of percent before scoring it.
@@ -38,15 +35,11 @@ pub struct Rounding {
 }
 
 /// 等级.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grade {
-    #[serde(rename = "优")]
     Excellent,
-    #[serde(rename = "良")]
     Good,
-    #[serde(rename = "中")]
     Fair,
-    #[serde(rename = "差")]
     Poor,
 }
 
@@ -62,16 +55,14 @@ impl Grade {
 }
 
 /// The lowest total that earns a grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GradeBand {
     pub grade: Grade,
     pub min: Decimal,
 }
 
 /// 一级指标, with its points and what fills it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Stable identifier used in paths, e.g. `effectiveness`.
     pub id: String,
@@ -81,8 +72,7 @@ pub struct Section {
 }
 
 /// What a section scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SectionBody {
     /// 预算执行: 全年执行数 against a base, scored by a rule.
     Execution { base: ExecutionBase, rule: Rule },
@@ -93,8 +83,7 @@ pub enum SectionBody {
 }
 
 /// Which budget figure the execution rate divides by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExecutionBase {
     /// 调整预算数 (全年预算数), the national rule.
     #[default]
@@ -114,45 +103,36 @@ impl ExecutionBase {
 }
 
 /// 二级指标 holding indicators of some kinds, e.g. 产出 = 数量 + 质量 + 时效 + 成本.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorCategory {
     pub name: String,
     /// Points, when the scheme fixes them (广州: 产出 20, 效益 20).
-    #[serde(default)]
     pub points: Option<Decimal>,
     pub kinds: Vec<IndicatorKind>,
 }
 
 /// One management aspect, its points and the default criteria a new assessment gets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AspectSpec {
     pub aspect: Aspect,
     pub points: Decimal,
     /// True where no source publishes this split: a default the user may edit.
-    #[serde(default)]
     pub editable_default: bool,
-    #[serde(default)]
     pub criteria: Vec<CriterionTemplate>,
 }
 
 /// A criterion as the scheme proposes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CriterionTemplate {
     pub name: String,
     pub points: Decimal,
     pub rule: Rule,
-    #[serde(default)]
     pub target: Option<Decimal>,
-    #[serde(default)]
     pub checks: Vec<String>,
 }
 
 /// How one indicator, criterion or the execution block is scored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// 正向: full at or above target, else points × actual ÷ target.
     AtLeast,
@@ -213,8 +193,7 @@ impl Rule {
 }
 
 /// The two published ways of scoring an at-most indicator above its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AtMostVariant {
     /// points × target ÷ actual.
     Ratio,
@@ -223,8 +202,7 @@ pub enum AtMostVariant {
 }
 
 /// What a band threshold is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     /// The completion rate in percent: actual ÷ target × 100.
     Completion,
@@ -233,16 +211,14 @@ pub enum Basis {
 }
 
 /// One band: reaching `min` earns `points`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Band {
     pub min: Decimal,
     pub points: Decimal,
 }
 
 /// What a deduction counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DeductionBasis {
     /// target − actual, in the indicator's unit.
     Shortfall,

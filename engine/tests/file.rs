@@ -1,5 +1,6 @@
 //! The file format: versioned, decimals as strings, lossless, with clear messages.
 
+use rust_decimal_macros::dec;
 use ziping_engine::file::{self, Document, FileError, SCHEMA_VERSION};
 use ziping_engine::{sample, schemes};
 
@@ -113,4 +114,122 @@ fn a_wrong_figure_is_explained_in_chinese() {
         "{message}"
     );
     assert!(message.contains("七百"), "{message}");
+}
+
+/// The sample and a built-in scheme as the serde-derived writer wrote them before the
+/// hand-written codec replaced it: the format must not move by a byte.
+#[test]
+fn files_are_written_byte_for_byte_as_before() {
+    let sample = include_str!("data/sample.json");
+    assert_eq!(file::encode_assessment(&sample::sample()), sample);
+    assert_eq!(file::decode_assessment(sample), Ok(sample::sample()));
+    let national = include_str!("data/scheme-national-project.json");
+    assert_eq!(file::encode_scheme(&schemes::national_project()), national);
+    assert_eq!(
+        file::decode_scheme(national),
+        Ok(schemes::national_project())
+    );
+}
+
+/// Each way a field can be wrong, with the path and the words that explain it.
+#[test]
+fn every_kind_of_bad_field_names_its_path_and_value() {
+    let sample = file::encode_assessment(&sample::sample());
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // (replace this, with this, path, words in the detail)
+        (
+            "\"year\": 2023",
+            "\"year\": \"2023\"",
+            "assessment.year",
+            "应为整数，实际为“2023”",
+        ),
+        (
+            "\"year\": 2023",
+            "\"year\": 2023.5",
+            "assessment.year",
+            "应为整数",
+        ),
+        (
+            "\"unit\": \"万元\"",
+            "\"unit\": \"千元\"",
+            "assessment.unit",
+            "以下之一：万元 元",
+        ),
+        (
+            "\"complete\": true",
+            "\"complete\": \"是\"",
+            "assessment.workload[0].breakdowns[0].complete",
+            "应为true 或 false",
+        ),
+        (
+            "\"adjusted\": \"739.04\"",
+            "\"adjusted\": [1]",
+            "assessment.finance.appropriation.adjusted",
+            "实际为1 项的列表",
+        ),
+        (
+            "\"kind\": \"quantity\"",
+            "\"kind\": \"amount\"",
+            "assessment.indicators[0].kind",
+            "quantity quality",
+        ),
+        (
+            "\"kind\": \"quantity\",",
+            "",
+            "assessment.indicators[0]",
+            "缺少必填字段 kind",
+        ),
+        (
+            "\"type\": \"at_least\"",
+            "\"type\": \"above\"",
+            "assessment.indicators[0].measure.rule.type",
+            "无法识别的类型“above”",
+        ),
+        (
+            "\"title\": \"示例",
+            "\"titel\": \"示例",
+            "assessment.titel",
+            "无法识别的字段“titel”",
+        ),
+        (
+            "\"finance\": {",
+            "\"finance\": [], \"x\": {",
+            "assessment.finance",
+            "应为对象",
+        ),
+        (
+            "\"economic\": [",
+            "\"economic\": [\"1\",",
+            "assessment.finance.economic",
+            "应有 10 项",
+        ),
+    ];
+    for (from, to, path, words) in cases {
+        assert!(sample.contains(from), "{from}");
+        let text = sample.replacen(from, to, 1);
+        match file::decode_assessment(&text) {
+            Err(FileError::Invalid { path: p, detail }) => {
+                assert_eq!(&p, path, "{to}");
+                assert!(detail.contains(words), "{to}: {detail}");
+            }
+            other => panic!("{to}: {other:?}"),
+        }
+    }
+}
+
+/// What the old reader took stays readable: a decimal as a plain JSON number or in
+/// scientific notation, a missing optional field, a null option.
+#[test]
+fn lenient_where_the_format_always_was() {
+    let sample = file::encode_assessment(&sample::sample());
+    let a = file::decode_assessment(
+        &sample
+            .replacen("\"adjusted\": \"739.04\"", "\"adjusted\": 739.04", 1)
+            .replacen("\"initial\": \"810.88\"", "\"initial\": \"8.1088e2\"", 1)
+            .replacen("\"department\": \"广州市天河区信访局\",", "", 1),
+    )
+    .expect("still readable");
+    assert_eq!(a.finance.appropriation.adjusted, Some(dec!(739.04)));
+    assert_eq!(a.finance.appropriation.initial, Some(dec!(810.88)));
+    assert_eq!(a.department, "");
 }
