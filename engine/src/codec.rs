@@ -228,11 +228,11 @@ impl<T: Json> Json for Vec<T> {
         let Value::Array(items) = v else {
             return Err(wrong("列表", v));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, x)| T::read(x).map_err(|e| e.at(Step::Index(i))))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.iter().enumerate() {
+            out.push(T::read(x).map_err(|e| e.at(Step::Index(i)))?);
+        }
+        Ok(out)
     }
 }
 
