@@ -5,10 +5,9 @@
 use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage as Browser, Storage as _};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use ziping_engine::file;
+use ziping_engine::json::{self, Value};
 use ziping_engine::model::Assessment;
 use ziping_engine::scheme::Scheme;
 
@@ -37,15 +36,49 @@ pub fn is_rev_key(key: &str, id: &str) -> bool {
 pub const CORRUPT_PREFIX: &str = "ziping/v1/corrupt/";
 
 /// One draft in the list: enough to show and pick it without loading it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftMeta {
     pub id: String,
     pub title: String,
     /// Milliseconds since 1970, when it was last saved.
-    pub updated: f64,
+    pub updated: u64,
     /// For a what-if scenario, the id of the draft it was copied from.
-    #[serde(default)]
     pub base: Option<String>,
+}
+
+impl DraftMeta {
+    fn write(&self) -> Value {
+        Value::Object(vec![
+            ("id".into(), Value::from(self.id.as_str())),
+            ("title".into(), Value::from(self.title.as_str())),
+            ("updated".into(), Value::from(self.updated)),
+            ("base".into(), text_or_null(&self.base)),
+        ])
+    }
+
+    /// An entry of the index; earlier versions wrote `updated` as a float (`1.7e12` never,
+    /// `1732527000000.0` always), so only its whole part is read.
+    fn read(v: &Value) -> Option<Self> {
+        let updated = match v.get("updated")? {
+            Value::Number(n) => n.split('.').next()?.parse().ok()?,
+            _ => return None,
+        };
+        Some(DraftMeta {
+            id: v.get("id")?.as_str()?.to_string(),
+            title: v.get("title")?.as_str()?.to_string(),
+            updated,
+            base: v.get("base").and_then(Value::as_str).map(str::to_string),
+        })
+    }
+}
+
+fn text_or_null(s: &Option<String>) -> Value {
+    s.as_deref().map_or(Value::Null, Value::from)
+}
+
+/// Milliseconds since 1970, now.
+fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// A draft: the assessment, the texts typed into number fields that are not numbers
@@ -120,10 +153,11 @@ fn remove(key: &str) {
 
 /// The drafts, newest first, each followed by its scenarios.
 pub fn list() -> Vec<DraftMeta> {
-    let mut metas: Vec<DraftMeta> = get(INDEX)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    metas.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    let mut metas: Vec<DraftMeta> = match get(INDEX).and_then(|t| json::parse(&t).ok()) {
+        Some(Value::Array(items)) => items.iter().filter_map(DraftMeta::read).collect(),
+        _ => Vec::new(),
+    };
+    metas.sort_by_key(|m| std::cmp::Reverse(m.updated));
     let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
     let (bases, scenarios): (Vec<_>, Vec<_>) = metas
         .iter()
@@ -152,7 +186,10 @@ pub fn scenarios_of(id: &str) -> Vec<DraftMeta> {
 }
 
 fn write_index(metas: &[DraftMeta]) -> Result<(), SaveError> {
-    set(INDEX, &serde_json::to_string(metas).unwrap_or_default())
+    set(
+        INDEX,
+        &Value::Array(metas.iter().map(DraftMeta::write).collect()).compact(),
+    )
 }
 
 /// The revision stored for a draft: 0 when it was never saved.
@@ -162,24 +199,43 @@ pub fn stored_rev(id: &str) -> u64 {
 
 /// Encodes a draft as stored: the engine's versioned file plus what the app adds.
 pub fn encode(d: &Draft) -> String {
-    let document: Value =
-        serde_json::from_str(&file::encode_assessment(&d.assessment)).unwrap_or(Value::Null);
-    serde_json::json!({ "rev": d.rev, "raw": d.raw, "base": d.base, "document": document })
-        .to_string()
+    let raw = d
+        .raw
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+        .collect();
+    Value::Object(vec![
+        ("rev".into(), Value::from(d.rev)),
+        ("raw".into(), Value::Object(raw)),
+        ("base".into(), text_or_null(&d.base)),
+        ("document".into(), file::assessment_document(&d.assessment)),
+    ])
+    .compact()
 }
 
 /// Decodes a stored draft; the message says what is wrong, in Chinese.
 pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("不是有效的 JSON（{e}）"))?;
-    let document = value.get("document").ok_or("缺少 document")?.to_string();
-    let assessment = file::decode_assessment(&document).map_err(|e| e.to_string())?;
+    let value = json::parse(text).map_err(|e| {
+        format!(
+            "不是有效的 JSON（第 {} 行第 {} 列附近有误）",
+            e.line, e.column
+        )
+    })?;
+    let document = value.get("document").ok_or("缺少 document")?.clone();
+    let assessment = file::decode_document(document)
+        .and_then(file::Document::into_assessment)
+        .map_err(|e| e.to_string())?;
+    let raw = match value.get("raw") {
+        Some(Value::Object(fields)) => fields
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect(),
+        _ => BTreeMap::new(),
+    };
     Ok(Draft {
         id: id.to_string(),
         rev: value.get("rev").and_then(Value::as_u64).unwrap_or(0),
-        raw: value
-            .get("raw")
-            .and_then(|r| serde_json::from_value(r.clone()).ok())
-            .unwrap_or_default(),
+        raw,
         base: value
             .get("base")
             .and_then(Value::as_str)
@@ -195,7 +251,7 @@ pub fn load(id: &str) -> Result<Draft, LoadError> {
     }
     let text = get(&draft_key(id)).ok_or(LoadError::Missing)?;
     decode(id, &text).map_err(|message| {
-        let kept_as = format!("{CORRUPT_PREFIX}{id}/{}", js_sys::Date::now() as u64);
+        let kept_as = format!("{CORRUPT_PREFIX}{id}/{}", now());
         if set(&kept_as, &text).is_ok() {
             remove(&draft_key(id));
             remove(&rev_key(id));
@@ -219,7 +275,7 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
     metas.push(DraftMeta {
         id: d.id.clone(),
         title: d.assessment.title.clone(),
-        updated: js_sys::Date::now(),
+        updated: now(),
         base: d.base.clone(),
     });
     write_index(&metas)?;
@@ -229,10 +285,11 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
 /// Moves a draft to the trash (one slot: the last deleted), so it can be undone.
 pub fn delete(id: &str) -> Result<(), SaveError> {
     if let Some(text) = get(&draft_key(id)) {
-        set(
-            TRASH,
-            &serde_json::json!({ "id": id, "text": text }).to_string(),
-        )?;
+        let trash = Value::Object(vec![
+            ("id".into(), Value::from(id)),
+            ("text".into(), Value::from(text.as_str())),
+        ]);
+        set(TRASH, &trash.compact())?;
     }
     remove(&draft_key(id));
     remove(&rev_key(id));
@@ -242,7 +299,7 @@ pub fn delete(id: &str) -> Result<(), SaveError> {
 
 /// Brings the last deleted draft back; its id.
 pub fn undelete() -> Option<String> {
-    let trash: Value = serde_json::from_str(&get(TRASH)?).ok()?;
+    let trash = json::parse(&get(TRASH)?).ok()?;
     let id = trash.get("id")?.as_str()?.to_string();
     let text = trash.get("text")?.as_str()?;
     let draft = decode(&id, text).ok()?;
@@ -252,7 +309,7 @@ pub fn undelete() -> Option<String> {
     metas.push(DraftMeta {
         id: id.clone(),
         title: draft.assessment.title,
-        updated: js_sys::Date::now(),
+        updated: now(),
         base: draft.base,
     });
     write_index(&metas).ok()?;
@@ -292,9 +349,13 @@ pub fn set_current(id: &str) {
 
 /// Custom schemes the user imported or edited, as engine scheme files.
 pub fn schemes() -> Vec<String> {
-    get(SCHEMES)
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    match get(SCHEMES).and_then(|t| json::parse(&t).ok()) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|t| Some(t.as_str()?.to_string()))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Keeps a scheme among the custom ones, in place of any with its id.
@@ -304,5 +365,6 @@ pub fn keep_scheme(s: &Scheme) -> Result<(), SaveError> {
         .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
         .collect();
     kept.push(file::encode_scheme(s));
-    set(SCHEMES, &serde_json::to_string(&kept).unwrap_or_default())
+    let kept = kept.iter().map(|t| Value::from(t.as_str())).collect();
+    set(SCHEMES, &Value::Array(kept).compact())
 }

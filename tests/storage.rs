@@ -176,3 +176,53 @@ fn a_kept_scheme_replaces_the_one_with_its_id() {
     assert_eq!(kept[0], s, "the later edit");
     assert_eq!(kept[1], other);
 }
+
+/// Entries as the version before the engine's own JSON wrote them (serde_json: `updated`
+/// as a float, the draft record compact) still list, load and undelete.
+#[wasm_bindgen_test]
+fn entries_written_by_the_previous_version_still_load() {
+    local().clear().unwrap();
+    let document = ziping_engine::file::encode_assessment(&sample::sample());
+    let record = format!(
+        "{{\"rev\":3,\"raw\":{{\"finance.basic\":\"5 5\"}},\"base\":null,\"document\":{document}}}"
+    );
+    let s = local();
+    s.set_item(
+        "ziping/v1/index",
+        "[{\"id\":\"old\",\"title\":\"旧稿\",\"updated\":1732527000000.0,\"base\":null},\
+         {\"id\":\"new\",\"title\":\"新稿\",\"updated\":1732527999000.0}]",
+    )
+    .unwrap();
+    s.set_item("ziping/v1/draft/old", &record).unwrap();
+    s.set_item("ziping/v1/rev/old", "3").unwrap();
+    let listed: Vec<(String, u64)> = storage::list()
+        .into_iter()
+        .map(|m| (m.id, m.updated))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("new".to_string(), 1732527999000),
+            ("old".to_string(), 1732527000000)
+        ]
+    );
+    let d = storage::load("old").expect("loads");
+    assert_eq!(
+        (
+            d.rev,
+            d.assessment,
+            d.raw.get("finance.basic").map(String::as_str)
+        ),
+        (3, sample::sample(), Some("5 5"))
+    );
+    s.set_item(
+        "ziping/v1/trash",
+        &format!(
+            "{{\"id\":\"gone\",\"text\":{}}}",
+            ziping_engine::json::Value::from(record.as_str()).compact()
+        ),
+    )
+    .unwrap();
+    assert_eq!(storage::undelete().as_deref(), Some("gone"));
+    assert_eq!(storage::load("gone").map(|d| d.rev), Ok(3));
+}

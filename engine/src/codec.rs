@@ -1,6 +1,6 @@
 //! The file format's mapping between the model and JSON, written out by hand rather than
-//! derived: serde's generated code was 84 KB of the browser's 445 KB gzip bundle
-//! (BENCHMARKS.md). Fields are written in declaration order and read back strictly: an
+//! derived: serde's generated code and serde_json were 84 KB of the browser's 445 KB gzip
+//! bundle (BENCHMARKS.md). Fields are written in declaration order and read back strictly: an
 //! unknown field, a missing required one or a value of the wrong type is an error that
 //! names its path (`indicators[2].measure.actual`) and the value found, in Chinese.
 
@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+
+use crate::json::Value;
 
 use crate::model::{
     Achievement, AmountUnit, Amounts, Aspect, Assessment, Breakdown, Check, Criterion, Finance,
@@ -99,7 +100,7 @@ fn clip(s: &str) -> String {
 
 /// The fields of one JSON object as a type reads them: each once, none left unknown.
 struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a [(String, Value)],
     known: Vec<&'static str>,
 }
 
@@ -114,9 +115,14 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The field's value; where a key repeats, the last one counts.
     fn take(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        self.map.get(key)
+        self.map
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// A field that may be left out: its type's default then.
@@ -137,7 +143,12 @@ impl<'a> Fields<'a> {
 
     /// Refuses a field this type does not have: a typo must not lose a figure silently.
     fn end(self) -> Result<(), Bad> {
-        match self.map.keys().find(|k| !self.known.contains(&k.as_str())) {
+        match self
+            .map
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| !self.known.contains(&k.as_str()))
+        {
             Some(k) => {
                 Err(Bad::new(format!("无法识别的字段“{}”", clip(k))).at(Step::Field(k.clone())))
             }
@@ -182,12 +193,14 @@ impl Json for bool {
 
 impl Json for i32 {
     fn write(&self) -> Value {
-        Value::from(*self)
+        Value::Number(self.to_string())
     }
     fn read(v: &Value) -> Result<Self, Bad> {
-        v.as_i64()
-            .and_then(|n| i32::try_from(n).ok())
-            .ok_or_else(|| wrong("整数", v))
+        match v {
+            Value::Number(n) => n.parse().ok(),
+            _ => None,
+        }
+        .ok_or_else(|| wrong("整数", v))
     }
 }
 
@@ -198,12 +211,12 @@ impl Json for Decimal {
     }
     fn read(v: &Value) -> Result<Self, Bad> {
         let text = match v {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
+            Value::String(s) => s,
+            Value::Number(n) => n,
             other => return Err(wrong("数字（如 \"739.04\"）", other)),
         };
-        Decimal::from_str(&text)
-            .or_else(|_| Decimal::from_scientific(&text))
+        Decimal::from_str(text)
+            .or_else(|_| Decimal::from_scientific(text))
             .map_err(|_| wrong("数字（如 \"739.04\"）", v))
     }
 }

@@ -4,9 +4,8 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
-
 use crate::codec::Json;
+use crate::json::{self, Value};
 use crate::model::Assessment;
 use crate::scheme::Scheme;
 
@@ -14,7 +13,7 @@ use crate::scheme::Scheme;
 pub const SCHEMA_VERSION: u64 = 1;
 
 /// Rewrites a file's top-level object from one version to the next.
-type Migration = fn(Map<String, Value>) -> Map<String, Value>;
+type Migration = fn(Value) -> Value;
 
 /// Upgrades from version `i + 1` to `i + 2`, one entry per past change of the format.
 /// Version 1 is the first: nothing to migrate yet.
@@ -73,32 +72,42 @@ impl std::error::Error for FileError {}
 
 /// Writes an assessment as a pretty, versioned JSON file.
 pub fn encode_assessment(a: &Assessment) -> String {
-    encode("assessment", a.write())
+    assessment_document(a).pretty()
+}
+
+/// An assessment's file as a JSON value, for storage to hold inside its own record.
+pub fn assessment_document(a: &Assessment) -> Value {
+    document("assessment", a.write())
 }
 
 /// Writes a scheme as a pretty, versioned JSON file.
 pub fn encode_scheme(s: &Scheme) -> String {
-    encode("scheme", s.write())
+    document("scheme", s.write()).pretty()
 }
 
-fn encode(kind: &str, body: Value) -> String {
-    let mut map = Map::new();
-    map.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-    map.insert("kind".into(), Value::from(kind));
-    map.insert(kind.into(), body);
-    serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
+fn document(kind: &str, body: Value) -> Value {
+    Value::Object(vec![
+        ("schema_version".into(), Value::from(SCHEMA_VERSION)),
+        ("kind".into(), Value::from(kind)),
+        (kind.into(), body),
+    ])
 }
 
 /// Reads any of our files.
 pub fn decode(text: &str) -> Result<Document, FileError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
-        line: e.line(),
-        column: e.column(),
+    let value = json::parse(text).map_err(|e| FileError::NotJson {
+        line: e.line,
+        column: e.column,
     })?;
-    let Value::Object(mut map) = value else {
+    decode_document(value)
+}
+
+/// Reads any of our files, already parsed.
+pub fn decode_document(mut value: Value) -> Result<Document, FileError> {
+    if !matches!(value, Value::Object(_)) {
         return Err(FileError::NotOurs);
-    };
-    let version = map
+    }
+    let version = value
         .get("schema_version")
         .and_then(Value::as_u64)
         .ok_or(FileError::NotOurs)?;
@@ -109,14 +118,14 @@ pub fn decode(text: &str) -> Result<Document, FileError> {
         return Err(FileError::NotOurs);
     }
     for migrate in MIGRATIONS.iter().skip((version - 1) as usize) {
-        map = migrate(map);
+        value = migrate(value);
     }
-    let kind = map
+    let kind = value
         .get("kind")
         .and_then(Value::as_str)
         .ok_or(FileError::NotOurs)?
         .to_string();
-    let body = map.remove(&kind).unwrap_or(Value::Null);
+    let body = value.get(&kind).unwrap_or(&Value::Null);
     match kind.as_str() {
         "assessment" => body_of(&kind, body).map(|a| Document::Assessment(Box::new(a))),
         "scheme" => body_of(&kind, body).map(|s| Document::Scheme(Box::new(s))),
@@ -126,34 +135,46 @@ pub fn decode(text: &str) -> Result<Document, FileError> {
 
 /// Reads an assessment file.
 pub fn decode_assessment(text: &str) -> Result<Assessment, FileError> {
-    match decode(text)? {
-        Document::Assessment(a) => Ok(*a),
-        Document::Scheme(_) => Err(FileError::WrongKind {
-            expected: "自评",
-            found: "评分标准",
-        }),
-    }
+    decode(text)?.into_assessment()
 }
 
 /// Reads a scheme file.
 pub fn decode_scheme(text: &str) -> Result<Scheme, FileError> {
-    match decode(text)? {
-        Document::Scheme(s) => Ok(*s),
-        Document::Assessment(_) => Err(FileError::WrongKind {
-            expected: "评分标准",
-            found: "自评",
-        }),
+    decode(text)?.into_scheme()
+}
+
+impl Document {
+    /// The assessment this file holds, or why it holds none.
+    pub fn into_assessment(self) -> Result<Assessment, FileError> {
+        match self {
+            Document::Assessment(a) => Ok(*a),
+            Document::Scheme(_) => Err(FileError::WrongKind {
+                expected: "自评",
+                found: "评分标准",
+            }),
+        }
+    }
+
+    /// The scheme this file holds, or why it holds none.
+    pub fn into_scheme(self) -> Result<Scheme, FileError> {
+        match self {
+            Document::Scheme(s) => Ok(*s),
+            Document::Assessment(_) => Err(FileError::WrongKind {
+                expected: "评分标准",
+                found: "自评",
+            }),
+        }
     }
 }
 
-fn body_of<T: Json>(kind: &str, body: Value) -> Result<T, FileError> {
-    if body.is_null() {
+fn body_of<T: Json>(kind: &str, body: &Value) -> Result<T, FileError> {
+    if *body == Value::Null {
         return Err(FileError::Invalid {
             path: kind.into(),
             detail: "缺少内容".into(),
         });
     }
-    T::read(&body).map_err(|e| {
+    T::read(body).map_err(|e| {
         let path = e.path();
         FileError::Invalid {
             path: if path.is_empty() {

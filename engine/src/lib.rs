@@ -10,6 +10,7 @@ pub mod codec;
 pub mod docx;
 pub mod figures;
 pub mod file;
+pub mod json;
 pub mod model;
 pub mod num;
 pub mod paths;

@@ -30,7 +30,7 @@ pub fn WhatIf() -> impl IntoView {
 }
 
 /// Stored drafts already decoded, by id, with the save time they were decoded at.
-type Loaded = StoredValue<HashMap<String, (f64, Assessment)>>;
+type Loaded = StoredValue<HashMap<String, (u64, Assessment)>>;
 
 /// A stored draft, decoded once per save rather than on every keystroke.
 fn load_cached(cache: Loaded, meta: &DraftMeta) -> Option<Assessment> {
