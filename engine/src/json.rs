@@ -17,7 +17,8 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
-/// Where a text stops being JSON: 1-based line and column (in bytes).
+/// Where a text stops being JSON: 1-based line and column, counted in characters as the
+/// user sees them (a Chinese character is one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxError {
     pub line: usize,
@@ -78,8 +79,10 @@ impl From<u64> for Value {
     }
 }
 
-/// Reads a whole text as one JSON value.
+/// Reads a whole text as one JSON value; a byte-order mark before it (as Windows Notepad
+/// saves) is passed over.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
         text: text.as_bytes(),
         at: 0,
@@ -99,9 +102,12 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
+        let column = text
+            .get(line_start..at)
+            .map_or(at - line_start, |s| s.chars().count());
         SyntaxError {
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
-            column: at - line_start + 1,
+            column: column + 1,
         }
     })
 }

@@ -233,3 +233,10 @@ fn lenient_where_the_format_always_was() {
     assert_eq!(a.finance.appropriation.initial, Some(dec!(810.88)));
     assert_eq!(a.department, "");
 }
+
+/// Notepad on Windows saves UTF-8 with a byte-order mark; such a file still imports.
+#[test]
+fn a_file_saved_with_a_byte_order_mark_is_read() {
+    let text = format!("\u{feff}{}", file::encode_assessment(&sample::sample()));
+    assert_eq!(file::decode_assessment(&text), Ok(sample::sample()));
+}

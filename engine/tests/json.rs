@@ -22,6 +22,14 @@ fn reads_and_writes_every_kind_of_value() {
 }
 
 #[test]
+fn a_byte_order_mark_is_passed_over() {
+    assert_eq!(
+        json::parse("\u{feff}{\"a\": 1}").map(|v| v.compact()),
+        Ok("{\"a\":1}".to_string())
+    );
+}
+
+#[test]
 fn a_repeated_key_counts_once_the_last() {
     let v = json::parse(r#"{"a": 1, "a": 2}"#).expect("valid");
     assert_eq!(v.get("a").and_then(Value::as_u64), Some(2));
@@ -48,6 +56,8 @@ fn where_a_text_stops_being_json() {
         ("\"a\u{1}\"", 1, 3),
         ("{}\n  x", 2, 3),
         ("[1]\n[2]", 2, 1),
+        ("{\"名称\": x}", 1, 8),
+        ("\u{feff}{x", 1, 2),
     ];
     for &(text, line, column) in cases {
         assert_eq!(
