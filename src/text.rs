@@ -202,6 +202,11 @@ pub const ACTIONS: &str = "操作";
 pub const ADD_INDICATOR: &str = "添加指标";
 pub const MOVE_UP: &str = "上移";
 pub const MOVE_DOWN: &str = "下移";
+/// The row buttons' faces, in characters every Chinese Windows font has (⧉ was a blank box).
+pub const ROW_UP: &str = "↑";
+pub const ROW_DOWN: &str = "↓";
+pub const ROW_DUPLICATE: &str = "复";
+pub const ROW_DELETE: &str = "×";
 pub const OVERRIDE: &str = "人工调整得分";
 pub const ADJUST: &str = "调整";
 pub const OVERRIDE_REASON: &str = "调整理由";
@@ -299,6 +304,11 @@ pub fn not_a_number(label: &str, typed: &str) -> String {
 }
 
 /// A number too large for any budget.
+/// Under the total while errors stand: the score is computed, but not yet to be filed.
+pub fn provisional(errors: usize) -> String {
+    format!("还有 {errors} 个错误未改正，得分仅供参考")
+}
+
 pub fn too_large(label: &str, typed: &str) -> String {
     format!("{label}：“{typed}”超出可计算范围，未计入")
 }

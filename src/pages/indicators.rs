@@ -257,10 +257,10 @@ fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                 {notes(format!("indicators[{i}].deviation_note"))}
             </td>
             <td class="actions">
-                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>"↑"</button>
-                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(i + 1)>"↓"</button>
-                <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>"⧉"</button>
-                <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>"✕"</button>
+                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>{text::ROW_UP}</button>
+                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(i + 1)>{text::ROW_DOWN}</button>
+                <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>{text::ROW_DUPLICATE}</button>
+                <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>{text::ROW_DELETE}</button>
             </td>
         </tr>
     }

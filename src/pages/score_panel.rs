@@ -25,6 +25,10 @@ pub fn ScorePanel() -> impl IntoView {
                 .unwrap_or_else(|| "—".into())
         })
     };
+    let errors = Memo::new(move |_| {
+        ctx.findings
+            .with(|f| f.iter().filter(|x| x.severity == Severity::Error).count())
+    });
     let count = Memo::new(move |_| ctx.card.with(|c| c.sections.len()));
     let sections = move || (0..count.get()).map(section).collect_view();
     view! {
@@ -43,6 +47,9 @@ pub fn ScorePanel() -> impl IntoView {
                     <div class="rate" data-testid="execution-rate">{rate}</div>
                 </div>
             </div>
+            {move || (errors.get() > 0).then(|| view! {
+                <p class="provisional" role="status" data-testid="score-provisional">{text::provisional(errors.get())}</p>
+            })}
             {sections}
             <QuickWhatIf/>
             <Findings/>

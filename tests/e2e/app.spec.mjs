@@ -34,6 +34,7 @@ test("opening the sample shows 99.32 and 优, with no request leaving the page's
   await expect(page.getByTestId("execution-rate")).toHaveText("99.30%");
   await expect(page.getByTestId("economic-share-1")).toHaveText("27.46%");
   await expect(page.getByTestId("error-count")).toContainText("0");
+  await expect(page.getByTestId("score-provisional")).toHaveCount(0);
   const origin = new URL(baseURL).origin;
   const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:"));
   expect(requests.length).toBeGreaterThan(0);
@@ -51,6 +52,10 @@ test("editing 决算 moves the execution rate and the score", async ({ page }) =
   await expect(page.getByTestId("score-total")).toHaveText("99.47");
   // The broken relation is reported at the field, naming the figures.
   await expect(page.getByText("基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 700.00 不符").first()).toBeVisible();
+  // While errors stand, the total says it is not yet to be filed.
+  await expect(page.getByTestId("score-provisional")).toHaveText("还有 2 个错误未改正，得分仅供参考");
+  await field(page, "finance.spending.actual").fill("733.88");
+  await expect(page.getByTestId("score-provisional")).toHaveCount(0);
 });
 
 test("a reload brings back exactly what was typed", async ({ page }) => {
