@@ -10,7 +10,6 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::json::Value;
-
 use crate::model::{
     Achievement, AmountUnit, Amounts, Aspect, Assessment, Breakdown, Check, Criterion, Finance,
     Indicator, IndicatorKind, Measure, Override, Part, ReportEdit, Tally,
@@ -100,29 +99,24 @@ fn clip(s: &str) -> String {
 
 /// The fields of one JSON object as a type reads them: each once, none left unknown.
 struct Fields<'a> {
-    map: &'a [(String, Value)],
+    object: &'a Value,
     known: Vec<&'static str>,
 }
 
 impl<'a> Fields<'a> {
     fn of(v: &'a Value) -> Result<Self, Bad> {
         match v {
-            Value::Object(map) => Ok(Fields {
-                map,
+            Value::Object(_) => Ok(Fields {
+                object: v,
                 known: Vec::new(),
             }),
             other => Err(wrong("对象", other)),
         }
     }
 
-    /// The field's value; where a key repeats, the last one counts.
     fn take(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        self.map
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        self.object.get(key)
     }
 
     /// A field that may be left out: its type's default then.
@@ -143,8 +137,10 @@ impl<'a> Fields<'a> {
 
     /// Refuses a field this type does not have: a typo must not lose a figure silently.
     fn end(self) -> Result<(), Bad> {
-        match self
-            .map
+        let Value::Object(fields) = self.object else {
+            return Ok(());
+        };
+        match fields
             .iter()
             .map(|(k, _)| k)
             .find(|k| !self.known.contains(&k.as_str()))
