@@ -304,6 +304,12 @@ pub fn not_a_number(label: &str, typed: &str) -> String {
 }
 
 /// A number too large for any budget.
+/// An indicator kind as its narrow column shows it: 服务对象满意度指标 → 服务对象满意度, since
+/// every kind ends in 指标 and the full name did not fit at 1366×768.
+pub fn kind_short(label: &str) -> &str {
+    label.strip_suffix("指标").unwrap_or(label)
+}
+
 /// Under the total while errors stand: the score is computed, but not yet to be filed.
 pub fn provisional(errors: usize) -> String {
     format!("还有 {errors} 个错误未改正，得分仅供参考")

@@ -188,12 +188,12 @@ fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
         <tr>
             <td class="num-col">{i + 1}</td>
             <td>
-                <select id=format!("indicators[{i}].kind") aria-label=text::KIND on:change=move |ev| {
+                <select id=format!("indicators[{i}].kind") class="kind" aria-label=text::KIND on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
                 }>
                     {IndicatorKind::ALL.map(|k| view! {
-                        <option value=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{k.label()}</option>
+                        <option value=k.label() title=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{text::kind_short(k.label())}</option>
                     })}
                 </select>
                 {notes(format!("indicators[{i}].kind"))}
