@@ -240,3 +240,112 @@ fn a_file_saved_with_a_byte_order_mark_is_read() {
     let text = format!("\u{feff}{}", file::encode_assessment(&sample::sample()));
     assert_eq!(file::decode_assessment(&text), Ok(sample::sample()));
 }
+
+/// Every field of the sample replaced by a value of each kind, removed, or joined by an
+/// unknown neighbour: the file is read or refused, never a panic, and a refusal names the
+/// field that was changed (or, for one removed, the object it was removed from; for a
+/// changed `type`, the object whose fields it decides).
+#[test]
+fn every_changed_field_is_read_or_named() {
+    use ziping_engine::json::{self, Value};
+
+    fn paths(v: &Value, at: &str, out: &mut Vec<String>) {
+        out.push(at.to_string());
+        match v {
+            Value::Object(fields) => {
+                for (k, x) in fields {
+                    paths(x, &format!("{at}.{k}"), out)
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    paths(x, &format!("{at}[{i}]"), out)
+                }
+            }
+            _ => {}
+        }
+    }
+    /// The value at a path written as the engine writes paths, and its parent's.
+    fn at<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
+        let mut cur = v;
+        for step in path.split('.').skip(1) {
+            let (key, indices) = step.split_once('[').unwrap_or((step, ""));
+            if let Value::Object(fields) = cur {
+                cur = &mut fields.iter_mut().rev().find(|(k, _)| k == key).unwrap().1;
+            }
+            for i in indices.split('[').filter(|s| !s.is_empty()) {
+                let i: usize = i.trim_end_matches(']').parse().unwrap();
+                if let Value::Array(items) = cur {
+                    cur = &mut items[i];
+                }
+            }
+        }
+        cur
+    }
+
+    let text = file::encode_assessment(&sample::sample());
+    let document = json::parse(&text).unwrap();
+    let body = document.get("assessment").unwrap().clone();
+    let mut all = Vec::new();
+    paths(&body, "assessment", &mut all);
+    let values = [
+        "null",
+        "true",
+        "7",
+        "-1.5",
+        "\"x\"",
+        "\"12.5\"",
+        "[]",
+        "[1]",
+        "{}",
+        "\"at_most\"",
+    ]
+    .map(|t| json::parse(t).unwrap());
+    let mut checked = 0;
+    for path in &all {
+        let mut changes: Vec<(Value, String)> = values
+            .iter()
+            .map(|v| {
+                let mut b = body.clone();
+                *at(&mut b, path) = v.clone();
+                (b, path.clone())
+            })
+            .collect();
+        if let Some((parent, key)) = path.rsplit_once('.').filter(|(_, k)| !k.contains('[')) {
+            let mut b = body.clone();
+            if let Value::Object(fields) = at(&mut b, parent) {
+                fields.retain(|(k, _)| k != key);
+            }
+            changes.push((b, parent.to_string()));
+        }
+        let mut b = body.clone();
+        if let Value::Object(fields) = at(&mut b, path) {
+            fields.push(("zz".into(), Value::Null));
+            changes.push((b, path.clone()));
+        }
+        for (b, named) in changes {
+            let file = Value::Object(vec![
+                ("schema_version".into(), Value::from(1u64)),
+                ("kind".into(), Value::from("assessment")),
+                ("assessment".into(), b),
+            ]);
+            checked += 1;
+            match file::decode_document(file) {
+                Ok(_) => {}
+                Err(FileError::Invalid { path: p, detail }) => {
+                    // A rule's or section's `type` decides which fields the object needs.
+                    let tagged = named.strip_suffix(".type").is_some_and(|o| p == o);
+                    let within = p == named
+                        || p.starts_with(&format!("{named}."))
+                        || p.starts_with(&format!("{named}["));
+                    assert!(
+                        within || tagged,
+                        "changed {named}, refused at {p}: {detail}"
+                    )
+                }
+                Err(other) => panic!("changed {named}: {other:?}"),
+            }
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
+}
