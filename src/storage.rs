@@ -56,17 +56,22 @@ impl DraftMeta {
         ])
     }
 
-    /// An entry of the index; earlier versions wrote `updated` as a float (`1.7e12` never,
-    /// `1732527000000.0` always), so only its whole part is read.
+    /// An entry of the index; only its id is needed to offer the draft, so a damaged
+    /// title or time does not hide it. Earlier versions wrote `updated` as a float
+    /// (`1732527000000.0`), so only its whole part is read.
     fn read(v: &Value) -> Option<Self> {
-        let updated = match v.get("updated")? {
-            Value::Number(n) => n.split('.').next()?.parse().ok()?,
-            _ => return None,
+        let updated = match v.get("updated") {
+            Some(Value::Number(n)) => n.split('.').next().and_then(|w| w.parse().ok()),
+            _ => None,
         };
         Some(DraftMeta {
             id: v.get("id")?.as_str()?.to_string(),
-            title: v.get("title")?.as_str()?.to_string(),
-            updated,
+            title: v
+                .get("title")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            updated: updated.unwrap_or(0),
             base: v.get("base").and_then(Value::as_str).map(str::to_string),
         })
     }

@@ -190,7 +190,8 @@ fn entries_written_by_the_previous_version_still_load() {
     s.set_item(
         "ziping/v1/index",
         "[{\"id\":\"old\",\"title\":\"旧稿\",\"updated\":1732527000000.0,\"base\":null},\
-         {\"id\":\"new\",\"title\":\"新稿\",\"updated\":1732527999000.0}]",
+         {\"id\":\"new\",\"title\":\"新稿\",\"updated\":1732527999000.0},\
+         {\"id\":\"odd\",\"updated\":\"yesterday\"}]",
     )
     .unwrap();
     s.set_item("ziping/v1/draft/old", &record).unwrap();
@@ -203,8 +204,10 @@ fn entries_written_by_the_previous_version_still_load() {
         listed,
         [
             ("new".to_string(), 1732527999000),
-            ("old".to_string(), 1732527000000)
-        ]
+            ("old".to_string(), 1732527000000),
+            ("odd".to_string(), 0)
+        ],
+        "an entry with a damaged time is still offered, last"
     );
     let d = storage::load("old").expect("loads");
     assert_eq!(
