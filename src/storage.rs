@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage as Browser, Storage as _};
 use wasm_bindgen::JsCast;
+use ziping_engine::codec::Json as _;
 use ziping_engine::file;
 use ziping_engine::json::{self, Value};
 use ziping_engine::model::Assessment;
@@ -49,10 +50,10 @@ pub struct DraftMeta {
 impl DraftMeta {
     fn write(&self) -> Value {
         Value::Object(vec![
-            ("id".into(), Value::from(self.id.as_str())),
-            ("title".into(), Value::from(self.title.as_str())),
+            ("id".into(), self.id.write()),
+            ("title".into(), self.title.write()),
             ("updated".into(), Value::from(self.updated)),
-            ("base".into(), text_or_null(&self.base)),
+            ("base".into(), self.base.write()),
         ])
     }
 
@@ -75,10 +76,6 @@ impl DraftMeta {
             base: v.get("base").and_then(Value::as_str).map(str::to_string),
         })
     }
-}
-
-fn text_or_null(s: &Option<String>) -> Value {
-    s.as_deref().map_or(Value::Null, Value::from)
 }
 
 /// Milliseconds since 1970, now.
@@ -204,15 +201,10 @@ pub fn stored_rev(id: &str) -> u64 {
 
 /// Encodes a draft as stored: the engine's versioned file plus what the app adds.
 pub fn encode(d: &Draft) -> String {
-    let raw = d
-        .raw
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
-        .collect();
     Value::Object(vec![
         ("rev".into(), Value::from(d.rev)),
-        ("raw".into(), Value::Object(raw)),
-        ("base".into(), text_or_null(&d.base)),
+        ("raw".into(), d.raw.write()),
+        ("base".into(), d.base.write()),
         ("document".into(), file::assessment_document(&d.assessment)),
     ])
     .compact()
@@ -370,6 +362,5 @@ pub fn keep_scheme(s: &Scheme) -> Result<(), SaveError> {
         .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
         .collect();
     kept.push(file::encode_scheme(s));
-    let kept = kept.iter().map(|t| Value::from(t.as_str())).collect();
-    set(SCHEMES, &Value::Array(kept).compact())
+    set(SCHEMES, &kept.write().compact())
 }
