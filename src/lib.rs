@@ -3,6 +3,7 @@
 //! localStorage and `io` alone reads and writes files.
 
 pub mod app;
+pub mod dom;
 pub mod fields;
 pub mod io;
 pub mod pages;
@@ -14,5 +15,9 @@ pub mod text;
 /// Starts the app in the page's body.
 pub fn run() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    if cfg!(feature = "dom") {
+        dom::mount();
+    } else {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

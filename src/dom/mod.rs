@@ -1,0 +1,269 @@
+//! The view layer without a framework (Leptos weighed half the bundle, BENCHMARKS.md):
+//! the page is split into regions, each built afresh from the state when its structure
+//! changes, and between rebuilds only its outputs (`Out`) are patched, on every keystroke.
+//! Events are caught once at the root and routed to the handler an element names.
+
+pub mod build;
+pub mod fields;
+pub mod files;
+pub mod pages;
+pub mod state;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
+
+pub use build::{document, N};
+use state::{App, Calc};
+
+/// The events the root listens for; an element takes one by `data-on-<event>`.
+const EVENTS: [&str; 7] = [
+    "click", "input", "change", "keydown", "paste", "toggle", "focusin",
+];
+
+/// What an event does.
+pub type Handler = Rc<dyn Fn(&Event)>;
+
+/// What an output shows, from the state and the engine's figures.
+pub type Value = Box<dyn Fn(&App, &Calc) -> String>;
+
+/// A live figure or state in a built region, recomputed after every change.
+pub struct Out {
+    el: Element,
+    kind: Kind,
+    last: Option<String>,
+    value: Value,
+}
+
+/// What an output sets on its element.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// Its text.
+    Text,
+    /// Its class attribute.
+    Class,
+    /// Hidden when the value is empty.
+    ShownIf,
+    /// Disabled unless the value is empty.
+    EnabledIf,
+    /// Drawn by a function of its own, e.g. a field's findings under it.
+    Custom(fn(&Element, &str)),
+}
+
+/// Parts of the page rebuilt on their own.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Region {
+    Bar,
+    Notices,
+    Form,
+    Panel,
+}
+
+const REGIONS: [Region; 4] = [Region::Bar, Region::Notices, Region::Form, Region::Panel];
+
+struct Built {
+    host: Element,
+    handlers: Vec<u32>,
+    outs: Vec<Out>,
+}
+
+#[derive(Default)]
+struct View {
+    handlers: HashMap<u32, Handler>,
+    next: u32,
+    /// What the region being built has registered so far.
+    handlers_now: Vec<u32>,
+    outs_now: Vec<Out>,
+    regions: Vec<(Region, Built)>,
+}
+
+thread_local! {
+    static VIEW: RefCell<View> = RefCell::default();
+    static APP: RefCell<App> = RefCell::new(App::new());
+}
+
+/// Reads the state.
+pub fn with<R>(f: impl FnOnce(&App) -> R) -> R {
+    APP.with(|a| f(&a.borrow()))
+}
+
+/// Changes the state; the caller then says what to rebuild (`update`).
+pub fn with_mut<R>(f: impl FnOnce(&mut App) -> R) -> R {
+    APP.with(|a| f(&mut a.borrow_mut()))
+}
+
+/// Registers a handler for the element being built.
+fn register(el: &Element, event: &str, h: Handler) {
+    VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        v.next += 1;
+        let id = v.next;
+        v.handlers.insert(id, h);
+        v.handlers_now.push(id);
+        let _ = el.set_attribute(&format!("data-on-{event}"), &id.to_string());
+    });
+}
+
+/// Registers an output of the element being built.
+fn register_out(el: &Element, kind: Kind, value: Value) {
+    VIEW.with(|v| {
+        v.borrow_mut().outs_now.push(Out {
+            el: el.clone(),
+            kind,
+            last: None,
+            value,
+        })
+    });
+}
+
+/// Builds `region` afresh into its host, replacing what was there.
+fn rebuild(region: Region) {
+    let build: fn() -> N = match region {
+        Region::Bar => pages::drafts::bar,
+        Region::Notices => pages::drafts::notices,
+        Region::Form => pages::form,
+        Region::Panel => pages::score_panel::panel,
+    };
+    let node = build();
+    VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        let handlers = std::mem::take(&mut v.handlers_now);
+        let outs = std::mem::take(&mut v.outs_now);
+        let Some(k) = v.regions.iter().position(|(r, _)| *r == region) else {
+            return;
+        };
+        let old = std::mem::take(&mut v.regions[k].1.handlers);
+        for id in old {
+            v.handlers.remove(&id);
+        }
+        let built = &mut v.regions[k].1;
+        built.handlers = handlers;
+        built.outs = outs;
+        built.host.replace_children_with_node_1(&node.0);
+    });
+}
+
+/// After a change: rebuilds the regions whose structure it touched, then patches every
+/// output. Focus stays on the field it was in if that field is still there.
+pub fn update(rebuilt: &[Region]) {
+    let focused = document()
+        .active_element()
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    for r in rebuilt {
+        rebuild(*r);
+    }
+    if !rebuilt.is_empty() {
+        if let Some(id) = focused {
+            build::focus_quietly(&id);
+        }
+    }
+    refresh();
+}
+
+/// Patches every output whose value changed.
+pub fn refresh() {
+    APP.with(|a| {
+        let app = a.borrow();
+        let calc = Calc::of(&app);
+        VIEW.with(|v| {
+            for (_, built) in v.borrow_mut().regions.iter_mut() {
+                for out in built.outs.iter_mut() {
+                    let now = (out.value)(&app, &calc);
+                    if out.last.as_ref() != Some(&now) {
+                        build::apply(&out.el, out.kind, &now);
+                        out.last = Some(now);
+                    }
+                }
+            }
+        })
+    });
+}
+
+/// Mounts the app into the page's body: regions, one listener per event, and the edges
+/// (storage from other tabs, leaving the page, dropped files).
+pub fn mount() {
+    let body = document().body().expect_throw("the page has a body");
+    let root = N::new("div").a("class", "app");
+    let header = N::new("header")
+        .c(N::new("h1").t(crate::text::APP_TITLE))
+        .c(N::new("div").a("id", "region-bar"))
+        .c(N::new("div").a("id", "region-notices"))
+        .c(pages::nav());
+    let layout = N::new("div")
+        .a("class", "layout")
+        .c(N::new("main").a("id", "region-form"))
+        .c(N::new("div")
+            .a("id", "region-panel")
+            .a("class", "panel-host"));
+    let root = root.c(header).c(layout);
+    let _ = body.append_child(&root.0);
+    VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        for r in REGIONS {
+            let id = match r {
+                Region::Bar => "region-bar",
+                Region::Notices => "region-notices",
+                Region::Form => "region-form",
+                Region::Panel => "region-panel",
+            };
+            let host = document().get_element_by_id(id).expect_throw("region host");
+            v.regions.push((
+                r,
+                Built {
+                    host,
+                    handlers: Vec::new(),
+                    outs: Vec::new(),
+                },
+            ));
+        }
+    });
+    for event in EVENTS {
+        let name = event;
+        let listener = Closure::<dyn Fn(Event)>::new(move |ev: Event| dispatch(name, &ev));
+        // `toggle` does not bubble: it is caught on the way down.
+        let _ = root.0.add_event_listener_with_callback_and_bool(
+            event,
+            listener.as_ref().unchecked_ref(),
+            event == "toggle",
+        );
+        listener.forget();
+    }
+    // Files dropped anywhere on the page are imported.
+    let drop = Closure::<dyn Fn(Event)>::new(|ev: Event| files::dropped(&ev));
+    let _ = root
+        .0
+        .add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    drop.forget();
+    let over = Closure::<dyn Fn(Event)>::new(|ev: Event| ev.prevent_default());
+    let _ = root
+        .0
+        .add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    over.forget();
+    state::start();
+    update(&REGIONS);
+    state::listen();
+}
+
+/// Runs the handler the event's target (or its nearest ancestor) names for it.
+fn dispatch(event: &str, ev: &Event) {
+    let attr = format!("data-on-{event}");
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest(&format!("[{attr}]")).ok().flatten())
+    else {
+        return;
+    };
+    let Some(id) = el.get_attribute(&attr).and_then(|s| s.parse::<u32>().ok()) else {
+        return;
+    };
+    let h = VIEW.with(|v| v.borrow().handlers.get(&id).cloned());
+    if let Some(h) = h {
+        h(ev);
+    }
+}
