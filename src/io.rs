@@ -175,6 +175,15 @@ pub enum Office {
 
 /// Writes an Office file through the lazily loaded export module and offers it.
 pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
+    let (title, input) = ctx
+        .assessment
+        .with_untracked(|a| (a.title.clone(), file::encode_assessment(a)));
+    office(kind, &title, &input).await
+}
+
+/// Writes an Office file of an assessment file's text through the export module, and
+/// offers it under the assessment's title.
+pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String> {
     let (function, suffix, mime) = match kind {
         Office::SheetXlsx => (
             "sheet_xlsx",
@@ -187,16 +196,13 @@ pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     };
-    let (name, input) = ctx
-        .assessment
-        .with_untracked(|a| (file_name(&a.title, suffix), file::encode_assessment(a)));
     let bytes = call_edge(
         "zipingExport",
         &JsValue::from_str(function),
-        &JsValue::from_str(&input),
+        &JsValue::from_str(input),
     )
     .await?;
-    download_part(&name, mime, &bytes);
+    download_part(&file_name(title, suffix), mime, &bytes);
     Ok(())
 }
 

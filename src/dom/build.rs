@@ -131,6 +131,7 @@ pub fn apply(el: &Element, kind: Kind, v: &str) {
             let _ = el.toggle_attribute_with_force("disabled", !v.is_empty());
         }
         Kind::Custom(draw) => draw(el, v),
+        Kind::Rebuild(_) => {}
     }
 }
 
@@ -184,6 +185,28 @@ pub fn focus(path: &str) {
         el.scroll_into_view_with_bool(false);
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             let _ = el.focus();
+        }
+    }
+}
+
+/// The ids of the open folded parts (`details`) inside `host`.
+pub fn open_details(host: &Element) -> Vec<String> {
+    let mut ids = Vec::new();
+    if let Ok(list) = host.query_selector_all("details[open][id]") {
+        for k in 0..list.length() {
+            if let Some(e) = list.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
+                ids.push(e.id());
+            }
+        }
+    }
+    ids
+}
+
+/// Opens again the folded parts with these ids, after a rebuild.
+pub fn reopen_details(host: &Element, ids: &[String]) {
+    for id in ids {
+        if let Ok(Some(e)) = host.query_selector(&format!("details[id=\"{id}\"]")) {
+            let _ = e.set_attribute("open", "");
         }
     }
 }

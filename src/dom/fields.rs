@@ -14,7 +14,7 @@ use ziping_engine::validate::Severity;
 
 use super::build::{document, target_value, N};
 use super::state::{edit, App, Calc};
-use super::{with, with_mut, Kind};
+use super::{refresh, with, with_mut, Kind};
 use crate::text;
 
 /// Where a field sits in a table, so Enter can move down a column.
@@ -68,7 +68,10 @@ pub fn number_with(
         .on("input", move |ev| typed(&key, &target_value(ev), &set));
     let key = id.to_string();
     let input = at_cell(input, cell).on("focusin", move |_| {
-        with_mut(|app| app.last_field = Some(key.clone()))
+        let moved = with_mut(|app| app.last_field.replace(key.clone())) != Some(key.clone());
+        if moved {
+            refresh();
+        }
     });
     field(id, label, input)
 }

@@ -3,11 +3,12 @@
 
 use wasm_bindgen_futures::JsFuture;
 use ziping_engine::file::{self, Document};
-use ziping_engine::{schemes, validate};
+use ziping_engine::{render, report, schemes, sheet, validate};
 
+use super::build::{button, N};
 use super::state::{act, edit, notify, Notice};
-use super::with;
-use crate::io::{download, file_name};
+use super::{refresh, with, with_mut, Kind};
+use crate::io::{self, download, file_name, Office};
 use crate::{storage, text};
 
 /// Reads the files the user picked or dropped, one by one.
@@ -59,7 +60,7 @@ pub fn import_text(name: &str, contents: &str) {
                 return;
             }
             let kept = storage::keep_scheme(&s);
-            edit(&super::state::ALL, |app| {
+            edit(&super::ALL, |app| {
                 if let Err(e) = kept {
                     app.storage_failed(e);
                 }
@@ -105,4 +106,94 @@ pub fn dropped(ev: &web_sys::Event) {
     {
         import(list);
     }
+}
+
+/// Exports the report as a standalone HTML page.
+pub fn export_report_html() {
+    let (name, body) = with(|app| {
+        let a = &app.assessment;
+        (
+            file_name(&a.title, ".html"),
+            render::html(&report::report(a)),
+        )
+    });
+    download(&name, "text/html", &body);
+}
+
+/// Exports the score sheet as CSV.
+pub fn export_sheet_csv() {
+    let (name, body) = with(|app| {
+        let a = &app.assessment;
+        (
+            file_name(&a.title, "-自评表.csv"),
+            sheet::csv(&sheet::sheet(a)),
+        )
+    });
+    download(&name, "text/csv", &body);
+}
+
+/// A button that writes an Office file through the export module, saying how it went in
+/// the status of `page`.
+pub fn office_button(
+    kind: Office,
+    label: &'static str,
+    testid: &'static str,
+    page: &'static str,
+) -> N {
+    button(label, move |_| {
+        let (title, input) = with_mut(|app| {
+            app.busy.insert(testid);
+            app.status.insert(page, text::EXPORTING.into());
+            (
+                app.assessment.title.clone(),
+                file::encode_assessment(&app.assessment),
+            )
+        });
+        refresh();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = io::office(kind, &title, &input).await;
+            with_mut(|app| {
+                app.busy.remove(testid);
+                app.status.insert(
+                    page,
+                    match result {
+                        Ok(()) => format!("{}：{label}", text::EXPORTED),
+                        Err(e) => format!("{}：{e}", text::EXPORT_FAILED),
+                    },
+                );
+            });
+            refresh();
+        });
+    })
+    .a("data-testid", testid)
+    .out(Kind::EnabledIf, move |app, _| {
+        if app.busy.contains(testid) {
+            "busy"
+        } else {
+            ""
+        }
+        .to_string()
+    })
+}
+
+/// Copies text to the clipboard, saying how it went in the status of `page`.
+pub fn copy(body: String, page: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = io::copy(&body).await;
+        with_mut(|app| {
+            app.status.insert(
+                page,
+                if ok { text::COPIED } else { text::COPY_FAILED }.into(),
+            )
+        });
+        refresh();
+    });
+}
+
+/// The status line of `page`'s exports.
+pub fn status(page: &'static str, testid: &str) -> N {
+    N::new("span")
+        .a("role", "status")
+        .a("data-testid", testid)
+        .live(move |app, _| app.status.get(page).cloned().unwrap_or_default())
 }

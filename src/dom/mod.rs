@@ -7,6 +7,7 @@ pub mod build;
 pub mod fields;
 pub mod files;
 pub mod pages;
+pub mod rule_editor;
 pub mod state;
 
 use std::cell::RefCell;
@@ -21,8 +22,15 @@ pub use build::{document, N};
 use state::{App, Calc};
 
 /// The events the root listens for; an element takes one by `data-on-<event>`.
-const EVENTS: [&str; 7] = [
-    "click", "input", "change", "keydown", "paste", "toggle", "focusin",
+const EVENTS: [&str; 8] = [
+    "click",
+    "input",
+    "change",
+    "keydown",
+    "paste",
+    "toggle",
+    "focusin",
+    "mouseover",
 ];
 
 /// What an event does.
@@ -52,18 +60,77 @@ pub enum Kind {
     EnabledIf,
     /// Drawn by a function of its own, e.g. a field's findings under it.
     Custom(fn(&Element, &str)),
+    /// Nothing shown: when the value changes, the region is built again (for parts drawn
+    /// wholly from the figures, such as the report preview).
+    Rebuild(Region),
 }
 
-/// Parts of the page rebuilt on their own.
+/// Parts of the page rebuilt on their own: the header's, the score panel, and each page
+/// of the form.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Region {
     Bar,
     Notices,
-    Form,
     Panel,
+    Basics,
+    Finance,
+    Indicators,
+    Management,
+    Problems,
+    Sheet,
+    Report,
+    WhatIf,
+    Scheme,
 }
 
-const REGIONS: [Region; 4] = [Region::Bar, Region::Notices, Region::Form, Region::Panel];
+/// The form's pages, in the report's order.
+pub const PAGES: [Region; 9] = [
+    Region::Basics,
+    Region::Finance,
+    Region::Indicators,
+    Region::Management,
+    Region::Problems,
+    Region::Sheet,
+    Region::Report,
+    Region::WhatIf,
+    Region::Scheme,
+];
+
+/// Every region: what opening another draft rebuilds.
+pub const ALL: [Region; 12] = [
+    Region::Bar,
+    Region::Notices,
+    Region::Panel,
+    Region::Basics,
+    Region::Finance,
+    Region::Indicators,
+    Region::Management,
+    Region::Problems,
+    Region::Sheet,
+    Region::Report,
+    Region::WhatIf,
+    Region::Scheme,
+];
+
+impl Region {
+    /// Builds the region from the state.
+    fn build(self) -> N {
+        match self {
+            Region::Bar => pages::drafts::bar(),
+            Region::Notices => pages::drafts::notices(),
+            Region::Panel => pages::score_panel::panel(),
+            Region::Basics => pages::basics::page(),
+            Region::Finance => pages::finance::page(),
+            Region::Indicators => pages::indicators::page(),
+            Region::Management => pages::management::page(),
+            Region::Problems => pages::problems::page(),
+            Region::Sheet => pages::sheet::page(),
+            Region::Report => pages::report::page(),
+            Region::WhatIf => pages::whatif::page(),
+            Region::Scheme => pages::scheme::page(),
+        }
+    }
+}
 
 struct Built {
     host: Element,
@@ -120,15 +187,10 @@ fn register_out(el: &Element, kind: Kind, value: Value) {
     });
 }
 
-/// Builds `region` afresh into its host, replacing what was there.
+/// Builds `region` afresh into its host, replacing what was there; folded parts that
+/// were open stay open.
 fn rebuild(region: Region) {
-    let build: fn() -> N = match region {
-        Region::Bar => pages::drafts::bar,
-        Region::Notices => pages::drafts::notices,
-        Region::Form => pages::form,
-        Region::Panel => pages::score_panel::panel,
-    };
-    let node = build();
+    let node = region.build();
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
         let handlers = std::mem::take(&mut v.handlers_now);
@@ -143,7 +205,9 @@ fn rebuild(region: Region) {
         let built = &mut v.regions[k].1;
         built.handlers = handlers;
         built.outs = outs;
+        let open = build::open_details(&built.host);
         built.host.replace_children_with_node_1(&node.0);
+        build::reopen_details(&built.host, &open);
     });
 }
 
@@ -165,8 +229,10 @@ pub fn update(rebuilt: &[Region]) {
     refresh();
 }
 
-/// Patches every output whose value changed.
+/// Patches every output whose value changed, then rebuilds the regions drawn wholly from
+/// figures that changed.
 pub fn refresh() {
+    let mut again = Vec::new();
     APP.with(|a| {
         let app = a.borrow();
         let calc = Calc::of(&app);
@@ -175,43 +241,44 @@ pub fn refresh() {
                 for out in built.outs.iter_mut() {
                     let now = (out.value)(&app, &calc);
                     if out.last.as_ref() != Some(&now) {
-                        build::apply(&out.el, out.kind, &now);
+                        match out.kind {
+                            Kind::Rebuild(r) if out.last.is_some() => again.push(r),
+                            Kind::Rebuild(_) => {}
+                            kind => build::apply(&out.el, kind, &now),
+                        }
                         out.last = Some(now);
                     }
                 }
             }
         })
     });
+    if !again.is_empty() {
+        update(&again);
+    }
 }
 
 /// Mounts the app into the page's body: regions, one listener per event, and the edges
 /// (storage from other tabs, leaving the page, dropped files).
 pub fn mount() {
     let body = document().body().expect_throw("the page has a body");
-    let root = N::new("div").a("class", "app");
+    let host = |r: Region| N::new("div").a("id", &format!("region-{r:?}"));
     let header = N::new("header")
         .c(N::new("h1").t(crate::text::APP_TITLE))
-        .c(N::new("div").a("id", "region-bar"))
-        .c(N::new("div").a("id", "region-notices"))
+        .c(host(Region::Bar))
+        .c(host(Region::Notices))
         .c(pages::nav());
-    let layout = N::new("div")
+    let main = N::new("main").cs(PAGES.iter().map(|r| host(*r)).collect());
+    let root = N::new("div").a("class", "app").c(header).c(N::new("div")
         .a("class", "layout")
-        .c(N::new("main").a("id", "region-form"))
-        .c(N::new("div")
-            .a("id", "region-panel")
-            .a("class", "panel-host"));
-    let root = root.c(header).c(layout);
+        .c(main)
+        .c(host(Region::Panel).a("class", "panel-host")));
     let _ = body.append_child(&root.0);
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
-        for r in REGIONS {
-            let id = match r {
-                Region::Bar => "region-bar",
-                Region::Notices => "region-notices",
-                Region::Form => "region-form",
-                Region::Panel => "region-panel",
-            };
-            let host = document().get_element_by_id(id).expect_throw("region host");
+        for r in ALL {
+            let host = document()
+                .get_element_by_id(&format!("region-{r:?}"))
+                .expect_throw("region host");
             v.regions.push((
                 r,
                 Built {
@@ -245,7 +312,7 @@ pub fn mount() {
         .add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
     over.forget();
     state::start();
-    update(&REGIONS);
+    update(&ALL);
     state::listen();
 }
 

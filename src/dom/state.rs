@@ -3,7 +3,7 @@
 //! computed once per change. Persistence is at the edge: a save a moment after the last
 //! edit, and at once when the page is left.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
@@ -11,11 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use ziping_engine::figures::{self, Figures};
 use ziping_engine::model::Assessment;
+use ziping_engine::report::{self, Report};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{sample, schemes};
+use ziping_engine::{sample, schemes, whatif};
 
-use super::{update, with, with_mut, Region};
+use super::{update, with, with_mut, Region, ALL};
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
 
@@ -60,6 +61,24 @@ pub struct App {
     pub quick_open: bool,
     /// Quick what-if moves, by field path: (percent of the base figure, the figure).
     pub quick: BTreeMap<String, (Decimal, Decimal)>,
+    /// Whether the score sheet's and the report's previews are open.
+    pub sheet_open: bool,
+    pub report_open: bool,
+    /// The generated paragraph being reworded, by its key.
+    pub editing: Option<String>,
+    /// What the last export or copy said, by the page that started it (`sheet`, `report`).
+    pub status: BTreeMap<&'static str, String>,
+    /// Exports under way, by their button.
+    pub busy: BTreeSet<&'static str>,
+    /// The name the next scenario gets.
+    pub scenario_name: String,
+    /// Goal seek's goal, and its last answer.
+    pub goal: String,
+    pub seek: Option<Result<whatif::Seek, String>>,
+    /// The sensitivity table, once asked for.
+    pub sensitivity: Option<Vec<whatif::Sensitivity>>,
+    /// Stored drafts already decoded, by id, with the save time they were decoded at.
+    pub loaded: RefCell<HashMap<String, (u64, Assessment)>>,
     /// Whether an edit is waiting to be saved.
     pending: bool,
 }
@@ -73,6 +92,10 @@ pub struct Calc {
     pub notes: HashMap<String, Vec<(Severity, String, bool)>>,
     /// The card with every formula in words, written only if something shows one.
     full: OnceCell<ScoreCard>,
+    /// Each item's score by its path, for the rows that show one.
+    scores: OnceCell<HashMap<String, String>>,
+    /// The report, written only while its preview is open.
+    report: OnceCell<Report>,
 }
 
 impl Calc {
@@ -94,7 +117,28 @@ impl Calc {
             findings,
             notes,
             full: OnceCell::new(),
+            scores: OnceCell::new(),
+            report: OnceCell::new(),
         }
+    }
+
+    /// The score of the item at `path` (e.g. `indicators[3]`), as shown.
+    pub fn item_score(&self, path: &str) -> String {
+        self.scores
+            .get_or_init(|| {
+                self.card
+                    .items()
+                    .map(|i| (i.path.clone(), i.score.to_string()))
+                    .collect()
+            })
+            .get(path)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The report of the assessment this was computed from.
+    pub fn report(&self, app: &App) -> &Report {
+        self.report.get_or_init(|| report::report(&app.assessment))
     }
 
     /// The full card, formulas included, of the assessment this was computed from.
@@ -125,6 +169,16 @@ impl App {
             open_sections: BTreeSet::new(),
             quick_open: false,
             quick: BTreeMap::new(),
+            sheet_open: false,
+            report_open: false,
+            editing: None,
+            status: BTreeMap::new(),
+            busy: BTreeSet::new(),
+            scenario_name: text::SCENARIO_DEFAULT.to_string(),
+            goal: "total>=95".to_string(),
+            seek: None,
+            sensitivity: None,
+            loaded: RefCell::new(HashMap::new()),
             pending: false,
         }
     }
@@ -318,9 +372,6 @@ impl App {
         self.duplicate();
     }
 }
-
-/// Every region: what a draft action changes.
-pub const ALL: [Region; 4] = [Region::Bar, Region::Notices, Region::Form, Region::Panel];
 
 /// Runs a draft action (open, create, delete, …) and rebuilds the page for its result.
 pub fn act(f: impl FnOnce(&mut App)) {

@@ -81,7 +81,7 @@ pub fn page() -> N {
                 .map(|(i, t)| tally(i, t))
                 .collect())
             .c(button(text::ADD_TALLY, |_| {
-                edit(&[Region::Form], |app| {
+                edit(&[Region::Basics], |app| {
                     app.assessment.workload.push(Tally::default())
                 })
             }))
@@ -174,7 +174,7 @@ fn tally(i: usize, t: &Tally) -> N {
                         .map(|g| fmt_pct(g, app.assessment.scheme.rounding.mode))
                 }))))
             .c(button(text::DELETE, move |_| {
-                edit(&[Region::Form, Region::Panel], |app| {
+                edit(&[Region::Basics], |app| {
                     if i < app.assessment.workload.len() {
                         app.assessment.workload.remove(i);
                     }
@@ -188,7 +188,7 @@ fn tally(i: usize, t: &Tally) -> N {
             .map(|(j, b)| breakdown(i, j, b))
             .collect())
         .c(button(text::ADD_BREAKDOWN, move |_| {
-            edit(&[Region::Form], |app| {
+            edit(&[Region::Basics], |app| {
                 on_tally(&mut app.assessment, i, |t| {
                     t.breakdowns.push(Breakdown {
                         complete: true,
@@ -297,7 +297,7 @@ fn breakdown(i: usize, j: usize, b: &Breakdown) -> N {
                 )
                 .c(N::new("td")))))
         .c(button(text::ADD_PART, move |_| {
-            edit(&[Region::Form], |app| {
+            edit(&[Region::Basics], |app| {
                 on_breakdown(&mut app.assessment, i, j, |b| b.parts.push(Part::default()))
             })
         })

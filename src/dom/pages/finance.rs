@@ -204,7 +204,7 @@ fn economic() -> Vec<N> {
                 let start = target_row(ev).unwrap_or(0);
                 let mut a = with(|app| app.assessment.clone());
                 match tsv::paste_economic(&mut a, start, &data) {
-                    Ok(_) => edit(&[Region::Form], |app| app.assessment = a),
+                    Ok(_) => edit(&[Region::Finance], |app| app.assessment = a),
                     Err(m) => notify(Notice::ImportFailed(m)),
                 }
             })
@@ -250,7 +250,7 @@ fn execution_override(o: Option<Override>) -> N {
                 .checked(o.is_some())
                 .on("change", |ev| {
                     let on = target_checked(ev);
-                    edit(&[Region::Form], |app| {
+                    edit(&[Region::Finance], |app| {
                         app.assessment.execution_override = on.then(Override::default)
                     })
                 }))

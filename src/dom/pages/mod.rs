@@ -4,8 +4,13 @@
 pub mod basics;
 pub mod drafts;
 pub mod finance;
+pub mod indicators;
+pub mod management;
 pub mod problems;
+pub mod report;
+pub mod scheme;
 pub mod score_panel;
+pub mod sheet;
 pub mod whatif;
 
 use super::build::N;
@@ -31,12 +36,4 @@ pub fn nav() -> N {
             .map(|(id, label)| N::new("a").a("href", &format!("#{id}")).t(label))
             .collect())
         .c(N::new("span").a("class", "hint").t(text::DROP_HINT))
-}
-
-/// The form, every page of it, built from the open draft.
-pub fn form() -> N {
-    N::new("div")
-        .c(basics::page())
-        .c(finance::page())
-        .c(problems::page())
 }

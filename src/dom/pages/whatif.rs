@@ -3,13 +3,18 @@
 //! sliders on the score panel.
 
 use rust_decimal::Decimal;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use ziping_engine::num::{self, fmt_pct, parse_input, RoundingMode};
+use ziping_engine::model::Assessment;
+use ziping_engine::num::{self, fmt_pct, parse_input, Plain, RoundingMode};
+use ziping_engine::paths::{self, Field};
 use ziping_engine::score::{self, EXECUTION_PATH};
+use ziping_engine::whatif::{self, Delta, Goal};
 
-use crate::dom::build::{button, target_value, N};
-use crate::dom::state::{act, App};
+use crate::dom::build::{button, focus, target_value, N};
+use crate::dom::state::{act, edit, App};
 use crate::dom::{refresh, update, with, with_mut, Kind, Region};
+use crate::storage::{self, DraftMeta};
 use crate::text;
 
 /// Sliders on the score panel: the execution rate and each indicator's completion move a
@@ -152,4 +157,459 @@ fn slider(
                     refresh();
                 })),
     )
+}
+
+pub fn page() -> N {
+    N::new("section")
+        .a("id", "whatif")
+        .a("class", "page")
+        .c(N::new("h2").t(text::NAV_WHATIF))
+        .cs(scenarios())
+        .cs(goal_seek())
+        .cs(lost_points())
+        .cs(sensitivity())
+}
+
+/// A stored draft, decoded once per save rather than on every keystroke.
+fn load_cached(app: &App, meta: &DraftMeta) -> Option<Assessment> {
+    if let Some((_, a)) = app
+        .loaded
+        .borrow()
+        .get(&meta.id)
+        .filter(|(t, _)| *t == meta.updated)
+    {
+        return Some(a.clone());
+    }
+    let a = storage::load(&meta.id).ok()?.assessment;
+    app.loaded
+        .borrow_mut()
+        .insert(meta.id.clone(), (meta.updated, a.clone()));
+    Some(a)
+}
+
+/// A scenario: its draft id, its title and its assessment.
+type Member = (String, String, Assessment);
+
+/// The open draft's base and its scenarios (at most four).
+fn family(app: &App) -> Option<(Assessment, Vec<Member>)> {
+    let open = app.draft_id.clone()?;
+    let base_id = app.base.clone().unwrap_or_else(|| open.clone());
+    let scenarios: Vec<&DraftMeta> = app
+        .drafts
+        .iter()
+        .filter(|m| m.base.as_deref() == Some(base_id.as_str()))
+        .take(4)
+        .collect();
+    if scenarios.is_empty() {
+        return None;
+    }
+    let current = &app.assessment;
+    let base = if base_id == open {
+        current.clone()
+    } else {
+        load_cached(app, app.drafts.iter().find(|m| m.id == base_id)?)?
+    };
+    let scenarios = scenarios
+        .into_iter()
+        .filter_map(|m| {
+            let a = if m.id == open {
+                current.clone()
+            } else {
+                load_cached(app, m)?
+            };
+            Some((m.id.clone(), m.title.clone(), a))
+        })
+        .collect();
+    Some((base, scenarios))
+}
+
+/// The comparison as shown: a header of scenario (id, title), then rows of a label and
+/// the base's and each scenario's cell (text, changed).
+type Compare = (Vec<(String, String)>, Vec<(String, Vec<(String, bool)>)>);
+
+fn compare(app: &App) -> Option<Compare> {
+    let (base, scenarios) = family(app)?;
+    let card = score::score_figures(&base);
+    let diffs: Vec<whatif::Diff> = scenarios
+        .iter()
+        .map(|(_, _, a)| whatif::diff(&base, a))
+        .collect();
+    let plain = |v: Option<Decimal>| {
+        v.map(|v| Plain(v).to_string())
+            .unwrap_or_else(|| "—".into())
+    };
+    let cell = |d: Option<&Delta>, before: Option<Decimal>| match d {
+        Some(d) => {
+            let delta = d
+                .delta
+                .map(|v| {
+                    format!(
+                        "（{}{}）",
+                        if v.is_sign_positive() { "+" } else { "" },
+                        Plain(v)
+                    )
+                })
+                .unwrap_or_default();
+            (format!("{}{delta}", plain(d.after)), true)
+        }
+        None => (
+            before.map(|v| Plain(v).to_string()).unwrap_or_default(),
+            false,
+        ),
+    };
+    // Rows: every figure or score that changed in any scenario, in first-seen order.
+    let mut seen: Vec<(String, String, Option<Decimal>)> = Vec::new();
+    for d in &diffs {
+        for x in d.inputs.iter().chain(&d.scores) {
+            if !seen.iter().any(|r| r.0 == x.path) {
+                seen.push((x.path.clone(), x.name.clone(), x.before));
+            }
+        }
+    }
+    let mut rows: Vec<(String, Vec<(String, bool)>)> = seen
+        .iter()
+        .map(|(path, label, before)| {
+            let mut cells = vec![(plain(*before), false)];
+            cells.extend(diffs.iter().map(|d| {
+                cell(
+                    d.inputs.iter().chain(&d.scores).find(|x| x.path == *path),
+                    *before,
+                )
+            }));
+            (label.clone(), cells)
+        })
+        .collect();
+    let mut totals = vec![(card.total.to_string(), false)];
+    totals.extend(diffs.iter().map(|d| {
+        cell(
+            Some(&d.total).filter(|t| t.delta != Some(Decimal::ZERO)),
+            Some(card.total),
+        )
+    }));
+    rows.push((text::TOTAL.into(), totals));
+    let mut grades = vec![(card.grade.label().to_string(), false)];
+    grades.extend(
+        diffs
+            .iter()
+            .map(|d| (d.grade.1.label().to_string(), d.grade.0 != d.grade.1)),
+    );
+    rows.push((text::GRADE.into(), grades));
+    let heads = scenarios
+        .into_iter()
+        .map(|(id, title, _)| (id, title))
+        .collect();
+    Some((heads, rows))
+}
+
+/// The comparison's text, to see when it changed.
+fn compare_key(app: &App) -> String {
+    match compare(app) {
+        None => String::new(),
+        Some((heads, rows)) => {
+            let mut k = String::new();
+            for (id, title) in heads {
+                k.push_str(&id);
+                k.push_str(&title);
+            }
+            for (label, cells) in rows {
+                k.push_str(&label);
+                for (t, changed) in cells {
+                    k.push_str(&t);
+                    k.push(if changed { '*' } else { '|' });
+                }
+            }
+            k
+        }
+    }
+}
+
+/// Scenarios listed under their base, and compared with it side by side.
+fn scenarios() -> Vec<N> {
+    with(|app| {
+        let no_draft = app.draft_id.is_none();
+        let mut row = N::new("div")
+            .a("class", "row")
+            .c(N::new("label").t(text::SCENARIO_NAME).c(N::new("input")
+                .a("type", "text")
+                .a("id", "scenario-name")
+                .value(&app.scenario_name)
+                .on("input", |ev| {
+                    let v = target_value(ev);
+                    with_mut(|app| app.scenario_name = v);
+                })))
+            .c(button(text::NEW_SCENARIO, |_| {
+                act(|app| {
+                    let (a, name) = (app.assessment.clone(), app.scenario_name.clone());
+                    app.create_scenario(a, &name);
+                })
+            })
+            .a("data-testid", "new-scenario")
+            .a_if(no_draft, "disabled", ""));
+        if let Some(base) = app.base.clone() {
+            row = row.c(button(text::BASE, move |_| {
+                act(|app| {
+                    app.save_now();
+                    app.open(&base);
+                })
+            })
+            .a("data-testid", "open-base"));
+        }
+        let table = match compare(app) {
+            Some((heads, rows)) => {
+                let head = N::new("tr")
+                    .c(N::new("th").t(text::ITEM))
+                    .c(N::new("th").t(text::BASE))
+                    .cs(heads
+                        .into_iter()
+                        .map(|(id, title)| {
+                            N::new("th").c(button(&title, move |_| {
+                                act(|app| {
+                                    app.save_now();
+                                    app.open(&id);
+                                })
+                            })
+                            .a("class", "link"))
+                        })
+                        .collect());
+                let body = rows
+                    .into_iter()
+                    .map(|(label, cells)| {
+                        N::new("tr")
+                            .c(N::new("th").a("scope", "row").t(&label))
+                            .cs(cells
+                                .into_iter()
+                                .map(|(t, changed)| {
+                                    N::new("td").a_if(changed, "class", "changed").t(&t)
+                                })
+                                .collect())
+                    })
+                    .collect();
+                N::new("div").a("class", "table-scroll").c(N::new("table")
+                    .a("class", "compare")
+                    .a("data-testid", "compare")
+                    .c(N::new("thead").c(head))
+                    .c(N::new("tbody").cs(body)))
+            }
+            None => N::new("p").a("class", "hint").t(text::NO_SCENARIOS),
+        };
+        vec![
+            N::new("h3").t(text::COMPARE),
+            N::new("p").a("class", "hint").t(text::COMPARE_HINT),
+            row,
+            // Drawn from the drafts' figures: built again when the comparison changes.
+            table.out(Kind::Rebuild(Region::WhatIf), |app, _| compare_key(app)),
+        ]
+    })
+}
+
+/// Goal seek on the number field the user was last in; the answer can be filled in.
+fn goal_seek() -> Vec<N> {
+    let (goal, answer) = with(|app| (app.goal.clone(), app.seek.clone()));
+    let answer = answer.map(|r| match r {
+        Ok(s) => N::new("div")
+            .a(
+                "class",
+                if s.reachable {
+                    "notice info"
+                } else {
+                    "notice warning"
+                },
+            )
+            .a("data-testid", "seek-answer")
+            .t(&s.reason)
+            .t(" ")
+            .c_opt(s.reachable.then(|| {
+                button(text::SEEK_APPLY, move |_| {
+                    let Some(path) = with(|app| app.last_field.clone()) else {
+                        return;
+                    };
+                    if let Some(v) = s.value {
+                        edit(&crate::dom::PAGES, |app| {
+                            let _ = paths::set(&mut app.assessment, &path, Some(v));
+                            app.raw.remove(&path);
+                        });
+                        focus(&path);
+                    }
+                })
+                .a("data-testid", "seek-apply")
+            })),
+        Err(m) => N::new("div")
+            .a("class", "notice error")
+            .a("data-testid", "seek-answer")
+            .t(&m),
+    });
+    vec![
+        N::new("h3").t(text::SEEK),
+        N::new("div")
+            .a("class", "row")
+            .a("role", "group")
+            .a("aria-label", text::SEEK)
+            .c(N::new("output")
+                .a("class", "derived")
+                .a("data-testid", "seek-field")
+                .live(|app, _| {
+                    let label = match &app.last_field {
+                        Some(p) => match Field::parse(p) {
+                            Some(f) => f.label(&app.assessment),
+                            None => p.clone(),
+                        },
+                        None => text::SEEK_FIELD_HINT.to_string(),
+                    };
+                    format!("{}：{label}", text::SEEK_FIELD)
+                }))
+            .c(N::new("label").t(text::SEEK_GOAL).c(N::new("input")
+                .a("type", "text")
+                .a("id", "seek-goal")
+                .a("data-testid", "seek-goal")
+                .value(&goal)
+                .on("input", |ev| {
+                    let v = target_value(ev);
+                    with_mut(|app| app.goal = v);
+                })))
+            .c(button(text::SEEK_RUN, |_| {
+                with_mut(|app| {
+                    if let Some(path) = &app.last_field {
+                        app.seek = Some(
+                            Goal::parse(&app.goal)
+                                .and_then(|g| whatif::seek(&app.assessment, path, &g)),
+                        );
+                    }
+                });
+                update(&[Region::WhatIf]);
+            })
+            .a("data-testid", "seek-run")
+            .out(Kind::EnabledIf, |app, _| {
+                if app.last_field.is_none() { "off" } else { "" }.to_string()
+            })),
+        N::new("p")
+            .a("class", "hint")
+            .t("total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45"),
+    ]
+    .into_iter()
+    .chain(answer)
+    .collect()
+}
+
+/// Points lost per section, as bars (SVG, no charting library).
+fn lost_points() -> Vec<N> {
+    vec![
+        N::new("h3").t(text::LOST),
+        svg("svg")
+            .a("role", "img")
+            .a("aria-label", text::LOST)
+            .a("width", "460")
+            .a("data-testid", "lost-chart")
+            .out(Kind::Custom(draw_lost), |_, c| {
+                let mut v = String::new();
+                for s in &c.card.sections {
+                    v.push_str(&format!(
+                        "{}\u{1f}{}\u{1f}{}\u{1e}",
+                        s.name,
+                        s.lost(),
+                        s.points
+                    ));
+                }
+                v
+            }),
+    ]
+}
+
+/// An SVG element.
+fn svg(tag: &str) -> N {
+    N(crate::dom::document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+        .expect_throw("an SVG element"))
+}
+
+/// Draws the lost-points bars from (name, lost, points) records.
+fn draw_lost(el: &web_sys::Element, v: &str) {
+    el.set_text_content(None);
+    let sections: Vec<(&str, Decimal, Decimal)> = v
+        .split('\u{1e}')
+        .filter_map(|r| {
+            let mut p = r.split('\u{1f}');
+            let name = p.next()?;
+            let lost = p.next()?.parse().ok()?;
+            let points = p.next()?.parse().ok()?;
+            Some((name, lost, points))
+        })
+        .collect();
+    let top = sections
+        .iter()
+        .map(|s| s.2)
+        .max()
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ONE);
+    let _ = el.set_attribute("height", &(sections.len() * 26 + 4).to_string());
+    for (i, (name, lost, _)) in sections.into_iter().enumerate() {
+        let width = (lost / top * Decimal::from(300)).round_dp(1);
+        let y = i * 26;
+        let g = svg("g")
+            .c(svg("text")
+                .a("x", "0")
+                .a("y", &(y + 16).to_string())
+                .a("font-size", "12")
+                .t(name))
+            .c(svg("rect")
+                .a("x", "100")
+                .a("y", &(y + 4).to_string())
+                .a("width", &width.to_string())
+                .a("height", "16")
+                .a("fill", "#b42318"))
+            .c(svg("text")
+                .a("x", &(width + Decimal::from(106)).round_dp(0).to_string())
+                .a("y", &(y + 16).to_string())
+                .a("font-size", "12")
+                .t(&format!("−{}", Plain(lost))));
+        let _ = el.append_child(&g.0);
+    }
+}
+
+/// For each indicator scored against a target, the total at 80% and 60% of it.
+fn sensitivity() -> Vec<N> {
+    let rows = with(|app| app.sensitivity.clone());
+    let table = rows.map(|list| {
+        let body = list
+            .into_iter()
+            .take(100)
+            .map(|s| {
+                let path = format!("{}.measure.actual", s.path);
+                N::new("tr")
+                    .c(N::new("td").c(button(&s.name, move |_| focus(&path)).a("class", "link")))
+                    .c(N::new("td").t(&Plain(s.points).to_string()))
+                    .c(N::new("td").t(&s.score.to_string()))
+                    .cs(s
+                        .totals
+                        .iter()
+                        .map(|(_, t)| N::new("td").t(&t.to_string()))
+                        .collect())
+                    .c(N::new("td").t(&s.drop.to_string()))
+            })
+            .collect();
+        let heads = [text::NAME, text::POINTS, text::SCORE_COL, "80%", "60%", "−"];
+        N::new("table")
+            .a("class", "sensitivity")
+            .a("data-testid", "sensitivity")
+            .c(N::new("thead")
+                .c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
+            .c(N::new("tbody").cs(body))
+    });
+    vec![
+        N::new("h3").t(text::SENSITIVITY),
+        N::new("p")
+            .a("class", "hint")
+            .t(text::SENSITIVITY_HINT)
+            .t(" ")
+            .c(button(text::SENSITIVITY_RUN, |_| {
+                with_mut(|app| {
+                    let levels = [Decimal::new(8, 1), Decimal::new(6, 1)];
+                    app.sensitivity = Some(whatif::sensitivity(&app.assessment, &levels));
+                });
+                update(&[Region::WhatIf]);
+            })
+            .a("data-testid", "sensitivity-run")),
+    ]
+    .into_iter()
+    .chain(table)
+    .collect()
 }
