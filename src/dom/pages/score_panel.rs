@@ -49,12 +49,7 @@ pub fn panel() -> N {
         .a("class", "score-panel")
         .a("aria-label", text::SCORE)
         .c(headline)
-        .c(N::new("p")
-            .a("class", "provisional")
-            .a("role", "status")
-            .a("data-testid", "score-provisional")
-            .out(Kind::ShownIf, |_, c| provisional(c))
-            .live(|_, c| provisional(c)))
+        .c(N::new("div").out(Kind::Custom(draw_provisional), |_, c| provisional(c)))
         .cs(sections)
         .c(super::whatif::quick())
         .c(findings())
@@ -65,6 +60,19 @@ fn provisional(c: &Calc) -> String {
     match errors(c) {
         0 => String::new(),
         n => text::provisional(n),
+    }
+}
+
+/// The provisional line, there only while errors remain.
+fn draw_provisional(el: &Element, v: &str) {
+    el.set_text_content(None);
+    if !v.is_empty() {
+        let p = N::new("p")
+            .a("class", "provisional")
+            .a("role", "status")
+            .a("data-testid", "score-provisional")
+            .t(v);
+        let _ = el.append_child(&p.0);
     }
 }
 
