@@ -222,13 +222,15 @@ pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
     let assessment = file::decode_document(document)
         .and_then(file::Document::into_assessment)
         .map_err(|e| e.to_string())?;
-    let raw = match value.get("raw") {
-        Some(Value::Object(fields)) => fields
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-            .collect(),
-        _ => BTreeMap::new(),
-    };
+    // Inserted one by one: collecting would sort first, code the bundle pays for.
+    let mut raw = BTreeMap::new();
+    if let Some(Value::Object(fields)) = value.get("raw") {
+        for (k, v) in fields {
+            if let Some(t) = v.as_str() {
+                raw.insert(k.clone(), t.to_string());
+            }
+        }
+    }
     Ok(Draft {
         id: id.to_string(),
         rev: value.get("rev").and_then(Value::as_u64).unwrap_or(0),

@@ -1,4 +1,4 @@
-//! The app's components in headless Chromium: the score panel, a number field that keeps
+//! The app in headless Chromium: the score panel, a number field that keeps
 //! what is typed, the notices for a full storage and for another tab's save, and the
 //! report preview with a reworded paragraph.
 #![cfg(target_arch = "wasm32")]
@@ -45,11 +45,17 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
         .unwrap()
 }
 
+/// An `input` event as typing sends it: it bubbles, so the app's one listener hears it.
+fn input_event() -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict("input", &init).unwrap()
+}
+
 fn type_into(id: &str, text: &str) {
     let el = input(id);
     el.set_value(text);
-    el.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    el.dispatch_event(&input_event()).unwrap();
 }
 
 /// Mounts a fresh app over an empty storage and opens the sample.
@@ -62,7 +68,7 @@ async fn app_with_sample() {
     let host = document().create_element("div").unwrap();
     host.set_id("host");
     document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.unchecked_into(), ziping_app::app::App).forget();
+    ziping_app::view::mount(&host);
     settle(0).await;
     by_test_id("load-sample").click();
     settle(10).await;
@@ -190,10 +196,15 @@ async fn the_report_preview_follows_the_figures_and_keeps_a_rewording_in_the_dra
         .unwrap();
     edit.click();
     settle(10).await;
-    let area = para.query_selector("textarea").unwrap().unwrap();
-    js_sys::Reflect::set(&area, &"value".into(), &"支出情况见下表。".into()).unwrap();
-    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+    // The paragraph is drawn again with its text box, which has the focus.
+    let para = document()
+        .query_selector("[data-para=\"spending\"]")
+        .unwrap()
         .unwrap();
+    let area = para.query_selector("textarea").unwrap().unwrap();
+    assert_eq!(document().active_element().as_ref(), Some(&area));
+    js_sys::Reflect::set(&area, &"value".into(), &"支出情况见下表。".into()).unwrap();
+    area.dispatch_event(&input_event()).unwrap();
     settle(400).await;
     let class = |el: &web_sys::Element| el.get_attribute("class").unwrap_or_default();
     assert!(class(&para).contains("edited"), "{}", class(&para));

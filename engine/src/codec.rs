@@ -269,13 +269,16 @@ impl<T: Json> Json for BTreeMap<String, T> {
         let Value::Object(map) = v else {
             return Err(wrong("对象", v));
         };
-        map.iter()
-            .map(|(k, x)| {
-                T::read(x)
-                    .map(|t| (k.clone(), t))
-                    .map_err(|e| e.at(Step::Field(k.clone())))
-            })
-            .collect()
+        // Inserted one by one: collecting would sort the entries first, code the bundle
+        // pays for per map type.
+        let mut out = BTreeMap::new();
+        for (k, x) in map {
+            out.insert(
+                k.clone(),
+                T::read(x).map_err(|e| e.at(Step::Field(k.clone())))?,
+            );
+        }
+        Ok(out)
     }
 }
 

@@ -1,267 +1,345 @@
 //! 绩效指标: the indicator table. Rows can be added, removed, reordered, duplicated and
 //! pasted from Excel; each row shows its score, and its formula on hover.
 
-use std::collections::HashMap;
-
-use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
 use ziping_engine::scheme::Rule;
-use ziping_engine::tsv;
+use ziping_engine::{score, tsv};
 
+use crate::build::{button, select, target_checked, target_value, N};
 use crate::fields::{
-    after_removing, enter_moves_down, notes, pasted_block, remap_rows, Cell, NumberInput,
+    after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, target_row,
+    text_area, text_input, Cell,
 };
-use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
-use crate::state::{Ctx, Notice};
+use crate::rule_editor;
+use crate::rule_editor::{rule_for, rule_key, RULES};
+use crate::state::{edit, notify, App, Notice};
 use crate::text;
+use crate::view::{with, Region};
 
-#[component]
-pub fn Indicators() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let count = Memo::new(move |_| ctx.indicators.with(Vec::len));
-    let scores = Memo::new(move |_| {
-        ctx.card.with(|c| {
-            c.items()
-                .filter(|i| i.path.starts_with("indicators["))
-                .map(|i| (i.path.clone(), i.score.to_string()))
-                .collect::<HashMap<_, _>>()
-        })
+/// What a change of rows rebuilds: the table, and the score panel's item lists.
+const ROWS: [Region; 2] = [Region::Indicators, Region::Panel];
+
+pub fn page() -> N {
+    let rows = with(|app| {
+        app.assessment
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, x)| row(i, x))
+            .collect()
     });
-    let counts = move || {
-        ctx.figures.with(|f| {
-            let c = &f.indicator_counts;
-            let kinds: Vec<String> = c
+    let heads = [
+        "#",
+        text::KIND,
+        text::NAME,
+        text::WORKLOAD_UNIT,
+        text::POINTS,
+        text::RULE,
+        text::TARGET,
+        text::ACTUAL_VALUE,
+        text::ENTERED,
+        text::SCORE_COL,
+        text::DEVIATION,
+        text::ACTIONS,
+    ];
+    N::new("section")
+        .a("id", "indicators")
+        .a("class", "page")
+        .c(N::new("h2").t("二、").t(text::NAV_INDICATORS))
+        .c(N::new("p").a("class", "derived").live(|_, c| {
+            let n = &c.figures.indicator_counts;
+            let kinds: Vec<String> = n
                 .by_kind
                 .iter()
                 .map(|(k, n)| format!("{} {n} 个", k.label()))
                 .collect();
             format!(
                 "产出指标 {} 个，效益指标 {} 个（{}）",
-                c.output,
-                c.benefit,
+                n.output,
+                n.benefit,
                 kinds.join("，")
             )
-        })
-    };
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let Some(data) = pasted_block(&ev) else {
-            return;
-        };
-        let row = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-row"))
-            .and_then(|r| r.parse().ok())
-            .unwrap_or_else(|| count.get_untracked());
-        let mut a = ctx.assessment.get_untracked();
-        match tsv::paste_indicators(&mut a, row, &data) {
-            Ok(_) => ctx.edit(|x| *x = a),
-            Err(m) => ctx.notify(Notice::ImportFailed(m)),
-        }
-    };
-    let add = move |_| {
-        ctx.edit(|a| {
-            a.indicators.push(Indicator {
-                kind: IndicatorKind::Quantity,
-                name: String::new(),
-                unit: String::new(),
-                points: Decimal::ZERO,
-                measure: Measure::new(Rule::AtLeast),
-                deviation_note: String::new(),
-                example: false,
+        }))
+        .c(N::new("p").a("class", "hint").t(text::INDICATOR_PASTE_HINT))
+        .c(N::new("div").a("class", "table-scroll").c(N::new("table")
+            .a("class", "indicators")
+            .on("keydown", enter_moves_down)
+            .on("paste", |ev| {
+                let Some(data) = pasted_block(ev) else {
+                    return;
+                };
+                let mut a = with(|app| app.assessment.clone());
+                let row = target_row(ev).unwrap_or(a.indicators.len());
+                match tsv::paste_indicators(&mut a, row, &data) {
+                    Ok(_) => edit(&ROWS, |app| app.assessment = a),
+                    Err(m) => notify(Notice::ImportFailed(m)),
+                }
             })
-        })
-    };
-    view! {
-        <section id="indicators" class="page">
-            <h2>"二、"{text::NAV_INDICATORS}</h2>
-            <p class="derived">{counts}</p>
-            <p class="hint">{text::INDICATOR_PASTE_HINT}</p>
-            <div class="table-scroll">
-            <table class="indicators" on:keydown=enter_moves_down on:paste=on_paste>
-                <thead><tr>
-                    <th>"#"</th><th>{text::KIND}</th><th>{text::NAME}</th><th>{text::WORKLOAD_UNIT}</th><th>{text::POINTS}</th>
-                    <th>{text::RULE}</th><th>{text::TARGET}</th><th>{text::ACTUAL_VALUE}</th><th>{text::ENTERED}</th>
-                    <th>{text::SCORE_COL}</th><th>{text::DEVIATION}</th><th>{text::ACTIONS}</th>
-                </tr></thead>
-                <tbody>{move || (0..count.get()).map(|i| row(i, scores)).collect_view()}</tbody>
-            </table>
-            </div>
-            <button type="button" on:click=add>{text::ADD_INDICATOR}</button>
-        </section>
-    }
+            .on("mouseover", |ev| {
+                // The formula in words is written when the pointer comes to the score.
+                let Some(cell) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.closest(".score-cell[data-item]").ok().flatten())
+                else {
+                    return;
+                };
+                let path = cell.get_attribute("data-item").unwrap_or_default();
+                let tip = with(|app| formula(app, &path));
+                let _ = cell.set_attribute("title", &tip);
+            })
+            .c(N::new("thead")
+                .c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
+            .c(N::new("tbody").cs(rows))))
+        .c(button(text::ADD_INDICATOR, |_| {
+            edit(&ROWS, |app| {
+                app.assessment.indicators.push(Indicator {
+                    kind: IndicatorKind::Quantity,
+                    name: String::new(),
+                    unit: String::new(),
+                    points: Decimal::ZERO,
+                    measure: Measure::new(Rule::AtLeast),
+                    deviation_note: String::new(),
+                    example: false,
+                })
+            })
+        }))
 }
 
-fn row(i: usize, scores: Memo<HashMap<String, String>>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let ind = Memo::new(move |_| ctx.indicators.with(|rows| rows.get(i).cloned()));
-    let with = move |f: &dyn Fn(&mut Indicator)| {
-        ctx.edit(|a| {
-            if let Some(x) = a.indicators.get_mut(i) {
-                f(x)
-            }
-        })
-    };
-    let key = move || {
-        ind.with(|x| {
-            x.as_ref()
-                .map(|x| rule_key(&x.measure.rule))
-                .unwrap_or("at_least")
-        })
-    };
-    let score = move || {
-        scores
-            .with(|s| s.get(&format!("indicators[{i}]")).cloned())
-            .unwrap_or_default()
-    };
-    let score2 = score;
-    // The formula in words is written when the pointer comes to the score.
-    let tip = RwSignal::new(String::new());
-    let cell = move |col| {
+/// An item's formula in words, written on demand: the live card carries none.
+pub fn formula(app: &App, path: &str) -> String {
+    score::score(&app.assessment)
+        .items()
+        .find(|i| i.path == path)
+        .map(|i| i.formula.clone())
+        .unwrap_or_default()
+}
+
+/// Changes row `i`, if it is still there; `regions` are rebuilt.
+fn with_row(regions: &[Region], i: usize, f: impl FnOnce(&mut Indicator)) {
+    edit(regions, |app| {
+        if let Some(x) = app.assessment.indicators.get_mut(i) {
+            f(x)
+        }
+    })
+}
+
+/// Swaps rows `i` and `j`, with what was typed in them.
+fn swap(i: usize, j: usize) {
+    edit(&ROWS, |app| {
+        if i.max(j) >= app.assessment.indicators.len() {
+            return;
+        }
+        app.assessment.indicators.swap(i, j);
+        remap_rows(&mut app.raw, "indicators[", |n| {
+            Some(if n == i {
+                j
+            } else if n == j {
+                i
+            } else {
+                n
+            })
+        });
+    })
+}
+
+fn row(i: usize, x: &Indicator) -> N {
+    let at = |k: &str| format!("indicators[{i}].{k}");
+    let cell = |col| {
         Some(Cell {
             grid: "indicators",
             row: i,
             col,
         })
     };
-    let text_cell = move |id: String,
-                          label: &'static str,
-                          get: fn(&Indicator) -> String,
-                          set: fn(&mut Indicator, String),
-                          col| {
-        let c = cell(col).unwrap_or_default();
-        view! {
-            <input id=id.clone() type="text" aria-label=label data-grid=c.grid data-row=c.row data-col=c.col
-                class=crate::fields::state_class(id.clone())
-                prop:value=move || ind.with(|x| x.as_ref().map(get).unwrap_or_default())
-                on:input=move |ev| { let v = event_target_value(&ev); with(&|x| set(x, v.clone())) }/>
-            {notes(id)}
-        }
-    };
-    let swap = move |j: usize| {
-        if ctx
-            .assessment
-            .with_untracked(|a| i.max(j) >= a.indicators.len())
-        {
-            return;
-        }
-        ctx.edit(|a| a.indicators.swap(i, j));
-        ctx.raw.update(|r| {
-            remap_rows(r, "indicators[", |n| {
-                Some(if n == i {
-                    j
-                } else if n == j {
-                    i
-                } else {
-                    n
-                })
-            })
-        });
-    };
-    let duplicate = move |_| {
-        ctx.edit(|a| {
-            if let Some(x) = a.indicators.get(i).cloned() {
-                a.indicators.insert(i + 1, x);
+    let nth = |label: &str| format!("第 {} 行{label}", i + 1);
+    let key = rule_key(&x.measure.rule);
+    let kinds: Vec<(&str, &str)> = IndicatorKind::ALL
+        .iter()
+        .map(|k| (k.label(), text::kind_short(k.label())))
+        .collect();
+    let kind = select(&at("kind"), text::KIND, &kinds, x.kind.label())
+        .a("class", "kind")
+        .on("change", move |ev| {
+            let v = target_value(ev);
+            if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) {
+                with_row(&[], i, |x| x.kind = *k)
             }
         });
-        ctx.raw
-            .update(|r| remap_rows(r, "indicators[", |n| Some(if n > i { n + 1 } else { n })));
-    };
-    let remove = move |_| {
-        ctx.edit(|a| {
-            if i < a.indicators.len() {
-                a.indicators.remove(i);
-            }
-        });
-        ctx.raw
-            .update(|r| remap_rows(r, "indicators[", after_removing(i)));
-    };
-    let has_override = move || {
-        ind.with(|x| {
-            x.as_ref()
-                .is_some_and(|x| x.measure.override_score.is_some())
+    let rule = select(&at("measure.rule"), text::RULE, &RULES, key).on("change", move |ev| {
+        let k = target_value(ev);
+        with_row(&[Region::Indicators], i, |x| {
+            x.measure.rule = rule_for(&k, x.points, false)
         })
-    };
-    view! {
-        <tr>
-            <td class="num-col">{i + 1}</td>
-            <td>
-                <select id=format!("indicators[{i}].kind") class="kind" aria-label=text::KIND on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
-                }>
-                    {IndicatorKind::ALL.map(|k| view! {
-                        <option value=k.label() title=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{text::kind_short(k.label())}</option>
-                    })}
-                </select>
-                {notes(format!("indicators[{i}].kind"))}
-            </td>
-            <td class="wide">{text_cell(format!("indicators[{i}].name"), text::NAME, |x| x.name.clone(), |x, v| x.name = v, 0)}</td>
-            <td class="narrow">{text_cell(format!("indicators[{i}].unit"), text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
-            <td class="narrow"><NumberInput path=format!("indicators[{i}].points") label=format!("第 {} 行{}", i + 1, text::POINTS) cell=Cell { grid: "indicators", row: i, col: 2 }/></td>
-            <td>
-                <select id=format!("indicators[{i}].measure.rule") aria-label=text::RULE on:change=move |ev| {
-                    let k = event_target_value(&ev);
-                    with(&|x| x.measure.rule = rule_for(&k, x.points, false))
-                }>
-                    {RULES.map(|(k, label)| view! { <option value=k selected=move || key() == k>{label}</option> })}
-                </select>
-                <RuleParams path=format!("indicators[{i}].measure.rule")/>
-                {notes(format!("indicators[{i}].measure.rule"))}
-            </td>
-            <td><NumberInput path=format!("indicators[{i}].measure.target") label=format!("第 {} 行{}", i + 1, text::TARGET) cell=Cell { grid: "indicators", row: i, col: 3 }/></td>
-            <td><NumberInput path=format!("indicators[{i}].measure.actual") label=format!("第 {} 行{}", i + 1, text::ACTUAL_VALUE) cell=Cell { grid: "indicators", row: i, col: 4 }/></td>
-            <td>
-                <Show when=move || key() == "qualitative">
-                    <select id=format!("indicators[{i}].measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
-                        with(&|x| x.measure.grade = g)
-                    }>
-                        <option value="">{text::NOT_SET}</option>
-                        {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {
-                            <option value=g.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.grade == Some(g)))>{g.label()}</option>
-                        })}
-                    </select>
-                </Show>
-                <Show when=move || matches!(key(), "qualitative" | "manual")>
-                    <NumberInput path=format!("indicators[{i}].measure.entered_score") label=format!("第 {} 行{}", i + 1, text::ENTERED)/>
-                </Show>
-                <Show when=move || key() == "manual">
-                    {text_cell(format!("indicators[{i}].measure.reason"), text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
-                </Show>
-            </td>
-            <td class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("indicators[{i}]")))>
-                <b data-testid=format!("indicator-score-{i}")>{move || score2()}</b>
-                <details>
-                    <summary title=text::OVERRIDE>{text::ADJUST}</summary>
-                    <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        with(&|x| x.measure.override_score = on.then(|| Override { score: x.points, reason: String::new() }))
-                    }/>{text::OVERRIDE}</label>
-                    <Show when=has_override>
-                        <NumberInput path=format!("indicators[{i}].measure.override.score") label=text::OVERRIDE/>
-                        {text_cell(format!("indicators[{i}].measure.override.reason"), text::OVERRIDE_REASON,
-                            |x| x.measure.override_score.as_ref().map(|o| o.reason.clone()).unwrap_or_default(),
-                            |x, v| if let Some(o) = x.measure.override_score.as_mut() { o.reason = v }, 6)}
-                    </Show>
-                </details>
-            </td>
-            <td class="wide">
-                <textarea id=format!("indicators[{i}].deviation_note") aria-label=text::DEVIATION rows="1"
-                    class=crate::fields::state_class(format!("indicators[{i}].deviation_note"))
-                    prop:value=move || ind.with(|x| x.as_ref().map(|x| x.deviation_note.clone()).unwrap_or_default())
-                    on:input=move |ev| { let v = event_target_value(&ev); with(&|x| x.deviation_note = v.clone()) }></textarea>
-                {notes(format!("indicators[{i}].deviation_note"))}
-            </td>
-            <td class="actions">
-                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || i == 0 on:click=move |_| swap(i.wrapping_sub(1))>{text::ROW_UP}</button>
-                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(i + 1)>{text::ROW_DOWN}</button>
-                <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>{text::ROW_DUPLICATE}</button>
-                <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>{text::ROW_DELETE}</button>
-            </td>
-        </tr>
+    });
+    let mut entered = N::new("td");
+    if key == "qualitative" {
+        let grades = [
+            Achievement::Achieved,
+            Achievement::Partial,
+            Achievement::NotAchieved,
+        ];
+        let mut options = vec![("", text::NOT_SET)];
+        options.extend(grades.iter().map(|g| (g.label(), g.label())));
+        let now = x.measure.grade.map_or("", |g| g.label());
+        entered = entered.c(
+            select(&at("measure.grade"), text::GRADE_Q, &options, now).on("change", move |ev| {
+                let v = target_value(ev);
+                let g = grades.into_iter().find(|g| g.label() == v);
+                with_row(&[], i, |x| x.measure.grade = g)
+            }),
+        );
     }
+    if matches!(key, "qualitative" | "manual") {
+        entered = entered.c(number(
+            &at("measure.entered_score"),
+            &nth(text::ENTERED),
+            None,
+        ));
+    }
+    if key == "manual" {
+        entered = entered.c(text_input(
+            &at("measure.reason"),
+            text::REASON,
+            &x.measure.reason,
+            move |a, v| {
+                if let Some(x) = a.indicators.get_mut(i) {
+                    x.measure.reason = v
+                }
+            },
+            cell(5),
+        ));
+    }
+    let item = format!("indicators[{i}]");
+    let mut adjust = N::new("details")
+        .a("id", &at("adjust"))
+        .c(N::new("summary").a("title", text::OVERRIDE).t(text::ADJUST))
+        .c(N::new("label")
+            .a("class", "check")
+            .c(N::new("input")
+                .a("type", "checkbox")
+                .checked(x.measure.override_score.is_some())
+                .on("change", move |ev| {
+                    let on = target_checked(ev);
+                    with_row(&[Region::Indicators], i, |x| {
+                        x.measure.override_score = on.then(|| Override {
+                            score: x.points,
+                            reason: String::new(),
+                        })
+                    })
+                }))
+            .t(text::OVERRIDE));
+    if let Some(o) = &x.measure.override_score {
+        adjust = adjust
+            .c(number(&at("measure.override.score"), text::OVERRIDE, None))
+            .c(text_input(
+                &at("measure.override.reason"),
+                text::OVERRIDE_REASON,
+                &o.reason,
+                move |a, v| {
+                    if let Some(o) = a
+                        .indicators
+                        .get_mut(i)
+                        .and_then(|x| x.measure.override_score.as_mut())
+                    {
+                        o.reason = v
+                    }
+                },
+                cell(6),
+            ));
+    }
+    let score_at = item.clone();
+    N::new("tr")
+        .c(N::new("td").a("class", "num-col").t(&(i + 1).to_string()))
+        .c(N::new("td").c(kind).c(notes(&at("kind"))))
+        .c(N::new("td").a("class", "wide").c(text_input(
+            &at("name"),
+            text::NAME,
+            &x.name,
+            move |a, v| {
+                if let Some(x) = a.indicators.get_mut(i) {
+                    x.name = v
+                }
+            },
+            cell(0),
+        )))
+        .c(N::new("td").a("class", "narrow").c(text_input(
+            &at("unit"),
+            text::WORKLOAD_UNIT,
+            &x.unit,
+            move |a, v| {
+                if let Some(x) = a.indicators.get_mut(i) {
+                    x.unit = v
+                }
+            },
+            cell(1),
+        )))
+        .c(N::new("td")
+            .a("class", "narrow")
+            .c(number(&at("points"), &nth(text::POINTS), cell(2))))
+        .c(N::new("td")
+            .c(rule)
+            .c_opt(rule_editor::params(&at("measure.rule"), &x.measure.rule))
+            .c(notes(&at("measure.rule"))))
+        .c(N::new("td").c(number(&at("measure.target"), &nth(text::TARGET), cell(3))))
+        .c(N::new("td").c(number(
+            &at("measure.actual"),
+            &nth(text::ACTUAL_VALUE),
+            cell(4),
+        )))
+        .c(entered)
+        .c(N::new("td")
+            .a("class", "score-cell")
+            .a("data-item", &item)
+            .c(N::new("b")
+                .a("data-testid", &format!("indicator-score-{i}"))
+                .live(move |_, c| c.item_score(&score_at)))
+            .c(adjust))
+        .c(N::new("td").a("class", "wide").c(text_area(
+            &at("deviation_note"),
+            text::DEVIATION,
+            &x.deviation_note,
+            move |a, v| {
+                if let Some(x) = a.indicators.get_mut(i) {
+                    x.deviation_note = v
+                }
+            },
+        )))
+        .c(N::new("td")
+            .a("class", "actions")
+            .c(icon(text::ROW_UP, text::MOVE_UP, move || {
+                swap(i, i.wrapping_sub(1))
+            })
+            .a_if(i == 0, "disabled", ""))
+            .c(icon(text::ROW_DOWN, text::MOVE_DOWN, move || {
+                swap(i, i + 1)
+            }))
+            .c(icon(text::ROW_DUPLICATE, text::DUPLICATE, move || {
+                edit(&ROWS, |app| {
+                    if let Some(x) = app.assessment.indicators.get(i).cloned() {
+                        app.assessment.indicators.insert(i + 1, x);
+                        remap_rows(&mut app.raw, "indicators[", |n| {
+                            Some(if n > i { n + 1 } else { n })
+                        });
+                    }
+                })
+            }))
+            .c(icon(text::ROW_DELETE, text::DELETE, move || {
+                edit(&ROWS, |app| {
+                    if i < app.assessment.indicators.len() {
+                        app.assessment.indicators.remove(i);
+                        remap_rows(&mut app.raw, "indicators[", after_removing(i));
+                    }
+                })
+            })))
+}
+
+/// A small button named by its title.
+fn icon(glyph: &str, name: &str, f: impl Fn() + 'static) -> N {
+    button(glyph, move |_| f())
+        .a("class", "icon")
+        .a("title", name)
+        .a("aria-label", name)
 }

@@ -1,14 +1,8 @@
-//! The view layer without a framework (Leptos weighed half the bundle, BENCHMARKS.md):
-//! the page is split into regions, each built afresh from the state when its structure
-//! changes, and between rebuilds only its outputs (`Out`) are patched, on every keystroke.
-//! Events are caught once at the root and routed to the handler an element names.
-
-pub mod build;
-pub mod fields;
-pub mod files;
-pub mod pages;
-pub mod rule_editor;
-pub mod state;
+//! The view layer, without a framework (Leptos and the views on it were half of a bundle
+//! twice its budget, BENCHMARKS.md): the page is split into regions, each built afresh
+//! from the state when its structure changes; between rebuilds only its outputs (`Out`)
+//! are patched, on every keystroke. Events are caught once at the root and routed to the
+//! handler an element names.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,8 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
-pub use build::{document, N};
-use state::{App, Calc};
+use crate::build::{self, document, N};
+use crate::pages;
+use crate::state::{self, App, Calc};
 
 /// The events the root listens for; an element takes one by `data-on-<event>`.
 const EVENTS: [&str; 8] = [
@@ -164,7 +159,7 @@ pub fn with_mut<R>(f: impl FnOnce(&mut App) -> R) -> R {
 }
 
 /// Registers a handler for the element being built.
-fn register(el: &Element, event: &str, h: Handler) {
+pub(crate) fn register(el: &Element, event: &str, h: Handler) {
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
         v.next += 1;
@@ -176,7 +171,7 @@ fn register(el: &Element, event: &str, h: Handler) {
 }
 
 /// Registers an output of the element being built.
-fn register_out(el: &Element, kind: Kind, value: Value) {
+pub(crate) fn register_out(el: &Element, kind: Kind, value: Value) {
     VIEW.with(|v| {
         v.borrow_mut().outs_now.push(Out {
             el: el.clone(),
@@ -257,11 +252,26 @@ pub fn refresh() {
     }
 }
 
-/// Mounts the app into the page's body: regions, one listener per event, and the edges
-/// (storage from other tabs, leaving the page, dropped files).
-pub fn mount() {
-    let body = document().body().expect_throw("the page has a body");
-    let host = |r: Region| N::new("div").a("id", &format!("region-{r:?}"));
+/// Mounts the app into `into` with a fresh state (a test mounts it more than once):
+/// regions, one listener per event, and the edges (storage from other tabs, leaving the
+/// page, dropped files).
+pub fn mount(into: &Element) {
+    APP.with(|a| *a.borrow_mut() = App::new());
+    VIEW.with(|v| *v.borrow_mut() = View::default());
+    let host = |r: Region| {
+        let n = N::new("div");
+        VIEW.with(|v| {
+            v.borrow_mut().regions.push((
+                r,
+                Built {
+                    host: n.0.clone(),
+                    handlers: Vec::new(),
+                    outs: Vec::new(),
+                },
+            ))
+        });
+        n
+    };
     let header = N::new("header")
         .c(N::new("h1").t(crate::text::APP_TITLE))
         .c(host(Region::Bar))
@@ -272,23 +282,7 @@ pub fn mount() {
         .a("class", "layout")
         .c(main)
         .c(host(Region::Panel).a("class", "panel-host")));
-    let _ = body.append_child(&root.0);
-    VIEW.with(|v| {
-        let mut v = v.borrow_mut();
-        for r in ALL {
-            let host = document()
-                .get_element_by_id(&format!("region-{r:?}"))
-                .expect_throw("region host");
-            v.regions.push((
-                r,
-                Built {
-                    host,
-                    handlers: Vec::new(),
-                    outs: Vec::new(),
-                },
-            ));
-        }
-    });
+    let _ = into.append_child(&root.0);
     for event in EVENTS {
         let name = event;
         let listener = Closure::<dyn Fn(Event)>::new(move |ev: Event| dispatch(name, &ev));
@@ -301,7 +295,7 @@ pub fn mount() {
         listener.forget();
     }
     // Files dropped anywhere on the page are imported.
-    let drop = Closure::<dyn Fn(Event)>::new(|ev: Event| files::dropped(&ev));
+    let drop = Closure::<dyn Fn(Event)>::new(|ev: Event| crate::io::dropped(&ev));
     let _ = root
         .0
         .add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());

@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
 
-use super::state::{App, Calc};
-use super::{register, register_out, Kind};
+use crate::state::{App, Calc};
+use crate::view::{register, register_out, Kind};
 
 /// The page's document; the app runs only in a page.
 pub fn document() -> web_sys::Document {
