@@ -210,3 +210,32 @@ pub fn reopen_details(host: &Element, ids: &[String]) {
         }
     }
 }
+
+/// Puts a region's new content into its host. A root element of the same kind and id as
+/// the one there (a page's section) is kept, taking the new one's attributes and children,
+/// so what holds on to it (an observer, a screen reader's place) stays with the page.
+/// Returns (the root in the page, the new root given).
+pub fn put(host: &Element, new: Element) -> (Element, Element) {
+    if let Some(old) = host.first_element_child() {
+        if old.tag_name() == new.tag_name() && old.id() == new.id() {
+            for name in old.get_attribute_names().iter() {
+                if let Some(name) = name.as_string() {
+                    let _ = old.remove_attribute(&name);
+                }
+            }
+            for name in new.get_attribute_names().iter() {
+                if let Some(name) = name.as_string() {
+                    let _ = old.set_attribute(&name, &new.get_attribute(&name).unwrap_or_default());
+                }
+            }
+            let children = document().create_document_fragment();
+            while let Some(child) = new.first_child() {
+                let _ = children.append_child(&child);
+            }
+            old.replace_children_with_node_1(&children);
+            return (old, new);
+        }
+    }
+    host.replace_children_with_node_1(&new);
+    (new.clone(), new)
+}

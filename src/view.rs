@@ -201,7 +201,12 @@ fn rebuild(region: Region) {
         built.handlers = handlers;
         built.outs = outs;
         let open = build::open_details(&built.host);
-        built.host.replace_children_with_node_1(&node.0);
+        let root = build::put(&built.host, node.0);
+        for out in built.outs.iter_mut() {
+            if out.el == root.1 {
+                out.el = root.0.clone();
+            }
+        }
         build::reopen_details(&built.host, &open);
     });
 }
