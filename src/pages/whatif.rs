@@ -407,40 +407,7 @@ fn scenarios() -> Vec<N> {
 
 /// Goal seek on the number field the user was last in; the answer can be filled in.
 fn goal_seek() -> Vec<N> {
-    let (goal, answer) = with(|app| (app.goal.clone(), app.seek.clone()));
-    let answer = answer.map(|r| match r {
-        Ok(s) => N::new("div")
-            .a(
-                "class",
-                if s.reachable {
-                    "notice info"
-                } else {
-                    "notice warning"
-                },
-            )
-            .a("data-testid", "seek-answer")
-            .t(&s.reason)
-            .t(" ")
-            .c_opt(s.reachable.then(|| {
-                button(text::SEEK_APPLY, move |_| {
-                    let Some(path) = with(|app| app.last_field.clone()) else {
-                        return;
-                    };
-                    if let Some(v) = s.value {
-                        edit(&crate::view::PAGES, |app| {
-                            let _ = paths::set(&mut app.assessment, &path, Some(v));
-                            app.raw.remove(&path);
-                        });
-                        focus(&path);
-                    }
-                })
-                .a("data-testid", "seek-apply")
-            })),
-        Err(m) => N::new("div")
-            .a("class", "notice error")
-            .a("data-testid", "seek-answer")
-            .t(&m),
-    });
+    let goal = with(|app| app.goal.clone());
     vec![
         N::new("h3").t(text::SEEK),
         N::new("div")
@@ -478,7 +445,7 @@ fn goal_seek() -> Vec<N> {
                         );
                     }
                 });
-                update(&[Region::WhatIf]);
+                refresh();
             })
             .a("data-testid", "seek-run")
             .out(Kind::EnabledIf, |app, _| {
@@ -487,10 +454,77 @@ fn goal_seek() -> Vec<N> {
         N::new("p")
             .a("class", "hint")
             .t("total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45"),
+        N::new("div")
+            .out(Kind::Custom(draw_seek), |app, _| match &app.seek {
+                None => String::new(),
+                Some(Ok(s)) => format!("{}{}", s.reachable, s.reason),
+                Some(Err(m)) => m.clone(),
+            })
+            .on("click", |ev| {
+                let apply = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|e| {
+                        e.closest("[data-testid=seek-apply]")
+                            .ok()
+                            .flatten()
+                            .is_some()
+                    });
+                if apply {
+                    apply_seek();
+                }
+            }),
     ]
-    .into_iter()
-    .chain(answer)
-    .collect()
+}
+
+/// Draws goal seek's answer, with the button that fills it in when it is reachable.
+fn draw_seek(el: &web_sys::Element, _: &str) {
+    el.set_text_content(None);
+    let answer = with(|app| app.seek.clone());
+    let node = match answer {
+        None => return,
+        Some(Ok(s)) => N::new("div")
+            .a(
+                "class",
+                if s.reachable {
+                    "notice info"
+                } else {
+                    "notice warning"
+                },
+            )
+            .a("data-testid", "seek-answer")
+            .t(&s.reason)
+            .t(" ")
+            .c_opt(s.reachable.then(|| {
+                N::new("button")
+                    .a("type", "button")
+                    .a("data-testid", "seek-apply")
+                    .t(text::SEEK_APPLY)
+            })),
+        Some(Err(m)) => N::new("div")
+            .a("class", "notice error")
+            .a("data-testid", "seek-answer")
+            .t(&m),
+    };
+    let _ = el.append_child(&node.0);
+}
+
+/// Fills in goal seek's answer, in the field and in what it shows.
+fn apply_seek() {
+    let Some((path, v)) = with(|app| {
+        let v = app.seek.as_ref()?.as_ref().ok()?.value?;
+        Some((app.last_field.clone()?, v))
+    }) else {
+        return;
+    };
+    edit(&[], |app| {
+        let _ = paths::set(&mut app.assessment, &path, Some(v));
+        app.raw.remove(&path);
+    });
+    if let Some(field) = crate::build::document().get_element_by_id(&path) {
+        crate::build::set_value(&field, &ziping_engine::num::fmt_plain(v));
+    }
+    focus(&path);
 }
 
 /// Points lost per section, as bars (SVG, no charting library).
@@ -570,33 +604,6 @@ fn draw_lost(el: &web_sys::Element, v: &str) {
 
 /// For each indicator scored against a target, the total at 80% and 60% of it.
 fn sensitivity() -> Vec<N> {
-    let rows = with(|app| app.sensitivity.clone());
-    let table = rows.map(|list| {
-        let body = list
-            .into_iter()
-            .take(100)
-            .map(|s| {
-                let path = format!("{}.measure.actual", s.path);
-                N::new("tr")
-                    .c(N::new("td").c(button(&s.name, move |_| focus(&path)).a("class", "link")))
-                    .c(N::new("td").t(&Plain(s.points).to_string()))
-                    .c(N::new("td").t(&s.score.to_string()))
-                    .cs(s
-                        .totals
-                        .iter()
-                        .map(|(_, t)| N::new("td").t(&t.to_string()))
-                        .collect())
-                    .c(N::new("td").t(&s.drop.to_string()))
-            })
-            .collect();
-        let heads = [text::NAME, text::POINTS, text::SCORE_COL, "80%", "60%", "−"];
-        N::new("table")
-            .a("class", "sensitivity")
-            .a("data-testid", "sensitivity")
-            .c(N::new("thead")
-                .c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
-            .c(N::new("tbody").cs(body))
-    });
     vec![
         N::new("h3").t(text::SENSITIVITY),
         N::new("p")
@@ -608,11 +615,71 @@ fn sensitivity() -> Vec<N> {
                     let levels = [Decimal::new(8, 1), Decimal::new(6, 1)];
                     app.sensitivity = Some(whatif::sensitivity(&app.assessment, &levels));
                 });
-                update(&[Region::WhatIf]);
+                refresh();
             })
             .a("data-testid", "sensitivity-run")),
+        N::new("div")
+            .out(Kind::Custom(draw_sensitivity), |app, _| {
+                let mut key = String::new();
+                for s in app.sensitivity.iter().flatten().take(SHOWN) {
+                    key.push_str(&s.path);
+                    key.push_str(&s.name);
+                    for (_, t) in &s.totals {
+                        key.push_str(&t.to_string());
+                    }
+                    key.push_str(&s.drop.to_string());
+                }
+                if app.sensitivity.is_some() {
+                    key.push('.');
+                }
+                key
+            })
+            .on("click", |ev| {
+                if let Some(path) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.get_attribute("data-path"))
+                {
+                    focus(&path);
+                }
+            }),
     ]
-    .into_iter()
-    .chain(table)
-    .collect()
+}
+
+/// The most rows the sensitivity table shows.
+const SHOWN: usize = 100;
+
+/// Draws the sensitivity table; a name jumps to its actual value.
+fn draw_sensitivity(el: &web_sys::Element, _: &str) {
+    el.set_text_content(None);
+    let Some(list) = with(|app| app.sensitivity.clone()) else {
+        return;
+    };
+    let body = list
+        .into_iter()
+        .take(SHOWN)
+        .map(|s| {
+            N::new("tr")
+                .c(N::new("td").c(N::new("button")
+                    .a("type", "button")
+                    .a("class", "link")
+                    .a("data-path", &format!("{}.measure.actual", s.path))
+                    .t(&s.name)))
+                .c(N::new("td").t(&Plain(s.points).to_string()))
+                .c(N::new("td").t(&s.score.to_string()))
+                .cs(s
+                    .totals
+                    .iter()
+                    .map(|(_, t)| N::new("td").t(&t.to_string()))
+                    .collect())
+                .c(N::new("td").t(&s.drop.to_string()))
+        })
+        .collect();
+    let heads = [text::NAME, text::POINTS, text::SCORE_COL, "80%", "60%", "−"];
+    let table = N::new("table")
+        .a("class", "sensitivity")
+        .a("data-testid", "sensitivity")
+        .c(N::new("thead").c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
+        .c(N::new("tbody").cs(body));
+    let _ = el.append_child(&table.0);
 }
