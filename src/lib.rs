@@ -15,6 +15,5 @@ pub mod view;
 
 /// Starts the app in the page's body.
 pub fn run() {
-    console_error_panic_hook::set_once();
     view::mount(&build::document().body().expect("the page has a body"));
 }

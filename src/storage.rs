@@ -159,7 +159,7 @@ pub fn list() -> Vec<DraftMeta> {
         Some(Value::Array(items)) => items.iter().filter_map(DraftMeta::read).collect(),
         _ => Vec::new(),
     };
-    metas.sort_by_key(|m| std::cmp::Reverse(m.updated));
+    ziping_engine::order::sort_by(&mut metas, |a, b| b.updated.cmp(&a.updated));
     let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
     let (bases, scenarios): (Vec<_>, Vec<_>) = metas
         .iter()

@@ -139,11 +139,10 @@ pub fn shares(parts: &[Decimal], total: Decimal, mode: RoundingMode) -> Vec<Opti
     let mut units: Vec<Decimal> = exact.iter().map(|h| h.floor()).collect();
     let given: Decimal = units.iter().sum();
     let left = (Decimal::from(10_000) - given).to_usize().unwrap_or(0);
-    let mut order: Vec<usize> = (0..parts.len()).collect();
     // Largest remainder first; ties go to the larger part, then to the earlier row.
-    order.sort_by(|&i, &j| {
+    let order = crate::order::order(parts.len(), &|i, j| {
         let (ri, rj) = (exact[i] - units[i], exact[j] - units[j]);
-        rj.cmp(&ri).then(parts[j].cmp(&parts[i])).then(i.cmp(&j))
+        rj.cmp(&ri).then(parts[j].cmp(&parts[i]))
     });
     for &i in order.iter().take(left) {
         units[i] += Decimal::ONE;

@@ -13,6 +13,7 @@ pub mod file;
 pub mod json;
 pub mod model;
 pub mod num;
+pub mod order;
 pub mod paths;
 pub mod render;
 pub mod report;

@@ -247,11 +247,11 @@ impl Scheme {
 
     /// The grade a total earns: the first band, best first, whose minimum it reaches.
     pub fn grade(&self, total: Decimal) -> Grade {
-        let mut bands = self.grades.clone();
-        bands.sort_by_key(|b| std::cmp::Reverse(b.min));
-        bands
+        // The highest minimum reached; of equal ones, the first listed.
+        self.grades
             .iter()
-            .find(|b| total >= b.min)
+            .filter(|b| total >= b.min)
+            .min_by_key(|b| std::cmp::Reverse(b.min))
             .map(|b| b.grade)
             .unwrap_or(Grade::Poor)
     }

@@ -527,6 +527,8 @@ pub fn sensitivity(a: &Assessment, levels: &[Decimal]) -> Vec<Sensitivity> {
             })
         })
         .collect();
-    out.sort_by(|x, y| y.drop.cmp(&x.drop).then(x.path.cmp(&y.path)));
+    crate::order::sort_by(&mut out, |x, y| {
+        y.drop.cmp(&x.drop).then(x.path.cmp(&y.path))
+    });
     out
 }
