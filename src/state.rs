@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use ziping_engine::figures::{self, Figures};
 use ziping_engine::model::Assessment;
+use ziping_engine::paths::{self, Row};
 use ziping_engine::report::{self, Report};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
@@ -78,7 +79,7 @@ pub struct App {
     /// The sensitivity table, once asked for.
     pub sensitivity: Option<Vec<whatif::Sensitivity>>,
     /// Stored drafts already decoded, by id, with the save time they were decoded at.
-    pub loaded: RefCell<HashMap<String, (u64, Assessment)>>,
+    pub loaded: RefCell<Vec<(String, u64, Assessment)>>,
     /// Whether an edit is waiting to be saved.
     pending: bool,
 }
@@ -92,8 +93,8 @@ pub struct Calc {
     pub notes: HashMap<String, Vec<(Severity, String, bool)>>,
     /// The card with every formula in words, written only if something shows one.
     full: OnceCell<ScoreCard>,
-    /// Each item's score by its path, for the rows that show one.
-    scores: OnceCell<HashMap<String, String>>,
+    /// Each row's score, indicators and criteria, for the rows that show one.
+    scores: OnceCell<(Vec<String>, Vec<String>)>,
     /// The report, written only while its preview is open.
     report: OnceCell<Report>,
 }
@@ -122,18 +123,28 @@ impl Calc {
         }
     }
 
-    /// The score of the item at `path` (e.g. `indicators[3]`), as shown.
-    pub fn item_score(&self, path: &str) -> String {
-        self.scores
-            .get_or_init(|| {
-                self.card
-                    .items()
-                    .map(|i| (i.path.clone(), i.score.to_string()))
-                    .collect()
-            })
-            .get(path)
-            .cloned()
-            .unwrap_or_default()
+    /// The score of a row (`Row::Indicator(3)`), as shown.
+    pub fn row_score(&self, row: Row) -> String {
+        let (indicators, criteria) = self.scores.get_or_init(|| {
+            let (mut indicators, mut criteria) = (Vec::new(), Vec::new());
+            for item in self.card.items() {
+                let (list, i) = match paths::row(&item.path) {
+                    Some(Row::Indicator(i)) => (&mut indicators, i),
+                    Some(Row::Criterion(i)) => (&mut criteria, i),
+                    None => continue,
+                };
+                if list.len() <= i {
+                    list.resize(i + 1, String::new());
+                }
+                list[i] = item.score.to_string();
+            }
+            (indicators, criteria)
+        });
+        let (list, i) = match row {
+            Row::Indicator(i) => (indicators, i),
+            Row::Criterion(i) => (criteria, i),
+        };
+        list.get(i).cloned().unwrap_or_default()
     }
 
     /// The report of the assessment this was computed from.
@@ -178,7 +189,7 @@ impl App {
             goal: "total>=95".to_string(),
             seek: None,
             sensitivity: None,
-            loaded: RefCell::new(HashMap::new()),
+            loaded: RefCell::new(Vec::new()),
             pending: false,
         }
     }

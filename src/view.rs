@@ -5,7 +5,6 @@
 //! handler an element names.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -129,16 +128,16 @@ impl Region {
 
 struct Built {
     host: Element,
-    handlers: Vec<u32>,
+    /// Its handlers, named by `data-on-<event>="<region>.<index>"`.
+    handlers: Vec<Handler>,
     outs: Vec<Out>,
 }
 
 #[derive(Default)]
 struct View {
-    handlers: HashMap<u32, Handler>,
-    next: u32,
-    /// What the region being built has registered so far.
-    handlers_now: Vec<u32>,
+    /// The region being built, and what it has registered so far.
+    building: usize,
+    handlers_now: Vec<Handler>,
     outs_now: Vec<Out>,
     regions: Vec<(Region, Built)>,
 }
@@ -162,11 +161,9 @@ pub fn with_mut<R>(f: impl FnOnce(&mut App) -> R) -> R {
 pub(crate) fn register(el: &Element, event: &str, h: Handler) {
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
-        v.next += 1;
-        let id = v.next;
-        v.handlers.insert(id, h);
-        v.handlers_now.push(id);
-        let _ = el.set_attribute(&format!("data-on-{event}"), &id.to_string());
+        let id = format!("{}.{}", v.building, v.handlers_now.len());
+        v.handlers_now.push(h);
+        let _ = el.set_attribute(&format!("data-on-{event}"), &id);
     });
 }
 
@@ -185,18 +182,19 @@ pub(crate) fn register_out(el: &Element, kind: Kind, value: Value) {
 /// Builds `region` afresh into its host, replacing what was there; folded parts that
 /// were open stay open.
 fn rebuild(region: Region) {
+    let Some(k) = VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        let k = v.regions.iter().position(|(r, _)| *r == region)?;
+        v.building = k;
+        Some(k)
+    }) else {
+        return;
+    };
     let node = region.build();
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
         let handlers = std::mem::take(&mut v.handlers_now);
         let outs = std::mem::take(&mut v.outs_now);
-        let Some(k) = v.regions.iter().position(|(r, _)| *r == region) else {
-            return;
-        };
-        let old = std::mem::take(&mut v.regions[k].1.handlers);
-        for id in old {
-            v.handlers.remove(&id);
-        }
         let built = &mut v.regions[k].1;
         built.handlers = handlers;
         built.outs = outs;
@@ -325,10 +323,18 @@ fn dispatch(event: &str, ev: &Event) {
     else {
         return;
     };
-    let Some(id) = el.get_attribute(&attr).and_then(|s| s.parse::<u32>().ok()) else {
+    let Some((region, index)) = el.get_attribute(&attr).and_then(|s| {
+        let (r, i) = s.split_once('.')?;
+        Some((r.parse::<usize>().ok()?, i.parse::<usize>().ok()?))
+    }) else {
         return;
     };
-    let h = VIEW.with(|v| v.borrow().handlers.get(&id).cloned());
+    let h = VIEW.with(|v| {
+        v.borrow()
+            .regions
+            .get(region)
+            .and_then(|(_, b)| b.handlers.get(index).cloned())
+    });
     if let Some(h) = h {
         h(ev);
     }

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
+use ziping_engine::paths::Row;
 use ziping_engine::scheme::Rule;
 use ziping_engine::{score, tsv};
 
@@ -250,7 +251,6 @@ fn row(i: usize, x: &Indicator) -> N {
                 cell(6),
             ));
     }
-    let score_at = item.clone();
     N::new("tr")
         .c(N::new("td").a("class", "num-col").t(&(i + 1).to_string()))
         .c(N::new("td").c(kind).c(notes(&at("kind"))))
@@ -295,7 +295,7 @@ fn row(i: usize, x: &Indicator) -> N {
             .a("data-item", &item)
             .c(N::new("b")
                 .a("data-testid", &format!("indicator-score-{i}"))
-                .live(move |_, c| c.item_score(&score_at)))
+                .live(move |_, c| c.row_score(Row::Indicator(i))))
             .c(adjust))
         .c(N::new("td").a("class", "wide").c(text_area(
             &at("deviation_note"),

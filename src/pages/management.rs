@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 use ziping_engine::model::{Assessment, Check, Criterion, Measure};
+use ziping_engine::paths::Row;
 use ziping_engine::scheme::Rule;
 
 use crate::build::{button, select, target_checked, target_value, N};
@@ -98,7 +99,6 @@ fn criterion(i: usize, c: &Criterion) -> N {
         .filter(|(k, _)| *k != "qualitative" || key == "qualitative")
         .copied()
         .collect();
-    let item = at.clone();
     let mut out = N::new("div")
         .a("class", "criterion")
         .c(N::new("div")
@@ -140,7 +140,7 @@ fn criterion(i: usize, c: &Criterion) -> N {
                 .a("data-item", &at)
                 .t(text::SCORE_COL)
                 .t(" ")
-                .c(N::new("b").live(move |_, c| c.item_score(&item))))
+                .c(N::new("b").live(move |_, c| c.row_score(Row::Criterion(i)))))
             .c(button(text::REMOVE_CRITERION, move |_| {
                 edit(&ROWS, |app| {
                     if i < app.assessment.criteria.len() {

@@ -175,18 +175,16 @@ pub fn page() -> N {
 
 /// A stored draft, decoded once per save rather than on every keystroke.
 fn load_cached(app: &App, meta: &DraftMeta) -> Option<Assessment> {
-    if let Some((_, a)) = app
-        .loaded
-        .borrow()
-        .get(&meta.id)
-        .filter(|(t, _)| *t == meta.updated)
+    let mut loaded = app.loaded.borrow_mut();
+    if let Some((_, _, a)) = loaded
+        .iter()
+        .find(|(id, t, _)| *id == meta.id && *t == meta.updated)
     {
         return Some(a.clone());
     }
     let a = storage::load(&meta.id).ok()?.assessment;
-    app.loaded
-        .borrow_mut()
-        .insert(meta.id.clone(), (meta.updated, a.clone()));
+    loaded.retain(|(id, _, _)| *id != meta.id);
+    loaded.push((meta.id.clone(), meta.updated, a.clone()));
     Some(a)
 }
 
