@@ -1,12 +1,12 @@
 //! Input fields bound to the assessment: numbers that keep what the user types, text and
 //! paragraphs, with the findings about each field shown at the field.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use web_sys::Event;
+use ziping_engine::map::Map;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::{fmt_plain, parse_input, ParseError};
 use ziping_engine::paths::Field;
@@ -336,11 +336,7 @@ pub fn target_row(ev: &Event) -> Option<usize> {
 }
 
 /// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
-pub fn remap_rows(
-    raw: &mut BTreeMap<String, String>,
-    prefix: &str,
-    map: impl Fn(usize) -> Option<usize>,
-) {
+pub fn remap_rows(raw: &mut Map<String>, prefix: &str, map: impl Fn(usize) -> Option<usize>) {
     let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
     for (k, v) in moved {
         let row = k

@@ -4,12 +4,13 @@
 //! edit, and at once when the page is left.
 
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use ziping_engine::figures::{self, Figures};
+use ziping_engine::map::Map;
 use ziping_engine::model::Assessment;
 use ziping_engine::paths::{self, Row};
 use ziping_engine::report::{self, Report};
@@ -43,7 +44,7 @@ pub struct App {
     pub assessment: Assessment,
     /// Number-field texts that are not written as their figure prints, by field path:
     /// kept, never lost.
-    pub raw: BTreeMap<String, String>,
+    pub raw: Map<String>,
     pub draft_id: Option<String>,
     /// For a scenario, the draft it was copied from.
     pub base: Option<String>,
@@ -168,7 +169,7 @@ impl App {
     pub fn new() -> Self {
         App {
             assessment: Assessment::new(schemes::guangzhou_departmental()),
-            raw: BTreeMap::new(),
+            raw: Map::new(),
             draft_id: None,
             base: None,
             last_field: None,
@@ -258,7 +259,7 @@ impl App {
 
     /// Makes `a` a new draft and opens it.
     pub fn create(&mut self, a: Assessment) {
-        self.create_linked(a, None, BTreeMap::new());
+        self.create_linked(a, None, Map::new());
     }
 
     /// Makes `a` a what-if scenario of the open draft (or of its base) and opens it.
@@ -266,15 +267,10 @@ impl App {
         let base = self.base.clone().or_else(|| self.draft_id.clone());
         a.title = format!("{}{name}", text::SCENARIO_PREFIX);
         self.save_now();
-        self.create_linked(a, base, BTreeMap::new());
+        self.create_linked(a, base, Map::new());
     }
 
-    fn create_linked(
-        &mut self,
-        a: Assessment,
-        base: Option<String>,
-        raw: BTreeMap<String, String>,
-    ) {
+    fn create_linked(&mut self, a: Assessment, base: Option<String>, raw: Map<String>) {
         let id = new_id();
         self.assessment = a;
         self.base = base;

@@ -2,13 +2,12 @@
 //! versioned keys; a corrupt entry is kept aside, never deleted; a full or disabled
 //! storage is reported; a write by another tab is detected before it can be overwritten.
 
-use std::collections::BTreeMap;
-
 use gloo_storage::{LocalStorage as Browser, Storage as _};
 use wasm_bindgen::JsCast;
 use ziping_engine::codec::Json as _;
 use ziping_engine::file;
 use ziping_engine::json::{self, Value};
+use ziping_engine::map::Map;
 use ziping_engine::model::Assessment;
 use ziping_engine::scheme::Scheme;
 
@@ -90,7 +89,7 @@ pub struct Draft {
     pub id: String,
     pub rev: u64,
     pub assessment: Assessment,
-    pub raw: BTreeMap<String, String>,
+    pub raw: Map<String>,
     /// For a what-if scenario, the id of its base draft.
     pub base: Option<String>,
 }
@@ -222,8 +221,7 @@ pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
     let assessment = file::decode_document(document)
         .and_then(file::Document::into_assessment)
         .map_err(|e| e.to_string())?;
-    // Inserted one by one: collecting would sort first, code the bundle pays for.
-    let mut raw = BTreeMap::new();
+    let mut raw = Map::new();
     if let Some(Value::Object(fields)) = value.get("raw") {
         for (k, v) in fields {
             if let Some(t) = v.as_str() {

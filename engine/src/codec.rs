@@ -4,12 +4,12 @@
 //! unknown field, a missing required one or a value of the wrong type is an error that
 //! names its path (`indicators[2].measure.actual`) and the value found, in Chinese.
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use crate::json::Value;
+use crate::map::Map;
 use crate::model::{
     Achievement, AmountUnit, Amounts, Aspect, Assessment, Breakdown, Check, Criterion, Finance,
     Indicator, IndicatorKind, Measure, Override, Part, ReportEdit, Tally,
@@ -258,7 +258,7 @@ impl Json for [Option<Decimal>; 10] {
     }
 }
 
-impl<T: Json> Json for BTreeMap<String, T> {
+impl<T: Json> Json for Map<T> {
     fn omitted(&self) -> bool {
         self.is_empty()
     }
@@ -269,9 +269,7 @@ impl<T: Json> Json for BTreeMap<String, T> {
         let Value::Object(map) = v else {
             return Err(wrong("对象", v));
         };
-        // Inserted one by one: collecting would sort the entries first, code the bundle
-        // pays for per map type.
-        let mut out = BTreeMap::new();
+        let mut out = Map::new();
         for (k, x) in map {
             out.insert(
                 k.clone(),

@@ -11,6 +11,7 @@ pub mod docx;
 pub mod figures;
 pub mod file;
 pub mod json;
+pub mod map;
 pub mod model;
 pub mod num;
 pub mod order;

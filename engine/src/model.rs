@@ -1,8 +1,8 @@
 //! The assessment (自评): every figure and text a department enters for one year.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
+
+use crate::map::Map;
 
 use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
 
@@ -40,7 +40,7 @@ pub struct Assessment {
     /// The scoring scheme, carried in the file so any reviewer can score it.
     pub scheme: Scheme,
     /// Report paragraphs reworded by hand, by paragraph key (see [`crate::report`]).
-    pub report_edits: BTreeMap<String, ReportEdit>,
+    pub report_edits: Map<ReportEdit>,
 }
 
 /// A generated report paragraph as a reviewer reworded it.

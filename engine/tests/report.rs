@@ -1,8 +1,6 @@
 //! The report and the score sheet: the sample's report against the seed, figure by figure
 //! and section by section; hand edits and their warnings; escaping in every format.
 
-use std::collections::BTreeMap;
-
 use rust_decimal_macros::dec;
 use ziping_engine::model::{Assessment, ReportEdit};
 use ziping_engine::report::{self, Block, EditState};
@@ -229,13 +227,13 @@ fn a_shortfall_is_explained_with_its_formula_and_deviation_note() {
 fn a_reworded_paragraph_is_printed_and_warned_about_once_its_figures_change() {
     let mut a = sample::sample();
     let generated = paragraph(&a, "income").generated;
-    a.report_edits = BTreeMap::from([(
+    a.report_edits.insert(
         "income".to_string(),
         ReportEdit {
             text: "本年收入情况见附表。".into(),
             generated: generated.clone(),
         },
-    )]);
+    );
     let p = paragraph(&a, "income");
     assert_eq!(
         (p.text.as_str(), p.state),
