@@ -4,7 +4,6 @@
 //! edit, and at once when the page is left.
 
 use std::cell::{Cell, OnceCell, RefCell};
-use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
@@ -91,7 +90,7 @@ pub struct Calc {
     pub findings: Vec<Finding>,
     pub figures: Figures,
     /// Each field's findings: (severity, message, whether the field is the first path).
-    pub notes: HashMap<String, Vec<(Severity, String, bool)>>,
+    pub notes: Map<Vec<(Severity, String, bool)>>,
     /// The card with every formula in words, written only if something shows one.
     full: OnceCell<ScoreCard>,
     /// Each row's score, indicators and criteria, for the rows that show one.
@@ -104,13 +103,16 @@ impl Calc {
     pub fn of(app: &App) -> Calc {
         let a = &app.assessment;
         let findings = validate::validate(a);
-        let mut notes: HashMap<String, Vec<(Severity, String, bool)>> = HashMap::new();
+        let mut notes: Map<Vec<(Severity, String, bool)>> = Map::new();
         for f in &findings {
             for (k, p) in f.paths.iter().enumerate() {
-                notes
-                    .entry(p.clone())
-                    .or_default()
-                    .push((f.severity, f.message.clone(), k == 0));
+                let note = (f.severity, f.message.clone(), k == 0);
+                match notes.get_mut(p) {
+                    Some(list) => list.push(note),
+                    None => {
+                        notes.insert(p.clone(), vec![note]);
+                    }
+                }
             }
         }
         Calc {
