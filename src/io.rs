@@ -122,7 +122,7 @@ fn js_message(e: JsValue) -> String {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         })
-        .unwrap_or_else(|| format!("{e:?}"))
+        .unwrap_or_else(|| text::NO_REASON.into())
 }
 
 /// Reads the files the user picked or dropped, one by one.

@@ -141,7 +141,10 @@ fn set(key: &str, value: &str) -> Result<(), SaveError> {
         .map_err(|e| match e.dyn_ref::<web_sys::DomException>() {
             Some(d) if d.name() == "QuotaExceededError" || d.code() == 22 => SaveError::Full,
             Some(d) => SaveError::Other(d.message()),
-            None => SaveError::Other(format!("{e:?}")),
+            None => SaveError::Other(
+                e.as_string()
+                    .unwrap_or_else(|| crate::text::NO_REASON.into()),
+            ),
         })
 }
 

@@ -104,6 +104,8 @@ pub const DELETED: &str = "已删除草稿";
 pub const IMPORT_FAILED: &str = "导入失败";
 pub const IMPORTED: &str = "已导入";
 pub const SAVE_FAILED: &str = "保存失败";
+/// What an error from the browser says when it gives no message.
+pub const NO_REASON: &str = "浏览器未说明原因";
 pub const SCHEME_APPLIED: &str = "已采用评分标准";
 
 // Score panel.
