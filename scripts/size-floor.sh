@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# The floor under the app's bundle budget: the engine alone (tools/size-floor: the engine
+# The engine's share of the app's bundle: the engine alone (tools/size-floor: the engine
 # calls the app makes, no view layer), built, bound and optimised as the app is. Prints
-# its gzip size, all of it and the first screen's part, then that part with one page of the
-# form written against the DOM without a framework, beside the app's core bundle from
+# its gzip size, all of it and the first screen's part, beside the app's core bundle from
 # dist/ (run `bash scripts/build.sh` first for that line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +21,6 @@ measure() {
 }
 echo "engine alone, every call the app makes: $(measure)"
 echo "engine alone, the first screen's calls only: $(measure --features first-load)"
-echo "the same and the finance page written against the DOM: $(measure --features first-load,dom-page)"
 if ls dist/*_bg.wasm >/dev/null 2>&1; then
   echo "the app's core bundle (dist/): wasm $(kb "$(gz dist/*_bg.wasm)") + JS $(kb "$(gz dist/ziping-app-*.js)") gzip"
 fi

@@ -1,10 +1,6 @@
-//! The engine as the app uses it, behind wasm exports and no view layer, so its size in
-//! the browser can be measured apart from Leptos. With the `first-load` feature, only what
-//! the form and the score panel need: no report, score sheet or what-if. With `dom-page`,
-//! also one page of the form written against the DOM without a framework.
-
-#[cfg(feature = "dom-page")]
-mod page;
+//! The engine as the app uses it, behind wasm exports and no view layer, so its share of
+//! the browser bundle can be measured apart from the views. With the `first-load`
+//! feature, only what the form and the score panel need: no report, score sheet or what-if.
 
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
