@@ -184,11 +184,11 @@ fn field(id: &str, label: &str, control: N) -> N {
         })
 }
 
-/// The findings shown at a path that has no control of its own.
+/// The findings shown at a path that has no control of its own; empty, it takes no room.
 pub fn notes(id: &str) -> N {
     let id = id.to_string();
     N::new("span")
-        .a("class", "field")
+        .a("class", "notes")
         .out(Kind::Custom(show_notes), move |app, calc| {
             field_state(app, calc, &id, "")
         })
