@@ -22,7 +22,7 @@ cargo clippy -p ziping-size-floor --target wasm32-unknown-unknown --lib -- -D wa
 step "engine and CLI tests"
 cargo test -p ziping-engine
 
-step "browser tests of components and storage (wasm-bindgen-test in headless Chromium)"
+step "browser tests of the mounted app and of storage (wasm-bindgen-test in headless Chromium)"
 cargo test -p ziping-app --target wasm32-unknown-unknown --tests
 
 step "release build (dist/ and the single-file dist/ziping.html)"
