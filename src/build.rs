@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::state::{App, Calc};
-use crate::view::{register, register_out, Kind};
+use crate::view::{register, register_out, update, with_mut, Kind, Region};
 
 /// The page's document; the app runs only in a page.
 pub fn document() -> web_sys::Document {
@@ -238,4 +238,28 @@ pub fn put(host: &Element, new: Element) -> (Element, Element) {
     }
     host.replace_children_with_node_1(&new);
     (new.clone(), new)
+}
+
+/// A fold (`details`) whose open state the state keeps in `flag`; `region`, which builds
+/// the fold's content only while it is open, is built again when it opens or closes.
+pub fn fold(class: &str, flag: fn(&mut App) -> &mut bool, region: Region) -> N {
+    let open = with_mut(|app| *flag(app));
+    N::new("details")
+        .a("class", class)
+        .a_if(open, "open", "")
+        .on("toggle", move |ev| set_fold(flag, region, details_open(ev)))
+}
+
+/// Opens or closes a fold kept in `flag`, building `region` again if that changes it.
+pub fn set_fold(flag: fn(&mut App) -> &mut bool, region: Region, open: bool) {
+    if with_mut(|app| std::mem::replace(flag(app), open)) != open {
+        update(&[region]);
+    }
+}
+
+/// Whether the fold an event came from is open now.
+pub fn details_open(ev: &Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
 }

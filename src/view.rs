@@ -77,19 +77,6 @@ pub enum Region {
     Scheme,
 }
 
-/// The form's pages, in the report's order.
-pub const PAGES: [Region; 9] = [
-    Region::Basics,
-    Region::Finance,
-    Region::Indicators,
-    Region::Management,
-    Region::Problems,
-    Region::Sheet,
-    Region::Report,
-    Region::WhatIf,
-    Region::Scheme,
-];
-
 /// Every region: what opening another draft rebuilds.
 pub const ALL: [Region; 12] = [
     Region::Bar,
@@ -105,6 +92,9 @@ pub const ALL: [Region; 12] = [
     Region::WhatIf,
     Region::Scheme,
 ];
+
+/// The form's pages, in the report's order: every region after the header's and the panel.
+pub const PAGES: &[Region] = ALL.split_at(3).1;
 
 impl Region {
     /// Builds the region from the state.

@@ -106,15 +106,8 @@ impl<V> IntoIterator for Map<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::tests::lcg;
     use std::collections::BTreeMap;
-
-    /// A small deterministic generator, so the test needs no dependency.
-    fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        *seed >> 33
-    }
 
     #[test]
     fn behaves_as_a_btree_map_under_random_operations() {

@@ -46,11 +46,11 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// A small deterministic generator, so the test needs no dependency.
-    fn lcg(seed: &mut u64) -> u64 {
+    /// A small deterministic generator, so the tests need no dependency.
+    pub(crate) fn lcg(seed: &mut u64) -> u64 {
         *seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);

@@ -9,7 +9,7 @@ use ziping_engine::model::ReportEdit;
 use ziping_engine::render;
 use ziping_engine::report::{self, Block, EditState, Paragraph, Report};
 
-use crate::build::{button, target_value, N};
+use crate::build::{button, fold, set_fold, target_value, N};
 use crate::io::Office;
 use crate::io::{copy_saying, export_report_html, office_button, status};
 use crate::state::{edit, App, Calc};
@@ -18,17 +18,8 @@ use crate::view::{update, with, with_mut, Kind, Region};
 
 pub fn page() -> N {
     let open = with(|app| app.report_open);
-    let mut preview = N::new("details")
-        .a("class", "preview")
-        .a_if(open, "open", "")
-        .on("toggle", |ev| {
-            let now = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            set_open(now);
-        })
-        .c(N::new("summary").t(text::REPORT_PREVIEW));
+    let mut preview =
+        fold("preview", report_open, Region::Report).c(N::new("summary").t(text::REPORT_PREVIEW));
     if open {
         preview = preview.cs(article());
     }
@@ -56,16 +47,14 @@ pub fn page() -> N {
         .c(preview)
 }
 
-/// Opens or closes the preview; the report is written only while it is open.
-fn set_open(now: bool) {
-    if with_mut(|app| std::mem::replace(&mut app.report_open, now)) != now {
-        update(&[Region::Report]);
-    }
+/// Where the state keeps whether the preview is open: the report is written only then.
+fn report_open(app: &mut App) -> &mut bool {
+    &mut app.report_open
 }
 
 /// Opens the preview and prints the page, the report alone (see the print style).
 fn print() {
-    set_open(true);
+    set_fold(report_open, Region::Report, true);
     let print = Closure::once_into_js(|| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

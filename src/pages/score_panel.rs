@@ -6,7 +6,7 @@ use web_sys::Element;
 use ziping_engine::num::{fmt_pct, Fixed};
 use ziping_engine::validate::Severity;
 
-use crate::build::{focus, N};
+use crate::build::{details_open, focus, N};
 use crate::state::Calc;
 use crate::text;
 use crate::view::{update, with, with_mut, Kind, Region};
@@ -92,10 +92,7 @@ fn section(i: usize, open: bool) -> N {
         .a("class", "section-score")
         .a_if(open, "open", "")
         .on("toggle", move |ev| {
-            let now = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
+            let now = details_open(ev);
             let changed = with_mut(|app| {
                 let was = app.open_sections.contains(&i);
                 app.open_sections.retain(|k| *k != i);

@@ -2,30 +2,18 @@
 //! with its CSV and Excel exports.
 
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
 use ziping_engine::num::{Pct, Plain, RoundingMode};
 use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, ROW_HEADER};
 
-use crate::build::{button, N};
+use crate::build::{button, fold, N};
 use crate::io::Office;
 use crate::io::{export_sheet_csv, office_button, status};
 use crate::text;
-use crate::view::{update, with, with_mut, Kind, Region};
+use crate::view::{with, Kind, Region};
 
 pub fn page() -> N {
     let open = with(|app| app.sheet_open);
-    let mut preview = N::new("details")
-        .a("class", "preview")
-        .a_if(open, "open", "")
-        .on("toggle", |ev| {
-            let now = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            if with_mut(|app| std::mem::replace(&mut app.sheet_open, now)) != now {
-                update(&[Region::Sheet]);
-            }
-        })
+    let mut preview = fold("preview", |app| &mut app.sheet_open, Region::Sheet)
         .c(N::new("summary").t(text::SHEET_PREVIEW));
     if open {
         // Drawn wholly from the figures: built again when the sheet changes.

@@ -11,7 +11,7 @@ use ziping_engine::paths::{self, Field};
 use ziping_engine::score::{self, EXECUTION_PATH};
 use ziping_engine::whatif::{self, Delta, Goal};
 
-use crate::build::{button, focus, target_value, N};
+use crate::build::{button, focus, fold, target_value, N};
 use crate::state::{act, edit, App};
 use crate::storage::{self, DraftMeta};
 use crate::text;
@@ -21,21 +21,10 @@ use crate::view::{refresh, update, with, with_mut, Kind, Region};
 /// copy of the assessment; nothing is saved until it is kept as a scenario.
 pub fn quick() -> N {
     let open = with(|app| app.quick_open);
-    let mut details = N::new("details")
-        .a("class", "quick")
-        .a_if(open, "open", "")
-        .on("toggle", |ev| {
-            let now = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                .is_some_and(|d| d.open());
-            if with_mut(|app| std::mem::replace(&mut app.quick_open, now)) != now {
-                update(&[Region::Panel]);
-            }
-        })
-        .c(N::new("summary").t(text::QUICK).c(N::new("span").out(
-            Kind::Custom(draw_quick_total),
-            |app, c| {
+    let mut details = fold("quick", |app| &mut app.quick_open, Region::Panel).c(N::new("summary")
+        .t(text::QUICK)
+        .c(
+            N::new("span").out(Kind::Custom(draw_quick_total), |app, c| {
                 if !app.quick_open || app.quick.is_empty() {
                     return String::new();
                 }
@@ -46,8 +35,8 @@ pub fn quick() -> N {
                     if t >= now { "+" } else { "" },
                     t - now
                 )
-            },
-        )));
+            }),
+        ));
     if open {
         let sliders = with(|app| {
             let a = &app.assessment;
