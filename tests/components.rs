@@ -58,9 +58,8 @@ fn type_into(id: &str, text: &str) {
     el.dispatch_event(&input_event()).unwrap();
 }
 
-/// Mounts a fresh app over an empty storage and opens the sample.
-async fn app_with_sample() {
-    local().clear().unwrap();
+/// Mounts a fresh app over what storage holds.
+async fn mount_app() {
     // A host of our own: the test runner reports into the page's body.
     if let Some(old) = document().get_element_by_id("host") {
         old.remove();
@@ -70,6 +69,12 @@ async fn app_with_sample() {
     document().body().unwrap().append_child(&host).unwrap();
     ziping_app::view::mount(&host);
     settle(0).await;
+}
+
+/// Mounts a fresh app over an empty storage and opens the sample.
+async fn app_with_sample() {
+    local().clear().unwrap();
+    mount_app().await;
     by_test_id("load-sample").click();
     settle(10).await;
 }
@@ -220,4 +225,129 @@ async fn the_report_preview_follows_the_figures_and_keeps_a_rewording_in_the_dra
     settle(20).await;
     assert!(class(&para).contains("stale"), "its figures changed");
     assert!(report.text_content().unwrap().contains("部门预算执行率"));
+}
+
+/// Clicks the button with this text inside `within`.
+fn click_button(within: &str, text: &str) {
+    let list = document()
+        .query_selector_all(&format!("{within} button"))
+        .unwrap();
+    for k in 0..list.length() {
+        let b: web_sys::HtmlElement = list.item(k).unwrap().dyn_into().unwrap();
+        if b.text_content().as_deref() == Some(text) {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button {text} in {within}");
+}
+
+/// A `change` event as choosing in a select sends it.
+fn choose(id: &str, value: &str) {
+    let el: web_sys::HtmlSelectElement = document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap();
+    el.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_built_again_keeps_what_was_typed_the_focus_and_the_open_folds() {
+    app_with_sample().await;
+    // Text that is not yet a figure survives the table being built again for a new row.
+    type_into("indicators[0].points", "6.");
+    click_button("#indicators", "添加指标");
+    settle(10).await;
+    assert_eq!(
+        document()
+            .query_selector_all("table.indicators tbody tr")
+            .unwrap()
+            .length(),
+        7
+    );
+    assert_eq!(input("indicators[0].points").value(), "6.");
+    // A rule chosen from the keyboard keeps the focus in its select.
+    let select: web_sys::HtmlElement = document()
+        .get_element_by_id("indicators[1].measure.rule")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    select.focus().unwrap();
+    choose("indicators[1].measure.rule", "bands");
+    settle(10).await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("indicators[1].measure.rule")
+    );
+    // Its bands, opened, stay open when a band is added.
+    let folded = || -> web_sys::HtmlDetailsElement {
+        document()
+            .get_element_by_id("indicators[1].measure.rule.params")
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    folded().set_open(true);
+    settle(10).await;
+    click_button("[id=\"indicators[1].measure.rule.params\"]", "增加一档");
+    settle(10).await;
+    assert!(folded().open(), "the fold stays open");
+    assert!(folded().text_content().unwrap().contains("共 5 档"));
+}
+
+#[wasm_bindgen_test]
+async fn a_disabled_storage_is_said_and_the_app_still_scores() {
+    local().clear().unwrap();
+    js_sys::eval(
+        "window.__kept = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('denied', 'SecurityError'); } })",
+    )
+    .unwrap();
+    mount_app().await;
+    by_test_id("load-sample").click();
+    settle(10).await;
+    let body = document()
+        .get_element_by_id("host")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    type_into("finance.spending.actual", "700");
+    settle(400).await;
+    let rate = by_test_id("execution-rate").text_content().unwrap();
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.__kept)").unwrap();
+    assert!(body.contains("浏览器存储不可用"), "{body}");
+    assert_eq!(rate, "94.72%");
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_draft_is_reported_at_start_and_kept_aside() {
+    local().clear().unwrap();
+    local()
+        .set_item(
+            "ziping/v1/index",
+            "[{\"id\":\"x\",\"title\":\"坏的\",\"updated\":1}]",
+        )
+        .unwrap();
+    local().set_item("ziping/v1/current", "x").unwrap();
+    local()
+        .set_item("ziping/v1/draft/x", "{\"rev\": 1, \"document\": {broken")
+        .unwrap();
+    mount_app().await;
+    let notice = by_test_id("corrupt").text_content().unwrap();
+    assert!(notice.contains("一份草稿无法读取"), "{notice}");
+    assert!(notice.contains("导出原始内容"), "its text can be exported");
+    let kept = (0..local().length().unwrap())
+        .filter_map(|k| local().key(k).unwrap())
+        .find(|k| k.starts_with("ziping/v1/corrupt/"))
+        .expect("kept aside");
+    assert_eq!(
+        local().get_item(&kept).unwrap().as_deref(),
+        Some("{\"rev\": 1, \"document\": {broken")
+    );
 }
