@@ -8,7 +8,7 @@ use ziping_engine::paths::Row;
 use ziping_engine::scheme::Rule;
 use ziping_engine::{score, tsv};
 
-use crate::build::{button, select, target_checked, target_value, N};
+use crate::build::{button, focus, select, target_checked, target_value, N};
 use crate::fields::{
     after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, target_row,
     text_area, text_input, Cell,
@@ -95,6 +95,7 @@ pub fn page() -> N {
                 .c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
             .c(N::new("tbody").cs(rows))))
         .c(button(text::ADD_INDICATOR, |_| {
+            let n = with(|app| app.assessment.indicators.len());
             edit(&ROWS, |app| {
                 app.assessment.indicators.push(Indicator {
                     kind: IndicatorKind::Quantity,
@@ -105,7 +106,9 @@ pub fn page() -> N {
                     deviation_note: String::new(),
                     example: false,
                 })
-            })
+            });
+            // The new row is where the user types next.
+            focus(&format!("indicators[{n}].name"));
         }))
 }
 
