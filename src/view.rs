@@ -52,7 +52,9 @@ pub enum Kind {
     ShownIf,
     /// Disabled unless the value is empty.
     EnabledIf,
-    /// Drawn by a function of its own, e.g. a field's findings under it.
+    /// Drawn by a function of its own, e.g. a field's findings under it. It draws plain
+    /// elements: it runs while outputs are patched, so it cannot register handlers or
+    /// outputs (an ancestor's handler reads what it draws, by attributes).
     Custom(fn(&Element, &str)),
     /// Nothing shown: when the value changes, the region is built again (for parts drawn
     /// wholly from the figures, such as the report preview).
@@ -303,14 +305,15 @@ pub fn mount(into: &Element) {
     state::listen();
 }
 
-/// Runs the handler the event's target (or its nearest ancestor) names for it.
+/// Runs the handler the event's target (or its nearest ancestor) names for it; a fold's
+/// `toggle`, which does not bubble, only its own.
 fn dispatch(event: &str, ev: &Event) {
     let attr = format!("data-on-{event}");
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|e| e.closest(&format!("[{attr}]")).ok().flatten())
-    else {
+    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let Some(el) = (match event {
+        "toggle" => target.filter(|e| e.has_attribute(&attr)),
+        _ => target.and_then(|e| e.closest(&format!("[{attr}]")).ok().flatten()),
+    }) else {
         return;
     };
     let Some((region, index)) = el.get_attribute(&attr).and_then(|s| {
