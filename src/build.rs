@@ -76,7 +76,19 @@ impl N {
 
     /// Keeps `kind` of this element equal to `value`, recomputed after every change.
     pub fn out(self, kind: Kind, value: impl Fn(&App, &Calc) -> String + 'static) -> N {
-        register_out(&self.0, kind, Box::new(value));
+        register_out(&self.0, kind, None, Box::new(value));
+        self
+    }
+
+    /// The same, for an element built showing `built`: nothing is written to it until the
+    /// value differs (a 500-row table has thousands of fields built with no findings).
+    pub fn out_from(
+        self,
+        kind: Kind,
+        built: &str,
+        value: impl Fn(&App, &Calc) -> String + 'static,
+    ) -> N {
+        register_out(&self.0, kind, Some(built), Box::new(value));
         self
     }
 

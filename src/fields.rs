@@ -173,25 +173,28 @@ pub fn paragraphs(
     ]
 }
 
-/// A control in its wrapper, which shows the findings about `id` under it.
+/// A control in its wrapper, which shows the findings about `id` under it. It is built
+/// clean: no class from findings, no notes.
 fn field(id: &str, label: &str, control: N) -> N {
     let (id, label) = (id.to_string(), label.to_string());
-    N::new("span")
-        .a("class", "field")
-        .c(control)
-        .out(Kind::Custom(show_notes), move |app, calc| {
-            field_state(app, calc, &id, &label)
-        })
+    N::new("span").a("class", "field").c(control).out_from(
+        Kind::Custom(show_notes),
+        CLEAN,
+        move |app, calc| field_state(app, calc, &id, &label),
+    )
 }
+
+/// The state of a field with no findings and no typing error (see `field_state`).
+const CLEAN: &str = "-";
 
 /// The findings shown at a path that has no control of its own; empty, it takes no room.
 pub fn notes(id: &str) -> N {
     let id = id.to_string();
-    N::new("span")
-        .a("class", "notes")
-        .out(Kind::Custom(show_notes), move |app, calc| {
-            field_state(app, calc, &id, "")
-        })
+    N::new("span").a("class", "notes").out_from(
+        Kind::Custom(show_notes),
+        CLEAN,
+        move |app, calc| field_state(app, calc, &id, ""),
+    )
 }
 
 /// A field's state for `show_notes`: its class (`e`, `w` or `-`), then a line

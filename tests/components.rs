@@ -259,18 +259,48 @@ fn choose(id: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn a_page_built_again_keeps_what_was_typed_the_focus_and_the_open_folds() {
     app_with_sample().await;
-    // Text that is not yet a figure survives the table being built again for a new row.
+    // Text that is not yet a figure survives a new row, and the table built again when
+    // a row is duplicated.
     type_into("indicators[0].points", "6.");
-    click_button("#indicators", "添加指标");
-    settle(10).await;
-    assert_eq!(
+    let rows = || {
         document()
             .query_selector_all("table.indicators tbody tr")
             .unwrap()
-            .length(),
-        7
+            .length()
+    };
+    click_button("#indicators", "添加指标");
+    settle(10).await;
+    assert_eq!(rows(), 7);
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("indicators[6].name"),
+        "the new row takes the focus"
     );
+    let duplicate: web_sys::HtmlElement = document()
+        .query_selector("table.indicators tbody tr:nth-child(3) button[title=\"复制\"]")
+        .unwrap()
+        .expect("a duplicate button")
+        .dyn_into()
+        .unwrap();
+    duplicate.click();
+    settle(10).await;
+    assert_eq!(rows(), 8);
     assert_eq!(input("indicators[0].points").value(), "6.");
+    // A row moved up keeps the focus on its button, in its new place.
+    let up: web_sys::HtmlElement = document()
+        .get_element_by_id("indicators[2].up")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let name = input("indicators[2].name").value();
+    up.focus().unwrap();
+    up.click();
+    settle(10).await;
+    assert_eq!(input("indicators[1].name").value(), name);
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("indicators[1].up")
+    );
     // A rule chosen from the keyboard keeps the focus in its select.
     let select: web_sys::HtmlElement = document()
         .get_element_by_id("indicators[1].measure.rule")

@@ -8,7 +8,9 @@ use ziping_engine::paths::Row;
 use ziping_engine::scheme::Rule;
 use ziping_engine::{score, tsv};
 
-use crate::build::{button, focus, select, target_checked, target_value, N};
+use crate::build::{
+    button, document, focus, focus_quietly, select, target_checked, target_value, N,
+};
 use crate::fields::{
     after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, target_row,
     text_area, text_input, Cell,
@@ -17,7 +19,7 @@ use crate::rule_editor;
 use crate::rule_editor::{rule_for, rule_key, RULES};
 use crate::state::{edit, notify, App, Notice};
 use crate::text;
-use crate::view::{with, Region};
+use crate::view::{patch, refresh, with, Place, Region};
 
 /// What a change of rows rebuilds: the table, and the score panel's item lists.
 const ROWS: [Region; 2] = [Region::Indicators, Region::Panel];
@@ -96,7 +98,7 @@ pub fn page() -> N {
             .c(N::new("tbody").cs(rows))))
         .c(button(text::ADD_INDICATOR, |_| {
             let n = with(|app| app.assessment.indicators.len());
-            edit(&ROWS, |app| {
+            edit(&[Region::Panel], |app| {
                 app.assessment.indicators.push(Indicator {
                     kind: IndicatorKind::Quantity,
                     name: String::new(),
@@ -107,6 +109,10 @@ pub fn page() -> N {
                     example: false,
                 })
             });
+            if let Some(body) = rows_parent() {
+                patch(Region::Indicators, Place::Append(body), || built_row(n));
+            }
+            refresh();
             // The new row is where the user types next.
             focus(&format!("indicators[{n}].name"));
         }))
@@ -130,12 +136,29 @@ fn with_row(regions: &[Region], i: usize, f: impl FnOnce(&mut Indicator)) {
     })
 }
 
-/// Swaps rows `i` and `j`, with what was typed in them.
-fn swap(i: usize, j: usize) {
-    edit(&ROWS, |app| {
-        if i.max(j) >= app.assessment.indicators.len() {
-            return;
-        }
+/// The element holding the table's rows.
+fn rows_parent() -> Option<web_sys::Element> {
+    document()
+        .query_selector("table.indicators tbody")
+        .ok()
+        .flatten()
+}
+
+/// Row `i` as the assessment has it now (an empty row if it is gone).
+fn built_row(i: usize) -> N {
+    with(|app| match app.assessment.indicators.get(i) {
+        Some(x) => row(i, x),
+        None => N::new("tr"),
+    })
+}
+
+/// Swaps rows `i` and `j`, with what was typed in them; only those two rows are built
+/// again, and the button pressed keeps the focus in the row it moved.
+fn swap(i: usize, j: usize, button: &str) {
+    if with(|app| i.max(j) >= app.assessment.indicators.len()) {
+        return;
+    }
+    edit(&[Region::Panel], |app| {
         app.assessment.indicators.swap(i, j);
         remap_rows(&mut app.raw, "indicators[", |n| {
             Some(if n == i {
@@ -146,7 +169,16 @@ fn swap(i: usize, j: usize) {
                 n
             })
         });
-    })
+    });
+    if let Some(body) = rows_parent() {
+        for k in [i, j] {
+            if let Some(old) = body.children().item(k as u32) {
+                patch(Region::Indicators, Place::Replace(old), || built_row(k));
+            }
+        }
+    }
+    refresh();
+    focus_quietly(&format!("indicators[{j}].{button}"));
 }
 
 fn row(i: usize, x: &Indicator) -> N {
@@ -313,12 +345,14 @@ fn row(i: usize, x: &Indicator) -> N {
         .c(N::new("td")
             .a("class", "actions")
             .c(icon(text::ROW_UP, text::MOVE_UP, move || {
-                swap(i, i.wrapping_sub(1))
+                swap(i, i.wrapping_sub(1), "up")
             })
+            .a("id", &at("up"))
             .a_if(i == 0, "disabled", ""))
             .c(icon(text::ROW_DOWN, text::MOVE_DOWN, move || {
-                swap(i, i + 1)
-            }))
+                swap(i, i + 1, "down")
+            })
+            .a("id", &at("down")))
             .c(icon(text::ROW_DUPLICATE, text::DUPLICATE, move || {
                 edit(&ROWS, |app| {
                     if let Some(x) = app.assessment.indicators.get(i).cloned() {

@@ -57,6 +57,24 @@ async function downloads(page, testid, runs) {
   return out;
 }
 
+/** Milliseconds from a click that changes the indicator rows until the next frame is
+ * drawn: a row added (built alone), a row moved up (two rows built), a row duplicated
+ * (the table built again). */
+async function rowChanges(page, runs) {
+  return page.evaluate(async (runs) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const time = async (f) => { const t0 = performance.now(); f(); await frame(); return performance.now() - t0; };
+    const out = { "row added": [], "row moved up": [], "row duplicated": [] };
+    for (let i = 0; i < runs; i++) {
+      const add = [...document.querySelectorAll("#indicators button")].find((b) => b.textContent === "添加指标");
+      out["row added"].push(await time(() => add.click()));
+      out["row moved up"].push(await time(() => document.getElementById("indicators[250].up").click()));
+      out["row duplicated"].push(await time(() => document.querySelector('table.indicators tbody tr:nth-child(3) button[title="复制"]').click()));
+    }
+    return out;
+  }, runs);
+}
+
 /** Milliseconds from navigation start until the total shows, over `runs` reloads. */
 async function navigation(page, runs) {
   const times = [];
@@ -189,6 +207,10 @@ try {
   await page.waitForFunction(() => document.querySelectorAll("table.indicators tbody tr").length === 500, null, { timeout: 60000 });
   const bigXlsx = await downloads(page, "export-xlsx", 5);
   console.log(`xlsx export click to download, 500 indicators: median ${median(bigXlsx.slice(1))} ms (first ${bigXlsx[0]} ms)`);
+  const rows = await rowChanges(page, 5);
+  for (const [what, times] of Object.entries(rows)) {
+    console.log(`${what}, 500 indicators (click to the next frame): median ${ms(median(times))}, p95 ${ms(p95(times))}`);
+  }
   await browser.close();
 } finally {
   server.kill();
