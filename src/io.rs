@@ -74,12 +74,12 @@ pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String
     let (function, suffix, mime) = match kind {
         Office::SheetXlsx => (
             "sheet_xlsx",
-            "-自评表.xlsx",
+            text::FILE_SHEET_XLSX,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         Office::ReportDocx => (
             "report_docx",
-            "-自评报告.docx",
+            text::FILE_REPORT_DOCX,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     };
@@ -154,7 +154,7 @@ pub fn import_text(name: &str, contents: &str) {
         Ok(Document::Assessment(a)) => act(|app| {
             let title = a.title.clone();
             app.create(*a);
-            app.notify(Notice::Info(text::imported("自评", &title)));
+            app.notify(Notice::Info(text::imported_assessment(&title)));
         }),
         Ok(Document::Scheme(mut s)) => {
             // A changed copy of a built-in scheme must not pass for the built-in one.
@@ -239,7 +239,7 @@ pub fn export_sheet_csv() {
     let (name, body) = with(|app| {
         let a = &app.assessment;
         (
-            file_name(&a.title, "-自评表.csv"),
+            file_name(&a.title, text::FILE_SHEET_CSV),
             sheet::csv(&sheet::sheet(a)),
         )
     });

@@ -214,13 +214,11 @@ pub fn encode(d: &Draft) -> String {
 
 /// Decodes a stored draft; the message says what is wrong, in Chinese.
 pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
-    let value = json::parse(text).map_err(|e| {
-        format!(
-            "不是有效的 JSON（第 {} 行第 {} 列附近有误）",
-            e.line, e.column
-        )
-    })?;
-    let document = value.get("document").ok_or("缺少 document")?.clone();
+    let value = json::parse(text).map_err(|e| crate::text::stored_not_json(e.line, e.column))?;
+    let document = value
+        .get("document")
+        .ok_or(crate::text::STORED_NO_DOCUMENT)?
+        .clone();
     let assessment = file::decode_document(document)
         .and_then(file::Document::into_assessment)
         .map_err(|e| e.to_string())?;

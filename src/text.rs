@@ -326,7 +326,44 @@ pub fn copy_of(title: &str) -> String {
     format!("{title}{COPY_SUFFIX}")
 }
 
-/// What an import did.
-pub fn imported(what: &str, name: &str) -> String {
-    format!("{IMPORTED}{what}：{name}")
+/// What an import did: an assessment (自评) became a draft.
+pub fn imported_assessment(name: &str) -> String {
+    format!("{IMPORTED}自评：{name}")
 }
+
+/// The report's numbering of the form's parts, before their names.
+pub const NO_BASICS: &str = "一、";
+pub const NO_INDICATORS: &str = "二、";
+pub const NO_MANAGEMENT: &str = "（三）";
+pub const NO_FINANCE: &str = "（四）";
+/// The economic table's row numbers.
+pub const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+/// The table of contents' name, for assistive tools.
+pub const CONTENTS: &str = "目录";
+/// Examples of what goal seek understands.
+pub const SEEK_EXAMPLES: &str = "total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45";
+
+/// How many indicators of each kind the table has.
+pub fn indicator_counts(output: usize, benefit: usize, kinds: &[(&str, usize)]) -> String {
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n} 个")).collect();
+    format!(
+        "产出指标 {output} 个，效益指标 {benefit} 个（{}）",
+        kinds.join("，")
+    )
+}
+
+/// A figure of an indicator row, named with the row's number.
+pub fn row_field(row: usize, label: &str) -> String {
+    format!("第 {row} 行{label}")
+}
+
+/// The names of exported files, after the assessment's title.
+pub const FILE_SHEET_CSV: &str = "-自评表.csv";
+pub const FILE_SHEET_XLSX: &str = "-自评表.xlsx";
+pub const FILE_REPORT_DOCX: &str = "-自评报告.docx";
+
+/// Why a stored draft cannot be read.
+pub fn stored_not_json(line: usize, column: usize) -> String {
+    format!("不是有效的 JSON（第 {line} 行第 {column} 列附近有误）")
+}
+pub const STORED_NO_DOCUMENT: &str = "缺少 document";

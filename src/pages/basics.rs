@@ -18,7 +18,7 @@ pub fn page() -> N {
         N::new("section")
             .a("id", "basics")
             .a("class", "page")
-            .c(N::new("h2").t("一、").t(text::NAV_BASICS))
+            .c(N::new("h2").t(text::NO_BASICS).t(text::NAV_BASICS))
             .c(N::new("div")
                 .a("class", "grid-2")
                 .c(N::new("label").t(text::TITLE).c(text_input(
@@ -57,7 +57,7 @@ pub fn page() -> N {
                     a.unit.label(),
                 )
                 .on("change", |ev| {
-                    let unit = if target_value(ev) == "元" {
+                    let unit = if target_value(ev) == AmountUnit::Yuan.label() {
                         AmountUnit::Yuan
                     } else {
                         AmountUnit::WanYuan

@@ -22,8 +22,6 @@ const FIGURES: [(&str, &str); 4] = [
     ("last_actual", text::LAST_ACTUAL),
 ];
 
-const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
 /// A change in words: amount and growth.
 fn change(c: &Change, m: RoundingMode) -> String {
     match (c.change, c.growth) {
@@ -85,7 +83,7 @@ pub fn page() -> N {
     N::new("section")
         .a("id", "finance")
         .a("class", "page")
-        .c(N::new("h2").t("（四）").t(text::NAV_FINANCE))
+        .c(N::new("h2").t(text::NO_FINANCE).t(text::NAV_FINANCE))
         .c(N::new("h3").t(text::INCOME))
         .c(N::new("table")
             .a("class", "money")
@@ -165,9 +163,11 @@ fn economic() -> Vec<N> {
         .enumerate()
         .map(|(i, class)| {
             N::new("tr")
-                .c(N::new("th")
-                    .a("scope", "row")
-                    .t(&format!("{}、{}", NUMERALS[i], class.label())))
+                .c(N::new("th").a("scope", "row").t(&format!(
+                    "{}、{}",
+                    text::NUMERALS[i],
+                    class.label()
+                )))
                 .c(N::new("td").c(number(
                     &format!("finance.economic[{i}]"),
                     class.label(),

@@ -50,20 +50,12 @@ pub fn page() -> N {
     N::new("section")
         .a("id", "indicators")
         .a("class", "page")
-        .c(N::new("h2").t("二、").t(text::NAV_INDICATORS))
+        .c(N::new("h2").t(text::NO_INDICATORS).t(text::NAV_INDICATORS))
         .c(N::new("p").a("class", "derived").live(|_, c| {
             let n = &c.figures.indicator_counts;
-            let kinds: Vec<String> = n
-                .by_kind
-                .iter()
-                .map(|(k, n)| format!("{} {n} 个", k.label()))
-                .collect();
-            format!(
-                "产出指标 {} 个，效益指标 {} 个（{}）",
-                n.output,
-                n.benefit,
-                kinds.join("，")
-            )
+            let kinds: Vec<(&str, usize)> =
+                n.by_kind.iter().map(|(k, n)| (k.label(), *n)).collect();
+            text::indicator_counts(n.output, n.benefit, &kinds)
         }))
         .c(N::new("p").a("class", "hint").t(text::INDICATOR_PASTE_HINT))
         .c(N::new("div").a("class", "table-scroll").c(N::new("table")
@@ -190,7 +182,7 @@ fn row(i: usize, x: &Indicator) -> N {
             col,
         })
     };
-    let nth = |label: &str| format!("第 {} 行{label}", i + 1);
+    let nth = |label: &str| text::row_field(i + 1, label);
     let key = rule_key(&x.measure.rule);
     let kinds: Vec<(&str, &str)> = IndicatorKind::ALL
         .iter()

@@ -62,7 +62,7 @@ pub fn page() -> N {
     N::new("section")
         .a("id", "management")
         .a("class", "page")
-        .c(N::new("h2").t("（三）").t(text::NAV_MANAGEMENT))
+        .c(N::new("h2").t(text::NO_MANAGEMENT).t(text::NAV_MANAGEMENT))
         .cs(aspects)
         .c(N::new("div")
             .a("class", "row")

@@ -30,7 +30,7 @@ pub fn nav() -> N {
         ("scheme", text::NAV_SCHEME),
     ];
     N::new("nav")
-        .a("aria-label", "目录")
+        .a("aria-label", text::CONTENTS)
         .cs(links
             .iter()
             .map(|(id, label)| N::new("a").a("href", &format!("#{id}")).t(label))

@@ -438,9 +438,7 @@ fn goal_seek() -> Vec<N> {
             .out(Kind::EnabledIf, |app, _| {
                 if app.last_field.is_none() { "off" } else { "" }.to_string()
             })),
-        N::new("p")
-            .a("class", "hint")
-            .t("total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45"),
+        N::new("p").a("class", "hint").t(text::SEEK_EXAMPLES),
         N::new("div")
             .out(Kind::Custom(draw_seek), |app, _| match &app.seek {
                 None => String::new(),
