@@ -149,18 +149,10 @@ pub fn apply(el: &Element, kind: Kind, v: &str) {
 
 /// The value of the element an event came from (input, select or textarea).
 pub fn target_value(ev: &Event) -> String {
-    let Some(t) = ev.target() else {
-        return String::new();
-    };
-    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        a.value()
-    } else {
-        String::new()
-    }
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Whether the checkbox an event came from is checked.
@@ -172,13 +164,7 @@ pub fn target_checked(ev: &Event) -> bool {
 
 /// Sets a form control's value.
 pub fn set_value(el: &Element, v: &str) {
-    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.set_value(v);
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.set_value(v);
-    } else if let Some(a) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        a.set_value(v);
-    }
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(v));
 }
 
 /// Focuses the element with `id`, without scrolling it.

@@ -50,11 +50,7 @@ pub fn number_with(
     set: Setter,
     cell: Option<Cell>,
 ) -> N {
-    let shown = with(|app| match app.raw.get(id) {
-        // What was typed, if it still means the figure (or is no number at all).
-        Some(t) if means(t, value) => t.clone(),
-        _ => value.map(fmt_plain).unwrap_or_default(),
-    });
+    let shown = with(|app| shown(app, id, value));
     let key = id.to_string();
     let input = N::new("input")
         .a("id", id)
@@ -74,6 +70,15 @@ pub fn number_with(
         }
     });
     field(id, label, input)
+}
+
+/// What a number field at `id` over `value` shows: what was typed, if it still means the
+/// figure (or is no number at all), else the figure.
+pub fn shown(app: &App, id: &str, value: Option<Decimal>) -> String {
+    match app.raw.get(id) {
+        Some(t) if means(t, value) => t.clone(),
+        _ => value.map(fmt_plain).unwrap_or_default(),
+    }
 }
 
 /// Whether typed text stands for `value`: then a rebuild keeps it as typed.

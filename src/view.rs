@@ -248,6 +248,17 @@ pub fn patch(region: Region, place: Place, build: impl FnOnce() -> N) {
     });
 }
 
+/// Takes a part (a table row) out of `region`, with its outputs.
+pub fn remove(region: Region, part: &Element) {
+    VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        if let Some((_, built)) = v.regions.iter_mut().find(|(r, _)| *r == region) {
+            built.outs.retain(|o| !part.contains(Some(&o.el)));
+        }
+    });
+    part.remove();
+}
+
 /// After a change: rebuilds the regions whose structure it touched, then patches every
 /// output. Focus stays on the field it was in if that field is still there.
 pub fn update(rebuilt: &[Region]) {

@@ -259,9 +259,9 @@ fn choose(id: &str, value: &str) {
 #[wasm_bindgen_test]
 async fn a_page_built_again_keeps_what_was_typed_the_focus_and_the_open_folds() {
     app_with_sample().await;
-    // Text that is not yet a figure survives a new row, and the table built again when
-    // a row is duplicated.
-    type_into("indicators[0].points", "6.");
+    // Text that is not yet a figure survives a new row, rows shifting when one above is
+    // duplicated or deleted, and the table built again.
+    type_into("indicators[3].points", "6.");
     let rows = || {
         document()
             .query_selector_all("table.indicators tbody tr")
@@ -282,10 +282,39 @@ async fn a_page_built_again_keeps_what_was_typed_the_focus_and_the_open_folds() 
         .expect("a duplicate button")
         .dyn_into()
         .unwrap();
+    let names = |k: usize| input(&format!("indicators[{k}].name")).value();
+    let (second, fourth) = (names(2), names(3));
     duplicate.click();
     settle(10).await;
     assert_eq!(rows(), 8);
-    assert_eq!(input("indicators[0].points").value(), "6.");
+    assert_eq!(
+        (names(2), names(3), names(4)),
+        (second.clone(), second, fourth.clone())
+    );
+    assert_eq!(
+        input("indicators[4].points").value(),
+        "6.",
+        "moved down with its row"
+    );
+    let delete: web_sys::HtmlElement = document()
+        .query_selector("table.indicators tbody tr:nth-child(1) button[title=\"删除\"]")
+        .unwrap()
+        .expect("a delete button")
+        .dyn_into()
+        .unwrap();
+    delete.click();
+    settle(10).await;
+    assert_eq!(rows(), 7);
+    assert_eq!(names(3), fourth);
+    assert_eq!(
+        input("indicators[3].points").value(),
+        "6.",
+        "moved up with its row"
+    );
+    // Built whole (a rule changed), the table keeps it too.
+    choose("indicators[0].measure.rule", "manual");
+    settle(10).await;
+    assert_eq!(input("indicators[3].points").value(), "6.");
     // A row moved up keeps the focus on its button, in its new place.
     let up: web_sys::HtmlElement = document()
         .get_element_by_id("indicators[2].up")

@@ -120,6 +120,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A field that may be left out: its type's default then.
+    #[inline(never)]
     fn optional<T: Json + Default>(&mut self, key: &'static str) -> Result<T, Bad> {
         match self.take(key) {
             Some(v) => T::read(v).map_err(|e| e.at(Step::Field(key.into()))),
@@ -128,6 +129,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A field that must be there.
+    #[inline(never)]
     fn required<T: Json>(&mut self, key: &'static str) -> Result<T, Bad> {
         match self.take(key) {
             Some(v) => T::read(v).map_err(|e| e.at(Step::Field(key.into()))),
@@ -332,7 +334,9 @@ named!(Aspect {
 });
 
 /// A struct written as an object, field by field in declaration order; `required`
-/// fields must be there, `optional` ones take their type's default when left out.
+/// fields must be there, `optional` ones take their type's default when left out. Reading
+/// is kept out of line (with `Fields::optional` and `required`): inlined into one another
+/// the readers weighed more in the browser bundle (BENCHMARKS.md).
 macro_rules! record {
     ($ty:ident { $($field:ident $(as $key:literal)?: $how:ident),+ $(,)? }) => {
         impl Json for $ty {
@@ -343,6 +347,7 @@ macro_rules! record {
                 })+
                 object(fields)
             }
+            #[inline(never)]
             fn read(v: &Value) -> Result<Self, Bad> {
                 let mut f = Fields::of(v)?;
                 let x = $ty { $($field: f.$how(key!($field $($key)?))?),+ };

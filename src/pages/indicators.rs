@@ -4,25 +4,22 @@
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
-use ziping_engine::paths::Row;
+use ziping_engine::paths::{Field, Row};
 use ziping_engine::scheme::Rule;
 use ziping_engine::{score, tsv};
 
 use crate::build::{
-    button, document, focus, focus_quietly, select, target_checked, target_value, N,
+    button, document, focus, focus_quietly, select, set_value, target_checked, target_value, N,
 };
 use crate::fields::{
-    after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, target_row,
+    after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, shown, target_row,
     text_area, text_input, Cell,
 };
 use crate::rule_editor;
 use crate::rule_editor::{rule_for, rule_key, RULES};
 use crate::state::{edit, notify, App, Notice};
 use crate::text;
-use crate::view::{patch, refresh, with, Place, Region};
-
-/// What a change of rows rebuilds: the table, and the score panel's item lists.
-const ROWS: [Region; 2] = [Region::Indicators, Region::Panel];
+use crate::view::{patch, refresh, remove, update, with, Place, Region};
 
 pub fn page() -> N {
     let rows = with(|app| {
@@ -68,7 +65,10 @@ pub fn page() -> N {
                 let mut a = with(|app| app.assessment.clone());
                 let row = target_row(ev).unwrap_or(a.indicators.len());
                 match tsv::paste_indicators(&mut a, row, &data) {
-                    Ok(_) => edit(&ROWS, |app| app.assessment = a),
+                    Ok(_) => {
+                        edit(&[Region::Panel], |app| app.assessment = a);
+                        refill(row..usize::MAX);
+                    }
                     Err(m) => notify(Notice::ImportFailed(m)),
                 }
             })
@@ -144,7 +144,7 @@ fn built_row(i: usize) -> N {
     })
 }
 
-/// Swaps rows `i` and `j`, with what was typed in them; only those two rows are built
+/// Swaps rows `i` and `j`, with what was typed in them; only those two rows are shown
 /// again, and the button pressed keeps the focus in the row it moved.
 fn swap(i: usize, j: usize, button: &str) {
     if with(|app| i.max(j) >= app.assessment.indicators.len()) {
@@ -162,14 +162,7 @@ fn swap(i: usize, j: usize, button: &str) {
             })
         });
     });
-    if let Some(body) = rows_parent() {
-        for k in [i, j] {
-            if let Some(old) = body.children().item(k as u32) {
-                patch(Region::Indicators, Place::Replace(old), || built_row(k));
-            }
-        }
-    }
-    refresh();
+    refill(i.min(j)..i.max(j) + 1);
     focus_quietly(&format!("indicators[{j}].{button}"));
 }
 
@@ -278,7 +271,9 @@ fn row(i: usize, x: &Indicator) -> N {
                 cell(6),
             ));
     }
+    let shape = shape(x).unwrap_or_default();
     N::new("tr")
+        .a_if(!shape.is_empty(), "data-shape", &shape)
         .c(N::new("td").a("class", "num-col").t(&(i + 1).to_string()))
         .c(N::new("td").c(kind).c(notes(&at("kind"))))
         .c(N::new("td").a("class", "wide").c(text_input(
@@ -346,23 +341,135 @@ fn row(i: usize, x: &Indicator) -> N {
             })
             .a("id", &at("down")))
             .c(icon(text::ROW_DUPLICATE, text::DUPLICATE, move || {
-                edit(&ROWS, |app| {
+                edit(&[Region::Panel], |app| {
                     if let Some(x) = app.assessment.indicators.get(i).cloned() {
                         app.assessment.indicators.insert(i + 1, x);
                         remap_rows(&mut app.raw, "indicators[", |n| {
                             Some(if n > i { n + 1 } else { n })
                         });
                     }
-                })
+                });
+                refill(i + 1..usize::MAX);
             }))
             .c(icon(text::ROW_DELETE, text::DELETE, move || {
-                edit(&ROWS, |app| {
+                edit(&[Region::Panel], |app| {
                     if i < app.assessment.indicators.len() {
                         app.assessment.indicators.remove(i);
                         remap_rows(&mut app.raw, "indicators[", after_removing(i));
                     }
-                })
+                });
+                refill(i..usize::MAX);
             })))
+}
+
+/// A row's shape: what its fields are, beyond their values. `None` for a row whose rule
+/// has parameters, which is always built again.
+fn shape(x: &Indicator) -> Option<String> {
+    match x.measure.rule {
+        Rule::Bands { .. } | Rule::Deduction { .. } => None,
+        ref rule => Some(format!(
+            "{}|{}",
+            rule_key(rule),
+            x.measure.override_score.is_some()
+        )),
+    }
+}
+
+/// What each field of row `i` shows, by its id.
+fn values(app: &App, i: usize, x: &Indicator) -> Vec<(String, String)> {
+    let at = |k: &str| format!("indicators[{i}].{k}");
+    let number = |k: &str| {
+        let id = at(k);
+        let v = Field::parse(&id)
+            .and_then(|f| f.get(&app.assessment))
+            .flatten();
+        let text = shown(app, &id, v);
+        (id, text)
+    };
+    let key = rule_key(&x.measure.rule);
+    let mut out = vec![
+        (at("kind"), x.kind.label().to_string()),
+        (at("name"), x.name.clone()),
+        (at("unit"), x.unit.clone()),
+        number("points"),
+        (at("measure.rule"), key.to_string()),
+        number("measure.target"),
+        number("measure.actual"),
+        (at("deviation_note"), x.deviation_note.clone()),
+    ];
+    if key == "qualitative" {
+        let grade = x.measure.grade.map_or("", |g| g.label());
+        out.push((at("measure.grade"), grade.to_string()));
+    }
+    if matches!(key, "qualitative" | "manual") {
+        out.push(number("measure.entered_score"));
+    }
+    if key == "manual" {
+        out.push((at("measure.reason"), x.measure.reason.clone()));
+    }
+    if let Some(o) = &x.measure.override_score {
+        out.push(number("measure.override.score"));
+        out.push((at("measure.override.reason"), o.reason.clone()));
+    }
+    out
+}
+
+/// Shows `rows` as the assessment has them now, after rows were moved, inserted or
+/// removed: a row of the same shape takes the new values into its fields, any other is
+/// built again, and the table gains or loses rows at its end. A 500-row table is not built
+/// again for one row, unless many rows change shape.
+fn refill(rows: std::ops::Range<usize>) {
+    /// More rows to build than this, and the table is built whole: dropping a built row's
+    /// outputs looks at every output of the table.
+    const MOST: usize = 16;
+    let Some(body) = rows_parent() else {
+        return;
+    };
+    let n = with(|app| app.assessment.indicators.len());
+    let shown = body.children().length() as usize;
+    let from = rows.start;
+    let fills: Vec<Option<Vec<(String, String)>>> = with(|app| {
+        (from..rows.end.min(n).min(shown))
+            .map(|k| {
+                let x = app.assessment.indicators.get(k)?;
+                let tr = body.children().item(k as u32)?;
+                let same = shape(x).is_some_and(|s| tr.get_attribute("data-shape") == Some(s));
+                same.then(|| values(app, k, x))
+            })
+            .collect()
+    });
+    if fills.iter().filter(|f| f.is_none()).count() + shown.abs_diff(n) > MOST {
+        update(&[Region::Indicators]);
+        return;
+    }
+    while body.children().length() as usize > n {
+        match body.last_element_child() {
+            Some(last) => remove(Region::Indicators, &last),
+            None => break,
+        }
+    }
+    for (k, fill) in (from..).zip(fills) {
+        match fill {
+            Some(values) => {
+                for (id, text) in values {
+                    if let Some(field) = document().get_element_by_id(&id) {
+                        set_value(&field, &text);
+                    }
+                }
+            }
+            None => {
+                if let Some(tr) = body.children().item(k as u32) {
+                    patch(Region::Indicators, Place::Replace(tr), || built_row(k));
+                }
+            }
+        }
+    }
+    for k in shown..n {
+        patch(Region::Indicators, Place::Append(body.clone()), || {
+            built_row(k)
+        });
+    }
+    refresh();
 }
 
 /// A small button named by its title.

@@ -522,13 +522,27 @@ fn lost_points() -> Vec<N> {
             .a("width", "460")
             .a("data-testid", "lost-chart")
             .out(Kind::Custom(draw_lost), |_, c| {
+                // Bars to scale: the section with the most points is 300 wide.
+                let top = c
+                    .card
+                    .sections
+                    .iter()
+                    .map(|s| s.points)
+                    .max()
+                    .unwrap_or(Decimal::ONE)
+                    .max(Decimal::ONE);
                 let mut v = String::new();
                 for s in &c.card.sections {
+                    let lost = s.lost();
+                    let width = num::mul(lost, Decimal::from(300))
+                        .and_then(|x| num::div(x, top))
+                        .unwrap_or_default()
+                        .round_dp(1);
                     v.push_str(&format!(
-                        "{}\u{1f}{}\u{1f}{}\u{1e}",
+                        "{}\u{1f}{width}\u{1f}{}\u{1f}−{}\u{1e}",
                         s.name,
-                        s.lost(),
-                        s.points
+                        (width + Decimal::from(106)).round_dp(0),
+                        Plain(lost)
                     ));
                 }
                 v
@@ -543,48 +557,39 @@ fn svg(tag: &str) -> N {
         .expect_throw("an SVG element"))
 }
 
-/// Draws the lost-points bars from (name, lost, points) records.
+/// Draws the lost-points bars from (name, bar width, label place, label) records.
 fn draw_lost(el: &web_sys::Element, v: &str) {
     el.set_text_content(None);
-    let sections: Vec<(&str, Decimal, Decimal)> = v
-        .split('\u{1e}')
-        .filter_map(|r| {
-            let mut p = r.split('\u{1f}');
-            let name = p.next()?;
-            let lost = p.next()?.parse().ok()?;
-            let points = p.next()?.parse().ok()?;
-            Some((name, lost, points))
-        })
-        .collect();
-    let top = sections
-        .iter()
-        .map(|s| s.2)
-        .max()
-        .unwrap_or(Decimal::ONE)
-        .max(Decimal::ONE);
-    let _ = el.set_attribute("height", &(sections.len() * 26 + 4).to_string());
-    for (i, (name, lost, _)) in sections.into_iter().enumerate() {
-        let width = (lost / top * Decimal::from(300)).round_dp(1);
-        let y = i * 26;
+    let mut n = 0;
+    for record in v.split('\u{1e}').filter(|r| !r.is_empty()) {
+        let mut p = record.split('\u{1f}');
+        let (Some(name), Some(width), Some(at), Some(label)) =
+            (p.next(), p.next(), p.next(), p.next())
+        else {
+            continue;
+        };
+        let (y, text_y) = ((n * 26 + 4).to_string(), (n * 26 + 16).to_string());
         let g = svg("g")
             .c(svg("text")
                 .a("x", "0")
-                .a("y", &(y + 16).to_string())
+                .a("y", &text_y)
                 .a("font-size", "12")
                 .t(name))
             .c(svg("rect")
                 .a("x", "100")
-                .a("y", &(y + 4).to_string())
-                .a("width", &width.to_string())
+                .a("y", &y)
+                .a("width", width)
                 .a("height", "16")
                 .a("fill", "#b42318"))
             .c(svg("text")
-                .a("x", &(width + Decimal::from(106)).round_dp(0).to_string())
-                .a("y", &(y + 16).to_string())
+                .a("x", at)
+                .a("y", &text_y)
                 .a("font-size", "12")
-                .t(&format!("−{}", Plain(lost))));
+                .t(label));
         let _ = el.append_child(&g.0);
+        n += 1;
     }
+    let _ = el.set_attribute("height", &(n * 26 + 4).to_string());
 }
 
 /// For each indicator scored against a target, the total at 80% and 60% of it.
