@@ -39,6 +39,8 @@ pub struct Out {
     kind: Kind,
     last: Option<String>,
     value: Value,
+    /// The part (see `part`) it was built in; 0 for none.
+    part: u32,
 }
 
 /// What an output sets on its element.
@@ -120,8 +122,9 @@ impl Region {
 
 struct Built {
     host: Element,
-    /// Its handlers, named by `data-on-<event>="<region>.<index>"`.
-    handlers: Vec<Handler>,
+    /// Its handlers, named by `data-on-<event>="<region>.<index>"`, each with its part;
+    /// those of a part taken out are emptied, so the others keep their index.
+    handlers: Vec<(u32, Option<Handler>)>,
     outs: Vec<Out>,
 }
 
@@ -131,8 +134,11 @@ struct View {
     /// registered so far.
     building: usize,
     base: usize,
-    handlers_now: Vec<Handler>,
+    handlers_now: Vec<(u32, Option<Handler>)>,
     outs_now: Vec<Out>,
+    /// The part being built, and the last part number given.
+    part: u32,
+    parts: u32,
     regions: Vec<(Region, Built)>,
 }
 
@@ -156,7 +162,8 @@ pub(crate) fn register(el: &Element, event: &str, h: Handler) {
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
         let id = format!("{}.{}", v.building, v.base + v.handlers_now.len());
-        v.handlers_now.push(h);
+        let part = v.part;
+        v.handlers_now.push((part, Some(h)));
         let _ = el.set_attribute(&format!("data-on-{event}"), &id);
     });
 }
@@ -166,11 +173,14 @@ pub(crate) fn register(el: &Element, event: &str, h: Handler) {
 /// until the value differs.
 pub(crate) fn register_out(el: &Element, kind: Kind, built: Option<&str>, value: Value) {
     VIEW.with(|v| {
-        v.borrow_mut().outs_now.push(Out {
+        let mut v = v.borrow_mut();
+        let part = v.part;
+        v.outs_now.push(Out {
             el: el.clone(),
             kind,
             last: built.map(str::to_string),
             value,
+            part,
         })
     });
 }
@@ -214,10 +224,40 @@ pub enum Place {
     Replace(Element),
 }
 
+/// Builds a part of a region (a table row, see `part`), so that it can later be replaced
+/// or taken out alone, with its handlers and outputs. Returns the element with the part's
+/// number in `data-part`.
+pub fn part(build: impl FnOnce() -> N) -> N {
+    let (outer, id) = VIEW.with(|v| {
+        let mut v = v.borrow_mut();
+        v.parts += 1;
+        let id = v.parts;
+        (std::mem::replace(&mut v.part, id), id)
+    });
+    let node = build();
+    VIEW.with(|v| v.borrow_mut().part = outer);
+    node.a("data-part", &id.to_string())
+}
+
+/// Forgets the handlers and outputs of the part `el` holds (see `part`).
+fn forget(built: &mut Built, el: &Element) {
+    let Some(id) = el
+        .get_attribute("data-part")
+        .and_then(|p| p.parse::<u32>().ok())
+    else {
+        return;
+    };
+    built.outs.retain(|o| o.part != id);
+    for (p, h) in built.handlers.iter_mut() {
+        if *p == id {
+            *h = None;
+        }
+    }
+}
+
 /// Builds a part of `region` (a table row) into it without building the rest again: a
 /// 500-row table takes a new row in a millisecond, where building it whole takes a
-/// quarter of a second. Handlers of a replaced part stay registered, unreachable, until
-/// the region is next built whole.
+/// quarter of a second.
 pub fn patch(region: Region, place: Place, build: impl FnOnce() -> N) {
     let Some(k) = VIEW.with(|v| {
         let mut v = v.borrow_mut();
@@ -240,7 +280,7 @@ pub fn patch(region: Region, place: Place, build: impl FnOnce() -> N) {
                 let _ = parent.append_child(&node.0);
             }
             Place::Replace(old) => {
-                built.outs.retain(|o| !old.contains(Some(&o.el)));
+                forget(built, &old);
                 let _ = old.replace_with_with_node_1(&node.0);
             }
         }
@@ -248,12 +288,12 @@ pub fn patch(region: Region, place: Place, build: impl FnOnce() -> N) {
     });
 }
 
-/// Takes a part (a table row) out of `region`, with its outputs.
+/// Takes a part (a table row, see `part`) out of `region`, with its handlers and outputs.
 pub fn remove(region: Region, part: &Element) {
     VIEW.with(|v| {
         let mut v = v.borrow_mut();
         if let Some((_, built)) = v.regions.iter_mut().find(|(r, _)| *r == region) {
-            built.outs.retain(|o| !part.contains(Some(&o.el)));
+            forget(built, part);
         }
     });
     part.remove();
@@ -384,7 +424,7 @@ fn dispatch(event: &str, ev: &Event) {
         v.borrow()
             .regions
             .get(region)
-            .and_then(|(_, b)| b.handlers.get(index).cloned())
+            .and_then(|(_, b)| b.handlers.get(index).and_then(|h| h.1.clone()))
     });
     if let Some(h) = h {
         h(ev);

@@ -19,7 +19,7 @@ use crate::rule_editor;
 use crate::rule_editor::{rule_for, rule_key, RULES};
 use crate::state::{edit, notify, App, Notice};
 use crate::text;
-use crate::view::{patch, refresh, remove, update, with, Place, Region};
+use crate::view::{part, patch, refresh, remove, with, Place, Region};
 
 pub fn page() -> N {
     let rows = with(|app| {
@@ -27,7 +27,7 @@ pub fn page() -> N {
             .indicators
             .iter()
             .enumerate()
-            .map(|(i, x)| row(i, x))
+            .map(|(i, x)| part(|| row(i, x)))
             .collect()
     });
     let heads = [
@@ -139,7 +139,7 @@ fn rows_parent() -> Option<web_sys::Element> {
 /// Row `i` as the assessment has it now (an empty row if it is gone).
 fn built_row(i: usize) -> N {
     with(|app| match app.assessment.indicators.get(i) {
-        Some(x) => row(i, x),
+        Some(x) => part(|| row(i, x)),
         None => N::new("tr"),
     })
 }
@@ -416,12 +416,9 @@ fn values(app: &App, i: usize, x: &Indicator) -> Vec<(String, String)> {
 
 /// Shows `rows` as the assessment has them now, after rows were moved, inserted or
 /// removed: a row of the same shape takes the new values into its fields, any other is
-/// built again, and the table gains or loses rows at its end. A 500-row table is not built
-/// again for one row, unless many rows change shape.
+/// built again, and the table gains or loses rows at its end: a 500-row table is not built
+/// again for one row.
 fn refill(rows: std::ops::Range<usize>) {
-    /// More rows to build than this, and the table is built whole: dropping a built row's
-    /// outputs looks at every output of the table.
-    const MOST: usize = 16;
     let Some(body) = rows_parent() else {
         return;
     };
@@ -438,10 +435,6 @@ fn refill(rows: std::ops::Range<usize>) {
             })
             .collect()
     });
-    if fills.iter().filter(|f| f.is_none()).count() + shown.abs_diff(n) > MOST {
-        update(&[Region::Indicators]);
-        return;
-    }
     while body.children().length() as usize > n {
         match body.last_element_child() {
             Some(last) => remove(Region::Indicators, &last),
