@@ -44,7 +44,6 @@ pub const KEEP_EDIT: &str = "保留我的修改";
 pub const ORPHANS: &str =
     "以下修改过的段落已不在报告中（评分标准或指标分类已改变），文字仍保存着：";
 pub const TOTAL_ROW: &str = "总分";
-pub const NOTE: &str = "说明";
 
 // What-if.
 pub const NAV_WHATIF: &str = "试算";
@@ -253,7 +252,6 @@ pub const BASE_ADJUSTED: &str = "全年预算数（调整预算）";
 pub const BASE_INITIAL: &str = "年初预算数";
 pub const CATEGORY_POINTS: &str = "二级指标分值";
 pub const ASPECT_POINTS: &str = "管理效率各方面分值";
-pub const SCHEME_NOTES: &str = "说明";
 pub const IMPORT_SCHEME_HINT: &str = "导入的评分标准文件会出现在上面的列表中";
 
 /// The label of a band's threshold, for the screen reader and the field's message.
