@@ -1,267 +1,207 @@
 //! Input fields bound to the assessment: numbers that keep what the user types, text and
 //! paragraphs, with the findings about each field shown at the field.
 
-use std::rc::Rc;
+use std::collections::BTreeMap;
 
+use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
-use web_sys::Event;
-use ziping_engine::map::Map;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::{fmt_plain, parse_input, ParseError};
 use ziping_engine::paths::Field;
 use ziping_engine::validate::Severity;
 
-use crate::build::{document, target_value, N};
-use crate::state::{edit, App, Calc};
+use crate::state::Ctx;
 use crate::text;
-use crate::view::{refresh, with, with_mut, Kind};
 
-/// Where a field sits in a table, so Enter can move down a column.
+/// The findings shown at a field: the message only where the finding's first path is
+/// this field, so a relation between many fields is said once. The path is a signal: a
+/// row's fields follow the row when it moves.
+pub fn notes(path: impl Into<Signal<String>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let path = path.into();
+    move || {
+        ctx.field_notes(&path.get()).with(|notes| {
+            notes
+                .iter()
+                .filter(|n| n.first)
+                .map(|n| {
+                    let class = match n.severity {
+                        Severity::Error => "note error",
+                        Severity::Warning => "note warning",
+                    };
+                    view! { <p class=class role="note">{n.message.clone()}</p> }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// The CSS class of a field from the findings that name it.
+pub fn state_class(
+    path: impl Into<Signal<String>>,
+) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    let ctx = expect_context::<Ctx>();
+    let path = path.into();
+    move || {
+        ctx.field_notes(&path.get()).with(|notes| {
+            if notes.iter().any(|n| n.severity == Severity::Error) {
+                "has-error"
+            } else if notes.is_empty() {
+                ""
+            } else {
+                "has-warning"
+            }
+        })
+    }
+}
+
+/// Where a field sits in a table, so Enter can move down a column; the row is a signal,
+/// as a row can move.
 #[derive(Clone, Copy)]
 pub struct Cell {
     pub grid: &'static str,
-    pub row: usize,
+    pub row: Signal<usize>,
     pub col: usize,
 }
 
-/// Writes a figure into the assessment.
-pub type Setter = Rc<dyn Fn(&mut Assessment, Option<Decimal>)>;
+impl Cell {
+    pub fn at(grid: &'static str, row: impl Into<Signal<usize>>, col: usize) -> Cell {
+        Cell {
+            grid,
+            row: row.into(),
+            col,
+        }
+    }
+}
 
-/// A number input bound to a field path (`ziping_engine::paths`).
-pub fn number(path: &str, label: &str, cell: Option<Cell>) -> N {
-    let field = Field::parse(path);
-    let value = with(|app| field.and_then(|f| f.get(&app.assessment)).flatten());
-    let set: Setter = Rc::new(move |a, v| {
-        if let Some(f) = field {
+/// Reads a figure, tracking the signals it reads from.
+pub type Getter = std::sync::Arc<dyn Fn() -> Option<Decimal> + Send + Sync>;
+/// Writes a figure into the assessment.
+pub type Setter = std::sync::Arc<dyn Fn(&mut Assessment, Option<Decimal>) + Send + Sync>;
+
+/// A number input bound to a field path. What is typed stays as typed ("1.", "1,234.56",
+/// "９９．３%"); text that is not a number is kept and reported, never silently changed.
+#[component]
+pub fn NumberInput(
+    #[prop(into)] path: Signal<String>,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional)] cell: Option<Cell>,
+    #[prop(optional)] on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let field = Memo::new(move |_| path.with(|p| Field::parse(p)));
+    // An indicator's figure is read from the indicator rows, so typing elsewhere does not
+    // recompute every row's fields.
+    let get: Getter = std::sync::Arc::new(move || match field.get() {
+        Some(Field::Indicator(i, input)) => ctx
+            .indicators
+            .with(|r| r.get(i).and_then(|x| input.of((x.points, &x.measure)))),
+        f => ctx.assessment.with(|a| f.and_then(|f| f.get(a)).flatten()),
+    });
+    let set: Setter = std::sync::Arc::new(move |a, v| {
+        if let Some(f) = field.get_untracked() {
             f.set(a, v);
         }
     });
-    number_with(path, label, value, set, cell)
+    number(path, label, get, set, cell, on_paste)
 }
 
-/// A number input over any figure, e.g. a scheme's points; `id` keys the kept text. What
-/// is typed stays as typed ("1.", "1,234.56", "９９．３%"); text that is not a number is
-/// kept and reported, never silently changed.
-pub fn number_with(
-    id: &str,
-    label: &str,
-    value: Option<Decimal>,
+/// A number input over any figure, e.g. a scheme's points; `id` keys the kept text.
+pub fn number(
+    id: Signal<String>,
+    label: Signal<String>,
+    get: Getter,
     set: Setter,
     cell: Option<Cell>,
-) -> N {
-    let shown = with(|app| shown(app, id, value));
-    let key = id.to_string();
-    let input = N::new("input")
-        .a("id", id)
-        .a("type", "text")
-        .a("inputmode", "decimal")
-        .a("autocomplete", "off")
-        .a("aria-label", label)
-        .a("class", "num")
-        .a("data-class", "num")
-        .value(&shown)
-        .on("input", move |ev| typed(&key, &target_value(ev), &set));
-    let key = id.to_string();
-    let input = at_cell(input, cell).on("focusin", move |_| {
-        let moved = with_mut(|app| app.last_field.replace(key.clone())) != Some(key.clone());
-        if moved {
-            refresh();
+    on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let model = Memo::new(move |_| get());
+    let kept = ctx
+        .raw
+        .with_untracked(|r| r.get(&id.get_untracked()).cloned());
+    let own_error = RwSignal::new(
+        kept.as_deref()
+            .and_then(|t| problem(&label.get_untracked(), t)),
+    );
+    let typed = RwSignal::new(
+        kept.unwrap_or_else(|| model.get_untracked().map(fmt_plain).unwrap_or_default()),
+    );
+    // A change from elsewhere (a paste, a what-if) shows in the field, unless what is
+    // typed already means that figure.
+    Effect::new(move |_| {
+        let v = model.get();
+        let now = typed.get_untracked();
+        let same = match parse_input(&now) {
+            Ok(d) => Some(d) == v,
+            Err(ParseError::Empty) => v.is_none(),
+            Err(_) => own_error.get_untracked().is_some(),
+        };
+        if !same {
+            typed.set(v.map(fmt_plain).unwrap_or_default());
+            own_error.set(None);
+            let key = id.get_untracked();
+            if ctx.raw.with_untracked(|r| r.contains_key(&key)) {
+                ctx.raw.update(|r| {
+                    r.remove(&key);
+                });
+            }
         }
     });
-    field(id, label, input)
-}
-
-/// What a number field at `id` over `value` shows: what was typed, if it still means the
-/// figure (or is no number at all), else the figure.
-pub fn shown(app: &App, id: &str, value: Option<Decimal>) -> String {
-    match app.raw.get(id) {
-        Some(t) if means(t, value) => t.clone(),
-        _ => value.map(fmt_plain).unwrap_or_default(),
-    }
-}
-
-/// Whether typed text stands for `value`: then a rebuild keeps it as typed.
-fn means(typed: &str, value: Option<Decimal>) -> bool {
-    match parse_input(typed) {
-        Ok(d) => Some(d) == value,
-        Err(ParseError::Empty) => value.is_none(),
-        Err(_) => true,
-    }
-}
-
-/// A keystroke in a number field: the text is kept unless it prints as its figure, and
-/// the figure changes if the text is one.
-fn typed(id: &str, value: &str, set: &Setter) {
-    let parsed = parse_input(value);
-    edit(&[], |app| {
+    let on_input = move |ev: leptos::ev::Event| {
+        let (id, value) = (id.get_untracked(), event_target_value(&ev));
+        typed.set(value.clone());
+        let parsed = parse_input(&value);
+        own_error.set(problem(&label.get_untracked(), &value));
+        // Text that is not written as the figure prints ("1.", "1,234", "99.3%", or no
+        // number at all) is kept, so a reload shows exactly what was typed.
         let canonical = parsed
             .as_ref()
             .ok()
             .map(|v| fmt_plain(*v))
             .unwrap_or_default();
         if value != canonical {
-            app.raw.insert(id.to_string(), value.to_string());
-        } else {
-            app.raw.remove(id);
+            ctx.edit_raw(|r| {
+                r.insert(id, value.clone());
+            });
+        } else if ctx.raw.with_untracked(|r| r.contains_key(&id)) {
+            ctx.raw.update(|r| {
+                r.remove(&id);
+            });
         }
         match parsed {
-            Ok(v) => set(&mut app.assessment, Some(v)),
-            Err(ParseError::Empty) => set(&mut app.assessment, None),
+            Ok(v) => ctx.edit(|a| set(a, Some(v))),
+            Err(ParseError::Empty) => ctx.edit(|a| set(a, None)),
             Err(_) => {}
         }
-    });
-}
-
-/// A one-line text input bound to a string of the assessment.
-pub fn text_input(
-    id: &str,
-    label: &str,
-    value: &str,
-    set: impl Fn(&mut Assessment, String) + 'static,
-    cell: Option<Cell>,
-) -> N {
-    let input = N::new("input")
-        .a("id", id)
-        .a("type", "text")
-        .a("aria-label", label)
-        .value(value)
-        .on("input", move |ev| {
-            let v = target_value(ev);
-            edit(&[], |app| set(&mut app.assessment, v));
-        });
-    field(id, label, at_cell(input, cell))
-}
-
-/// A text area of one paragraph, bound to a string of the assessment.
-pub fn text_area(
-    id: &str,
-    label: &str,
-    value: &str,
-    set: impl Fn(&mut Assessment, String) + 'static,
-) -> N {
-    let area = N::new("textarea")
-        .a("id", id)
-        .a("aria-label", label)
-        .a("rows", "1")
-        .value(value)
-        .on("input", move |ev| {
-            let v = target_value(ev);
-            edit(&[], |app| set(&mut app.assessment, v));
-        });
-    field(id, label, area)
-}
-
-/// Paragraphs, one per line, bound to a list of strings; blank lines are kept as typed.
-pub fn paragraphs(
-    id: &str,
-    label: &str,
-    value: &[String],
-    set: impl Fn(&mut Assessment) -> &mut Vec<String> + 'static,
-) -> Vec<N> {
-    vec![
-        N::new("label")
-            .a("class", "block")
-            .a("for", id)
-            .t(label)
-            .c(N::new("small").t(text::PARAGRAPH_HINT)),
-        N::new("textarea")
-            .a("id", id)
-            .a("rows", "5")
-            .value(&value.join("\n"))
-            .on("input", move |ev| {
-                let v = target_value(ev);
-                edit(&[], |app| {
-                    *set(&mut app.assessment) = v.split('\n').map(str::to_string).collect()
-                });
-            }),
-    ]
-}
-
-/// A control in its wrapper, which shows the findings about `id` under it. It is built
-/// clean: no class from findings, no notes.
-fn field(id: &str, label: &str, control: N) -> N {
-    let (id, label) = (id.to_string(), label.to_string());
-    N::new("span").a("class", "field").c(control).out_from(
-        Kind::Custom(show_notes),
-        CLEAN,
-        move |app, calc| field_state(app, calc, &id, &label),
-    )
-}
-
-/// The state of a field with no findings and no typing error (see `field_state`).
-const CLEAN: &str = "-";
-
-/// The findings shown at a path that has no control of its own; empty, it takes no room.
-pub fn notes(id: &str) -> N {
-    let id = id.to_string();
-    N::new("span").a("class", "notes").out_from(
-        Kind::Custom(show_notes),
-        CLEAN,
-        move |app, calc| field_state(app, calc, &id, ""),
-    )
-}
-
-/// A field's state for `show_notes`: its class (`e`, `w` or `-`), then a line
-/// for its own typing error (`O`) and for each finding that starts at it (`E`, `W`).
-fn field_state(app: &App, calc: &Calc, id: &str, label: &str) -> String {
-    let own = app.raw.get(id).and_then(|t| problem(label, t));
-    let notes = calc.notes.get(id).map(Vec::as_slice).unwrap_or_default();
-    let class = if own.is_some() || notes.iter().any(|n| n.0 == Severity::Error) {
-        'e'
-    } else if notes.is_empty() {
-        '-'
-    } else {
-        'w'
     };
-    let mut out = class.to_string();
-    if let Some(m) = own {
-        out.push_str("\nO");
-        out.push_str(&m);
-    }
-    for (severity, message, first) in notes {
-        if *first {
-            out.push_str(if *severity == Severity::Error {
-                "\nE"
-            } else {
-                "\nW"
-            });
-            out.push_str(message);
+    let on_paste_ev = move |ev: web_sys::ClipboardEvent| {
+        if let Some(cb) = on_paste {
+            cb.run((id.get_untracked(), ev));
         }
-    }
-    out
-}
-
-/// Applies a `field_state` to a field's wrapper: the control's class and the notes.
-pub fn show_notes(wrapper: &web_sys::Element, state: &str) {
-    let mut lines = state.split('\n');
-    let class = match lines.next() {
-        Some("e") => "has-error",
-        Some("w") => "has-warning",
-        _ => "",
     };
-    let children = wrapper.children();
-    let control = wrapper
-        .first_element_child()
-        .filter(|c| c.tag_name() != "P");
-    let keep = usize::from(control.is_some());
-    if let Some(c) = &control {
-        let base = c.get_attribute("data-class").unwrap_or_default();
-        let _ = c.set_attribute("class", format!("{base} {class}").trim());
-    }
-    while children.length() as usize > keep {
-        if let Some(last) = wrapper.last_element_child() {
-            last.remove();
-        }
-    }
-    for line in lines {
-        let (class, role, message) = match line.split_at_checked(1) {
-            Some(("O", m)) => ("note error", "alert", m),
-            Some(("E", m)) => ("note error", "note", m),
-            Some((_, m)) => ("note warning", "note", m),
-            None => continue,
-        };
-        let _ = wrapper.append_child(&N::new("p").a("class", class).a("role", role).t(message).0);
+    let class = state_class(id);
+    view! {
+        <span class="field">
+            <input
+                id=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-label=label
+                class=move || format!("num {} {}", class(), if own_error.get().is_some() { "has-error" } else { "" })
+                data-grid=cell.map(|c| c.grid)
+                data-row=move || cell.map(|c| c.row.get())
+                data-col=cell.map(|c| c.col)
+                prop:value=move || typed.get()
+                on:input=on_input
+                on:paste=on_paste_ev
+                on:focus=move |_| ctx.last_field.set(Some(id.get_untracked()))
+            />
+            {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
+            {notes(id)}
+        </span>
     }
 }
 
@@ -274,28 +214,67 @@ fn problem(label: &str, typed: &str) -> Option<String> {
     }
 }
 
-/// Marks a control's place in a table for `enter_moves_down`.
-fn at_cell(n: N, cell: Option<Cell>) -> N {
-    match cell {
-        Some(c) => n
-            .a("data-grid", c.grid)
-            .a("data-row", &c.row.to_string())
-            .a("data-col", &c.col.to_string()),
-        None => n,
+/// A one-line text input bound to a string of the assessment.
+pub fn text_input(
+    id: impl Into<Signal<String>>,
+    label: &'static str,
+    get: impl Fn(&Assessment) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Assessment, String) + Send + Sync + 'static,
+    cell: Option<Cell>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let id = id.into();
+    view! {
+        <span class="field">
+            <input
+                id=id
+                type="text"
+                aria-label=label
+                class=state_class(id)
+                data-grid=cell.map(|c| c.grid)
+                data-row=move || cell.map(|c| c.row.get())
+                data-col=cell.map(|c| c.col)
+                prop:value=move || ctx.assessment.with(&get)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.edit(|a| set(a, v));
+                }
+            />
+            {notes(id)}
+        </span>
+    }
+}
+
+/// Paragraphs, one per line, bound to a list of strings; blank lines are kept as typed.
+pub fn paragraphs(
+    id: &'static str,
+    label: &'static str,
+    get: impl Fn(&Assessment) -> &Vec<String> + Send + Sync + 'static,
+    set: impl Fn(&mut Assessment) -> &mut Vec<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <label class="block" for=id>{label}<small>{text::PARAGRAPH_HINT}</small></label>
+        <textarea
+            id=id
+            rows="5"
+            prop:value=move || ctx.assessment.with(|a| get(a).join("\n"))
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                ctx.edit(|a| *set(a) = v.split('\n').map(str::to_string).collect());
+            }
+        ></textarea>
     }
 }
 
 /// Enter in a table cell moves to the same column of the next row, as in a spreadsheet.
-pub fn enter_moves_down(ev: &Event) {
-    let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
-        return;
-    };
-    if key.key() != "Enter" || key.shift_key() {
+pub fn enter_moves_down(ev: web_sys::KeyboardEvent) {
+    if ev.key() != "Enter" || ev.shift_key() {
         return;
     }
     let Some(input) = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
@@ -308,6 +287,9 @@ pub fn enter_moves_down(ev: &Event) {
     ) else {
         return;
     };
+    if grid.is_empty() {
+        return;
+    }
     let selector = format!(
         "[data-grid=\"{grid}\"][data-row=\"{}\"][data-col=\"{col}\"]",
         row + 1
@@ -322,12 +304,8 @@ pub fn enter_moves_down(ev: &Event) {
 
 /// The text of a block pasted from a spreadsheet, taking the paste over; `None` for an
 /// ordinary paste of one value, which the field handles itself.
-pub fn pasted_block(ev: &Event) -> Option<String> {
-    let data = ev
-        .dyn_ref::<web_sys::ClipboardEvent>()?
-        .clipboard_data()?
-        .get_data("text/plain")
-        .ok()?;
+pub fn pasted_block(ev: &web_sys::ClipboardEvent) -> Option<String> {
+    let data = ev.clipboard_data()?.get_data("text/plain").ok()?;
     if !ziping_engine::tsv::is_block(&data) {
         return None;
     }
@@ -335,16 +313,22 @@ pub fn pasted_block(ev: &Event) -> Option<String> {
     Some(data)
 }
 
-/// The table row of the cell an event came from.
-pub fn target_row(ev: &Event) -> Option<usize> {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.get_attribute("data-row"))
-        .and_then(|r| r.parse().ok())
+/// Focuses the field at a path, as a finding in the list asks.
+pub fn focus(path: &str) {
+    if let Some(el) = document().get_element_by_id(path) {
+        el.scroll_into_view_with_bool(false);
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
 
 /// Moves kept number-field texts with their rows: `map(old) = new`, or `None` if gone.
-pub fn remap_rows(raw: &mut Map<String>, prefix: &str, map: impl Fn(usize) -> Option<usize>) {
+pub fn remap_rows(
+    raw: &mut BTreeMap<String, String>,
+    prefix: &str,
+    map: impl Fn(usize) -> Option<usize>,
+) {
     let moved: Vec<(String, String)> = std::mem::take(raw).into_iter().collect();
     for (k, v) in moved {
         let row = k

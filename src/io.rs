@@ -1,16 +1,15 @@
 //! Files in and out, at the edge: downloads through a Blob, imports from a file picker
-//! or a drop, the clipboard and the lazily loaded export module. Nothing here touches the
-//! open draft unless the file is good.
+//! or a drop. Nothing here touches the open draft unless the file is good.
 
+use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use ziping_engine::file::{self, Document};
 use ziping_engine::{render, report, schemes, sheet, validate};
 
-use crate::build::{button, document, N};
-use crate::state::{act, edit, notify, Notice};
-use crate::view::{refresh, with, with_mut, Kind, ALL};
-use crate::{storage, text};
+use crate::state::{Ctx, Notice};
+use crate::storage;
+use crate::text;
 
 /// Offers text as a file download.
 pub fn download(name: &str, mime: &str, contents: &str) {
@@ -61,11 +60,125 @@ pub fn file_name(title: &str, suffix: &str) -> String {
     )
 }
 
+/// Reads the files the user picked or dropped, one by one.
+pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
+    for i in 0..files.length() {
+        if let Some(f) = files.get(i) {
+            leptos::task::spawn_local(async move {
+                let name = f.name();
+                match JsFuture::from(f.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                {
+                    Some(contents) => import_text(ctx, &name, &contents),
+                    None => ctx.notify(Notice::ImportFailed(format!(
+                        "{}：{name}",
+                        text::IMPORT_FAILED
+                    ))),
+                }
+            });
+        }
+    }
+}
+
+/// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
+/// custom schemes and applied to the open assessment. A bad file changes nothing.
+pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
+    match file::decode(contents) {
+        Ok(Document::Assessment(a)) => {
+            let title = a.title.clone();
+            ctx.create(*a);
+            ctx.notify(Notice::Info(text::imported_assessment(&title)));
+        }
+        Ok(Document::Scheme(mut s)) => {
+            // A changed copy of a built-in scheme must not pass for the built-in one.
+            if schemes::by_id(&s.id).is_some_and(|b| b != *s) {
+                s.mark_custom();
+            }
+            let findings = validate::validate_scheme(&s);
+            if validate::has_errors(&findings) {
+                let first = findings
+                    .first()
+                    .map(|f| f.message.clone())
+                    .unwrap_or_default();
+                ctx.notify(Notice::ImportFailed(format!(
+                    "{}：{name}：{first}",
+                    text::IMPORT_FAILED
+                )));
+                return;
+            }
+            if let Err(e) = storage::keep_scheme(&s) {
+                ctx.storage_failed(e);
+            }
+            let scheme_name = s.name.clone();
+            ctx.edit(|a| a.scheme = *s);
+            ctx.notify(Notice::Info(format!(
+                "{}：{scheme_name}",
+                text::SCHEME_APPLIED
+            )));
+        }
+        Err(e) => ctx.notify(Notice::ImportFailed(format!(
+            "{}：{name}：{e}",
+            text::IMPORT_FAILED
+        ))),
+    }
+}
+
+/// Exports the open assessment as the engine's file.
+pub fn export_assessment(ctx: Ctx) {
+    let (name, body) = ctx
+        .assessment
+        .with_untracked(|a| (file_name(&a.title, ".json"), file::encode_assessment(a)));
+    download(&name, "application/json", &body);
+}
+
+/// Exports the open assessment's scheme.
+pub fn export_scheme(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.scheme.name, ".scheme.json"),
+            file::encode_scheme(&a.scheme),
+        )
+    });
+    download(&name, "application/json", &body);
+}
+
+/// Exports the report as a standalone HTML page.
+pub fn export_report_html(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.title, ".html"),
+            render::html(&report::report(a)),
+        )
+    });
+    download(&name, "text/html", &body);
+}
+
+/// Exports the score sheet as CSV.
+pub fn export_sheet_csv(ctx: Ctx) {
+    let (name, body) = ctx.assessment.with_untracked(|a| {
+        (
+            file_name(&a.title, "-自评表.csv"),
+            sheet::csv(&sheet::sheet(a)),
+        )
+    });
+    download(&name, "text/csv", &body);
+}
+
 /// The Office files, written by the export module the page loads on first use.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Office {
     SheetXlsx,
     ReportDocx,
+}
+
+/// Writes an Office file through the lazily loaded export module and offers it.
+pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
+    let (title, input) = ctx
+        .assessment
+        .with_untracked(|a| (a.title.clone(), file::encode_assessment(a)));
+    office(kind, &title, &input).await
 }
 
 /// Writes an Office file of an assessment file's text through the export module, and
@@ -74,12 +187,12 @@ pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String
     let (function, suffix, mime) = match kind {
         Office::SheetXlsx => (
             "sheet_xlsx",
-            text::FILE_SHEET_XLSX,
+            "-自评表.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         Office::ReportDocx => (
             "report_docx",
-            text::FILE_REPORT_DOCX,
+            "-自评报告.docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     };
@@ -103,7 +216,7 @@ pub async fn copy(text: &str) -> bool {
 /// Calls one of the page's async helpers (index.html) and awaits its answer.
 async fn call_edge(name: &str, a: &JsValue, b: &JsValue) -> Result<JsValue, String> {
     let missing = || format!("{name} is missing from the page");
-    let f = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+    let f = js_sys::Reflect::get(&window(), &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .ok_or_else(missing)?;
@@ -122,192 +235,5 @@ fn js_message(e: JsValue) -> String {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         })
-        .unwrap_or_else(|| text::NO_REASON.into())
-}
-
-/// Reads the files the user picked or dropped, one by one.
-pub fn import(files: web_sys::FileList) {
-    for i in 0..files.length() {
-        if let Some(f) = files.get(i) {
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = f.name();
-                match JsFuture::from(f.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(contents) => import_text(&name, &contents),
-                    None => notify(Notice::ImportFailed(format!(
-                        "{}：{name}",
-                        text::IMPORT_FAILED
-                    ))),
-                }
-            });
-        }
-    }
-}
-
-/// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
-/// custom schemes and applied to the open assessment.
-pub fn import_text(name: &str, contents: &str) {
-    match file::decode(contents) {
-        Ok(Document::Assessment(a)) => act(|app| {
-            let title = a.title.clone();
-            app.create(*a);
-            app.notify(Notice::Info(text::imported_assessment(&title)));
-        }),
-        Ok(Document::Scheme(mut s)) => {
-            // A changed copy of a built-in scheme must not pass for the built-in one.
-            if schemes::by_id(&s.id).is_some_and(|b| b != *s) {
-                s.mark_custom();
-            }
-            let findings = validate::validate_scheme(&s);
-            if validate::has_errors(&findings) {
-                let first = findings
-                    .first()
-                    .map(|f| f.message.clone())
-                    .unwrap_or_default();
-                notify(Notice::ImportFailed(format!(
-                    "{}：{name}：{first}",
-                    text::IMPORT_FAILED
-                )));
-                return;
-            }
-            let kept = storage::keep_scheme(&s);
-            edit(&ALL, |app| {
-                if let Err(e) = kept {
-                    app.storage_failed(e);
-                }
-                app.notify(Notice::Info(format!(
-                    "{}：{}",
-                    text::SCHEME_APPLIED,
-                    s.name
-                )));
-                app.assessment.scheme = *s;
-            });
-        }
-        Err(e) => notify(Notice::ImportFailed(format!(
-            "{}：{name}：{e}",
-            text::IMPORT_FAILED
-        ))),
-    }
-}
-
-/// Exports the open assessment as the engine's file.
-pub fn export_assessment() {
-    let (name, body) = with(|app| {
-        let a = &app.assessment;
-        (file_name(&a.title, ".json"), file::encode_assessment(a))
-    });
-    download(&name, "application/json", &body);
-}
-
-/// Exports the open assessment's scheme as the engine's file.
-pub fn export_scheme() {
-    let (name, body) = with(|app| {
-        let s = &app.assessment.scheme;
-        (file_name(&s.name, ".scheme.json"), file::encode_scheme(s))
-    });
-    download(&name, "application/json", &body);
-}
-
-/// Files dropped anywhere on the page are imported.
-pub fn dropped(ev: &web_sys::Event) {
-    ev.prevent_default();
-    if let Some(list) = wasm_bindgen::JsCast::dyn_ref::<web_sys::DragEvent>(ev)
-        .and_then(|d| d.data_transfer())
-        .and_then(|d| d.files())
-    {
-        import(list);
-    }
-}
-
-/// Exports the report as a standalone HTML page.
-pub fn export_report_html() {
-    let (name, body) = with(|app| {
-        let a = &app.assessment;
-        (
-            file_name(&a.title, ".html"),
-            render::html(&report::report(a)),
-        )
-    });
-    download(&name, "text/html", &body);
-}
-
-/// Exports the score sheet as CSV.
-pub fn export_sheet_csv() {
-    let (name, body) = with(|app| {
-        let a = &app.assessment;
-        (
-            file_name(&a.title, text::FILE_SHEET_CSV),
-            sheet::csv(&sheet::sheet(a)),
-        )
-    });
-    download(&name, "text/csv", &body);
-}
-
-/// A button that writes an Office file through the export module, saying how it went in
-/// the status of `page`.
-pub fn office_button(
-    kind: Office,
-    label: &'static str,
-    testid: &'static str,
-    page: &'static str,
-) -> N {
-    button(label, move |_| {
-        let (title, input) = with_mut(|app| {
-            app.busy.push(testid);
-            app.set_status(page, text::EXPORTING.into());
-            (
-                app.assessment.title.clone(),
-                file::encode_assessment(&app.assessment),
-            )
-        });
-        refresh();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = office(kind, &title, &input).await;
-            with_mut(|app| {
-                app.busy.retain(|b| *b != testid);
-                app.set_status(
-                    page,
-                    match result {
-                        Ok(()) => format!("{}：{label}", text::EXPORTED),
-                        Err(e) => format!("{}：{e}", text::EXPORT_FAILED),
-                    },
-                );
-            });
-            refresh();
-        });
-    })
-    .a("data-testid", testid)
-    .out(Kind::EnabledIf, move |app, _| {
-        if app.busy.contains(&testid) {
-            "busy"
-        } else {
-            ""
-        }
-        .to_string()
-    })
-}
-
-/// Copies text to the clipboard, saying how it went in the status of `page`.
-pub fn copy_saying(body: String, page: &'static str) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let ok = copy(&body).await;
-        with_mut(|app| {
-            app.set_status(
-                page,
-                if ok { text::COPIED } else { text::COPY_FAILED }.into(),
-            )
-        });
-        refresh();
-    });
-}
-
-/// The status line of `page`'s exports.
-pub fn status(page: &'static str, testid: &str) -> N {
-    N::new("span")
-        .a("role", "status")
-        .a("data-testid", testid)
-        .live(move |app, _| app.status_of(page))
+        .unwrap_or_else(|| format!("{e:?}"))
 }

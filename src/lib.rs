@@ -1,9 +1,8 @@
-//! ziping (自评), the browser app: a thin layer over `ziping_engine`, written against the
-//! DOM. The state is a plain struct (`state`), the engine computes, pages build elements
-//! and `view` keeps their figures current; `storage` alone touches localStorage and `io`
-//! alone reads and writes files.
+//! ziping (自评), the browser app: a thin Leptos layer over `ziping_engine`. Signals hold
+//! the assessment, the engine computes in memos, components render; `storage` alone
+//! touches localStorage and `io` alone reads and writes files.
 
-pub mod build;
+pub mod app;
 pub mod fields;
 pub mod io;
 pub mod pages;
@@ -11,9 +10,9 @@ pub mod rule_editor;
 pub mod state;
 pub mod storage;
 pub mod text;
-pub mod view;
 
 /// Starts the app in the page's body.
 pub fn run() {
-    view::mount(&build::document().body().expect("the page has a body"));
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
 }

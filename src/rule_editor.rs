@@ -1,19 +1,18 @@
 //! 评分规则: picking a scored item's rule and editing its bands or deductions, one way for
 //! an indicator, a management criterion and the execution block, by the rule's path.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
+use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::RoundingMode;
-use ziping_engine::paths;
+use ziping_engine::paths::{self, Row};
 use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rule};
 
-use crate::build::{button, select, target_value, N};
-use crate::fields::number_with;
-use crate::state::edit;
+use crate::fields::{number, Getter, Setter};
+use crate::state::Ctx;
 use crate::text;
-use crate::view::Region;
 
 /// The rules an item can pick, by a stable key.
 pub const RULES: [(&str, &str); 9] = [
@@ -83,37 +82,60 @@ pub fn rule_for(key: &str, points: Decimal, has_checks: bool) -> Rule {
     }
 }
 
-/// What holds the rule at `path`, rebuilt when the rule's shape changes.
-pub fn holder(path: &str) -> &'static [Region] {
-    if path.starts_with("indicators") {
-        &[Region::Indicators]
-    } else if path.starts_with("criteria") {
-        &[Region::Management]
-    } else {
-        &[Region::Scheme, Region::Management, Region::Panel]
+/// What a rule has to edit beyond its choice.
+#[derive(Clone, Copy, PartialEq)]
+enum Params {
+    Bands(Basis, usize),
+    Deduction(DeductionBasis),
+    None,
+}
+
+/// The bands or the deduction of the rule at `path`, folded under a line that says them.
+#[component]
+pub fn RuleParams(#[prop(into)] path: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let at = path.clone();
+    let params = Memo::new(move |_| {
+        read_rule(ctx, &at, |r| match r {
+            Some(Rule::Bands { basis, bands }) => Params::Bands(*basis, bands.len()),
+            Some(Rule::Deduction { basis, .. }) => Params::Deduction(*basis),
+            _ => Params::None,
+        })
+    });
+    move || match params.get() {
+        Params::Bands(basis, n) => bands(path.clone(), basis, n).into_any(),
+        Params::Deduction(basis) => deduction(path.clone(), basis).into_any(),
+        Params::None => ().into_any(),
     }
 }
 
-/// The bands or the deduction of `rule` at `path`, folded under a line that says them.
-pub fn params(path: &str, rule: &Rule) -> Option<N> {
-    match rule {
-        Rule::Bands { basis, bands } => Some(bands_editor(path, *basis, bands)),
-        Rule::Deduction { basis, per, step } => Some(deduction(path, *basis, *per, *step)),
-        _ => None,
+/// Reads the rule at `path`, tracking only what holds it: an indicator's rule from the
+/// indicator rows, so typing elsewhere does not wake every row's parameters.
+fn read_rule<T>(ctx: Ctx, path: &str, f: impl FnOnce(Option<&Rule>) -> T) -> T {
+    match path.split('.').next().and_then(paths::row) {
+        Some(Row::Indicator(i)) => ctx
+            .indicators
+            .with(|rows| f(rows.get(i).map(|x| &x.measure.rule))),
+        _ => ctx.assessment.with(|a| f(paths::rule(a, path))),
     }
 }
 
 /// Changes the rule at `path`, and forgets the kept texts of its parameters, whose
 /// places may now hold other figures.
-pub fn edit_rule(path: &str, f: impl FnOnce(&mut Rule)) {
-    let prefix = format!("{path}.");
-    edit(holder(path), |app| {
-        mark_scheme(&mut app.assessment, path);
-        if let Some(r) = paths::rule_mut(&mut app.assessment, path) {
+fn edit_rule(ctx: Ctx, path: &str, f: impl FnOnce(&mut Rule)) {
+    ctx.edit(|a| {
+        mark_scheme(a, path);
+        if let Some(r) = paths::rule_mut(a, path) {
             f(r)
         }
-        app.raw.retain(|k, _| !k.starts_with(&prefix));
     });
+    let prefix = format!("{path}.");
+    if ctx
+        .raw
+        .with_untracked(|r| r.keys().any(|k| k.starts_with(&prefix)))
+    {
+        ctx.edit_raw(|r| r.retain(|k, _| !k.starts_with(&prefix)));
+    }
 }
 
 /// A rule of the scheme (the execution block's) changed: the scheme is the user's own now.
@@ -126,19 +148,35 @@ fn mark_scheme(a: &mut Assessment, path: &str) {
 /// A number field over one parameter of the rule at `path`.
 fn param(
     path: &str,
-    key: &str,
-    label: &str,
-    value: Decimal,
-    set: impl Fn(&mut Rule, Decimal) + 'static,
-) -> N {
-    let at = path.to_string();
-    let set = Rc::new(move |a: &mut Assessment, v: Option<Decimal>| {
-        mark_scheme(a, &at);
-        if let Some(r) = paths::rule_mut(a, &at) {
+    key: String,
+    label: String,
+    get: impl Fn(&Rule) -> Option<Decimal> + Send + Sync + 'static,
+    set: impl Fn(&mut Rule, Decimal) + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let (at, at2) = (path.to_owned(), path.to_owned());
+    let get: Getter = Arc::new(move || read_rule(ctx, &at, |r| r.and_then(&get)));
+    let set: Setter = Arc::new(move |a, v| {
+        mark_scheme(a, &at2);
+        if let Some(r) = paths::rule_mut(a, &at2) {
             set(r, v.unwrap_or_default())
         }
     });
-    number_with(&format!("{path}.{key}"), label, Some(value), set, None)
+    number(
+        format!("{path}.{key}").into(),
+        label.into(),
+        get,
+        set,
+        None,
+        None,
+    )
+}
+
+fn band(r: &Rule, k: usize) -> Option<&Band> {
+    match r {
+        Rule::Bands { bands, .. } => bands.get(k),
+        _ => None,
+    }
 }
 
 fn band_mut(r: &mut Rule, k: usize) -> Option<&mut Band> {
@@ -148,97 +186,69 @@ fn band_mut(r: &mut Rule, k: usize) -> Option<&mut Band> {
     }
 }
 
-fn bands_editor(path: &str, basis: Basis, bands: &[Band]) -> N {
-    let p = path.to_string();
-    let basis_key = if basis == Basis::Actual {
-        "actual"
-    } else {
-        "completion"
-    };
-    let options = [
-        ("completion", text::BASIS_COMPLETION),
-        ("actual", text::BASIS_ACTUAL),
-    ];
-    let rows = bands
-        .iter()
-        .enumerate()
-        .map(|(k, b)| {
-            let p = path.to_string();
-            N::new("tr")
-                .c(N::new("td").t("≥ ").c(param(
-                    path,
-                    &format!("bands[{k}].min"),
-                    &text::band_min(k),
-                    b.min,
-                    move |r, v| {
-                        if let Some(b) = band_mut(r, k) {
-                            b.min = v
-                        }
-                    },
-                )))
-                .c(N::new("td").c(param(
-                    path,
-                    &format!("bands[{k}].points"),
-                    &text::band_points(k),
-                    b.points,
-                    move |r, v| {
-                        if let Some(b) = band_mut(r, k) {
-                            b.points = v
-                        }
-                    },
-                )))
-                .c(N::new("td").c(button(text::REMOVE_BAND, move |_| {
-                    edit_rule(&p, |r| {
-                        if let Rule::Bands { bands, .. } = r {
-                            if k < bands.len() {
-                                bands.remove(k);
-                            }
-                        }
-                    })
-                })
-                .a("aria-label", &text::band_remove(k))))
+fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let p = path.clone();
+    let set_basis = move |ev| {
+        let b = if event_target_value(&ev) == "actual" {
+            Basis::Actual
+        } else {
+            Basis::Completion
+        };
+        edit_rule(ctx, &p, |r| {
+            if let Rule::Bands { basis, .. } = r {
+                *basis = b
+            }
         })
-        .collect();
-    let add = path.to_string();
-    N::new("details")
-        .a("class", "rule-params")
-        .a("id", &format!("{path}.params"))
-        .c(N::new("summary").t(&text::bands_summary(bands.len())))
-        .c(N::new("label").t(text::BAND_BASIS).c(select(
-            &format!("{path}.basis"),
-            text::BAND_BASIS,
-            &options,
-            basis_key,
-        )
-        .on("change", move |ev| {
-            let b = if target_value(ev) == "actual" {
-                Basis::Actual
-            } else {
-                Basis::Completion
-            };
-            edit_rule(&p, |r| {
-                if let Rule::Bands { basis, .. } = r {
-                    *basis = b
-                }
-            })
-        })))
-        .c(N::new("table")
-            .a("class", "bands")
-            .c(N::new("thead").c(N::new("tr")
-                .c(N::new("th").t(text::BAND_MIN))
-                .c(N::new("th").t(text::BAND_POINTS))
-                .c(N::new("th"))))
-            .c(N::new("tbody").cs(rows)))
-        .c(button(text::ADD_BAND, move |_| {
-            edit_rule(&add, |r| {
+    };
+    let p = path.clone();
+    let add = move |_| {
+        edit_rule(ctx, &p, |r| {
+            if let Rule::Bands { bands, .. } = r {
+                bands.push(Band {
+                    min: Decimal::ZERO,
+                    points: Decimal::ZERO,
+                })
+            }
+        })
+    };
+    let row = move |k: usize| {
+        let p = path.clone();
+        let remove = move |_| {
+            edit_rule(ctx, &p, |r| {
                 if let Rule::Bands { bands, .. } = r {
-                    bands.push(Band {
-                        min: Decimal::ZERO,
-                        points: Decimal::ZERO,
-                    })
+                    if k < bands.len() {
+                        bands.remove(k);
+                    }
                 }
             })
-        }))
+        };
+        view! {
+            <tr>
+                <td>"≥ "{param(&path, format!("bands[{k}].min"), text::band_min(k), move |r| band(r, k).map(|b| b.min),
+                    move |r, v| if let Some(b) = band_mut(r, k) { b.min = v })}</td>
+                <td>{param(&path, format!("bands[{k}].points"), text::band_points(k), move |r| band(r, k).map(|b| b.points),
+                    move |r, v| if let Some(b) = band_mut(r, k) { b.points = v })}</td>
+                <td><button type="button" on:click=remove aria-label=text::band_remove(k)>{text::REMOVE_BAND}</button></td>
+            </tr>
+        }
+    };
+    view! {
+        <details class="rule-params">
+            <summary>{text::bands_summary(n)}</summary>
+            <label>{text::BAND_BASIS}
+                <select on:change=set_basis>
+                    <option value="completion" selected=basis == Basis::Completion>{text::BASIS_COMPLETION}</option>
+                    <option value="actual" selected=basis == Basis::Actual>{text::BASIS_ACTUAL}</option>
+                </select>
+            </label>
+            <table class="bands">
+                <thead><tr><th>{text::BAND_MIN}</th><th>{text::BAND_POINTS}</th><th></th></tr></thead>
+                <tbody>{(0..n).map(row).collect_view()}</tbody>
+            </table>
+            <button type="button" on:click=add>{text::ADD_BAND}</button>
+        </details>
+    }
 }
 
 /// The deduction's bases, as the select offers them.
@@ -261,59 +271,44 @@ const DEDUCTION_BASES: [(DeductionBasis, &str, &str); 4] = [
     ),
 ];
 
-fn deduction(path: &str, basis: DeductionBasis, per: Decimal, step: Decimal) -> N {
-    let p = path.to_string();
-    let options: Vec<(&str, &str)> = DEDUCTION_BASES.iter().map(|(_, k, l)| (*k, *l)).collect();
-    let selected = DEDUCTION_BASES
-        .iter()
-        .find(|(b, _, _)| *b == basis)
-        .map_or("", |(_, k, _)| k);
-    let at = path.to_string();
-    N::new("details")
-        .a("class", "rule-params")
-        .a("id", &format!("{path}.params"))
-        .c(
-            N::new("summary").live(move |app, _| match paths::rule(&app.assessment, &at) {
-                Some(Rule::Deduction { per, step, .. }) => text::deduction_summary(*step, *per),
-                _ => String::new(),
-            }),
-        )
-        .c(N::new("label").t(text::DEDUCTION_BASIS).c(select(
-            &format!("{path}.basis"),
-            text::DEDUCTION_BASIS,
-            &options,
-            selected,
-        )
-        .on("change", move |ev| {
-            let k = target_value(ev);
-            if let Some((b, _, _)) = DEDUCTION_BASES.iter().find(|(_, key, _)| *key == k) {
-                edit_rule(&p, |r| {
-                    if let Rule::Deduction { basis, .. } = r {
-                        *basis = *b
-                    }
-                })
-            }
-        })))
-        .c(N::new("label").t(text::DEDUCTION_STEP).c(param(
-            path,
-            "step",
-            text::DEDUCTION_STEP,
-            step,
-            |r, v| {
-                if let Rule::Deduction { step, .. } = r {
-                    *step = v
+fn deduction(path: String, basis: DeductionBasis) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let p = path.clone();
+    let set_basis = move |ev| {
+        let k = event_target_value(&ev);
+        if let Some((b, _, _)) = DEDUCTION_BASES.iter().find(|(_, key, _)| *key == k) {
+            edit_rule(ctx, &p, |r| {
+                if let Rule::Deduction { basis, .. } = r {
+                    *basis = *b
                 }
-            },
-        )))
-        .c(N::new("label").t(text::DEDUCTION_PER).c(param(
-            path,
-            "per",
-            text::DEDUCTION_PER,
-            per,
-            |r, v| {
-                if let Rule::Deduction { per, .. } = r {
-                    *per = v
-                }
-            },
-        )))
+            })
+        }
+    };
+    let p = path.clone();
+    let summary = move || {
+        read_rule(ctx, &p, |r| match r {
+            Some(Rule::Deduction { per, step, .. }) => text::deduction_summary(*step, *per),
+            _ => String::new(),
+        })
+    };
+    let get = |f: fn(Decimal, Decimal) -> Decimal| {
+        move |r: &Rule| match r {
+            Rule::Deduction { per, step, .. } => Some(f(*per, *step)),
+            _ => None,
+        }
+    };
+    view! {
+        <details class="rule-params">
+            <summary>{summary}</summary>
+            <label>{text::DEDUCTION_BASIS}
+                <select on:change=set_basis>
+                    {DEDUCTION_BASES.map(|(b, k, l)| view! { <option value=k selected=b == basis>{l}</option> })}
+                </select>
+            </label>
+            <label>{text::DEDUCTION_STEP}{param(&path, "step".into(), text::DEDUCTION_STEP.into(), get(|_, step| step),
+                |r, v| if let Rule::Deduction { step, .. } = r { *step = v })}</label>
+            <label>{text::DEDUCTION_PER}{param(&path, "per".into(), text::DEDUCTION_PER.into(), get(|per, _| per),
+                |r, v| if let Rule::Deduction { per, .. } = r { *per = v })}</label>
+        </details>
+    }
 }

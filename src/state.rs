@@ -1,25 +1,27 @@
-//! The app's state as a plain struct: the open draft, what the user typed, the draft list
-//! and the notices, with the draft actions. The engine's figures for it are `Calc`,
-//! computed once per change. Persistence is at the edge: a save a moment after the last
-//! edit, and at once when the page is left.
+//! The app's state: the open draft in signals, what the engine computes from it as
+//! memos, and the draft actions. Persistence is an effect at the edge (see `autosave`).
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
 
-use rust_decimal::Decimal;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use leptos::prelude::*;
 use ziping_engine::figures::{self, Figures};
-use ziping_engine::map::Map;
-use ziping_engine::model::Assessment;
-use ziping_engine::paths::{self, Row};
-use ziping_engine::report::{self, Report};
+use ziping_engine::model::{Assessment, Indicator};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{sample, schemes, whatif};
+use ziping_engine::{sample, schemes};
 
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
-use crate::view::{update, with, with_mut, Region, ALL};
+
+/// A finding as one field shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldNote {
+    pub severity: Severity,
+    pub message: String,
+    /// Whether this field is the finding's first path, where its message is shown.
+    pub first: bool,
+}
 
 /// Something the user must be told about, shown as a banner.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,213 +40,210 @@ pub enum Notice {
     SaveFailed(String),
 }
 
-/// Everything the pages read and the actions change.
-pub struct App {
-    pub assessment: Assessment,
-    /// Number-field texts that are not written as their figure prints, by field path:
-    /// kept, never lost.
-    pub raw: Map<String>,
-    pub draft_id: Option<String>,
+/// Everything the components share, passed by context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub assessment: RwSignal<Assessment>,
+    /// Number-field texts that are not numbers (yet), by field path: kept, never lost.
+    pub raw: RwSignal<BTreeMap<String, String>>,
+    pub draft_id: RwSignal<Option<String>>,
     /// For a scenario, the draft it was copied from.
-    pub base: Option<String>,
+    pub base: RwSignal<Option<String>>,
     /// The number field the user was last in, for goal seek.
-    pub last_field: Option<String>,
+    pub last_field: RwSignal<Option<String>>,
     /// The stored revision this tab last saw of the open draft.
-    pub rev: u64,
-    pub drafts: Vec<DraftMeta>,
-    pub notices: Vec<Notice>,
-    pub storage_ok: bool,
+    pub rev: RwSignal<u64>,
+    pub drafts: RwSignal<Vec<DraftMeta>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub storage_ok: RwSignal<bool>,
     /// Autosave is paused while another tab's save is unresolved.
-    pub paused: bool,
-    /// Score-panel sections showing their formulas.
-    pub open_sections: Vec<usize>,
-    /// Whether the quick what-if sliders are open.
-    pub quick_open: bool,
-    /// Quick what-if moves, by field path: (percent of the base figure, the figure).
-    pub quick: Vec<(String, Decimal, Decimal)>,
-    /// Whether the score sheet's and the report's previews are open.
-    pub sheet_open: bool,
-    pub report_open: bool,
-    /// The generated paragraph being reworded, by its key.
-    pub editing: Option<String>,
-    /// What the last export or copy said, by the page that started it (`sheet`, `report`).
-    pub status: Vec<(&'static str, String)>,
-    /// Exports under way, by their button.
-    pub busy: Vec<&'static str>,
-    /// The name the next scenario gets.
-    pub scenario_name: String,
-    /// Goal seek's goal, and its last answer.
-    pub goal: String,
-    pub seek: Option<Result<whatif::Seek, String>>,
-    /// The sensitivity table, once asked for.
-    pub sensitivity: Option<Vec<whatif::Sensitivity>>,
-    /// Stored drafts already decoded, by id, with the save time they were decoded at.
-    pub loaded: RefCell<Vec<(String, u64, Assessment)>>,
-    /// Whether an edit is waiting to be saved.
-    pending: bool,
+    pub paused: RwSignal<bool>,
+    /// Bumped by every edit, so autosave runs once per change.
+    pub edits: RwSignal<u64>,
+    /// Bumped when a draft is opened or created, so the form is built afresh from it.
+    pub epoch: RwSignal<u64>,
+    /// The live score card, figures only; formulas come from `formula` or a full score.
+    pub card: Memo<ScoreCard>,
+    pub findings: Memo<Vec<Finding>>,
+    /// Each field's findings, in a signal of its own: a change wakes only the fields it
+    /// touches, not every field of a 500-row table (see `route_findings`).
+    notes: StoredValue<HashMap<String, ArcRwSignal<Vec<FieldNote>>>>,
+    pub figures: Memo<Figures>,
+    /// A copy of the indicator rows, set only when they change: an edit elsewhere then
+    /// does not even mark the ~2,000 views that read the rows (a memo would).
+    pub indicators: RwSignal<Vec<Indicator>>,
+    /// A key per indicator row, for the keyed table: a row keeps its key, and with it its
+    /// elements, when rows around it are added, moved or removed.
+    pub indicator_keys: RwSignal<Vec<u64>>,
 }
 
-/// What the engine computes from the open assessment, once per change.
-pub struct Calc {
-    pub card: ScoreCard,
-    pub findings: Vec<Finding>,
-    pub figures: Figures,
-    /// Each field's findings: (severity, message, whether the field is the first path).
-    pub notes: Map<Vec<(Severity, String, bool)>>,
-    /// The card with every formula in words, written only if something shows one.
-    full: OnceCell<ScoreCard>,
-    /// Each row's score, indicators and criteria, for the rows that show one.
-    scores: OnceCell<(Vec<String>, Vec<String>)>,
-    /// The report, written only while its preview is open.
-    report: OnceCell<Report>,
+/// A key no row has had before.
+pub fn row_key() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-impl Calc {
-    pub fn of(app: &App) -> Calc {
-        let a = &app.assessment;
-        let findings = validate::validate(a);
-        let mut notes: Map<Vec<(Severity, String, bool)>> = Map::new();
-        for f in &findings {
-            for (k, p) in f.paths.iter().enumerate() {
-                let note = (f.severity, f.message.clone(), k == 0);
-                match notes.get_mut(p) {
-                    Some(list) => list.push(note),
-                    None => {
-                        notes.insert(p.clone(), vec![note]);
+impl Ctx {
+    pub fn new() -> Self {
+        let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
+        let card = Memo::new(move |_| assessment.with(score::score_figures));
+        let findings = Memo::new(move |_| assessment.with(validate::validate));
+        let figures = Memo::new(move |_| assessment.with(figures::derive));
+        let indicators = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let differs =
+                assessment.with(|a| indicators.with_untracked(|rows| *rows != a.indicators));
+            if differs {
+                indicators.set(assessment.with_untracked(|a| a.indicators.clone()));
+            }
+        });
+        // Rows that come without a row action (a paste, an import) get keys of their own.
+        let indicator_keys = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let n = indicators.with(Vec::len);
+            if indicator_keys.with_untracked(Vec::len) != n {
+                indicator_keys.update(|k| {
+                    k.truncate(n);
+                    k.resize_with(n, row_key);
+                });
+            }
+        });
+        Ctx {
+            assessment,
+            raw: RwSignal::new(BTreeMap::new()),
+            draft_id: RwSignal::new(None),
+            base: RwSignal::new(None),
+            last_field: RwSignal::new(None),
+            rev: RwSignal::new(0),
+            drafts: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
+            storage_ok: RwSignal::new(true),
+            paused: RwSignal::new(false),
+            edits: RwSignal::new(0),
+            epoch: RwSignal::new(0),
+            card,
+            findings,
+            notes: StoredValue::new(HashMap::new()),
+            figures,
+            indicators,
+            indicator_keys,
+        }
+    }
+
+    /// An item's formula in words, written on demand: the live card carries none.
+    pub fn formula(&self, path: &str) -> String {
+        self.assessment.with_untracked(|a| {
+            score::score(a)
+                .items()
+                .find(|i| i.path == path)
+                .map(|i| i.formula.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The signal holding a field's findings. It is reference-counted, not owned by the
+    /// field, so it outlives a form rebuilt for another draft.
+    pub fn field_notes(&self, path: &str) -> ArcRwSignal<Vec<FieldNote>> {
+        if let Some(s) = self.notes.with_value(|m| m.get(path).cloned()) {
+            return s;
+        }
+        let s = ArcRwSignal::new(self.findings.with_untracked(|f| notes_for(f, path)));
+        self.notes.update_value(|m| {
+            m.insert(path.to_string(), s.clone());
+        });
+        s
+    }
+
+    /// Sends each field its findings, touching only the fields whose findings changed.
+    pub fn route_findings(&self) {
+        let ctx = *self;
+        let last = StoredValue::new(HashMap::<String, Vec<FieldNote>>::new());
+        Effect::new(move |_| {
+            let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
+                let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
+                for f in list {
+                    for (k, p) in f.paths.iter().enumerate() {
+                        map.entry(p.clone()).or_default().push(FieldNote {
+                            severity: f.severity,
+                            message: f.message.clone(),
+                            first: k == 0,
+                        });
                     }
                 }
-            }
-        }
-        Calc {
-            card: score::score_figures(a),
-            figures: figures::derive(a),
-            findings,
-            notes,
-            full: OnceCell::new(),
-            scores: OnceCell::new(),
-            report: OnceCell::new(),
-        }
-    }
-
-    /// The score of a row (`Row::Indicator(3)`), as shown.
-    pub fn row_score(&self, row: Row) -> String {
-        let (indicators, criteria) = self.scores.get_or_init(|| {
-            let (mut indicators, mut criteria) = (Vec::new(), Vec::new());
-            for item in self.card.items() {
-                let (list, i) = match paths::row(&item.path) {
-                    Some(Row::Indicator(i)) => (&mut indicators, i),
-                    Some(Row::Criterion(i)) => (&mut criteria, i),
-                    None => continue,
-                };
-                if list.len() <= i {
-                    list.resize(i + 1, String::new());
+                map
+            });
+            last.with_value(|old| {
+                for path in old.keys().chain(now.keys()) {
+                    let new = now.get(path).cloned().unwrap_or_default();
+                    if old.get(path) != Some(&new) {
+                        if let Some(s) = ctx.notes.with_value(|m| m.get(path).cloned()) {
+                            s.set(new);
+                        }
+                    }
                 }
-                list[i] = item.score.to_string();
-            }
-            (indicators, criteria)
+            });
+            last.set_value(now);
         });
-        let (list, i) = match row {
-            Row::Indicator(i) => (indicators, i),
-            Row::Criterion(i) => (criteria, i),
-        };
-        list.get(i).cloned().unwrap_or_default()
     }
 
-    /// The report of the assessment this was computed from.
-    pub fn report(&self, app: &App) -> &Report {
-        self.report.get_or_init(|| report::report(&app.assessment))
+    /// Changes the assessment as the user asked, and schedules a save.
+    pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
+        self.assessment.update(f);
+        self.edits.update(|n| *n += 1);
     }
 
-    /// The full card, formulas included, of the assessment this was computed from.
-    pub fn full(&self, app: &App) -> &ScoreCard {
-        self.full.get_or_init(|| score::score(&app.assessment))
+    /// Changes the kept texts of number fields, and schedules a save.
+    pub fn edit_raw(&self, f: impl FnOnce(&mut BTreeMap<String, String>)) {
+        self.raw.update(f);
+        self.edits.update(|n| *n += 1);
     }
-}
 
-impl Default for App {
-    fn default() -> Self {
-        Self::new()
+    pub fn notify(&self, n: Notice) {
+        self.notices.update(|list| {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        });
     }
-}
 
-impl App {
-    pub fn new() -> Self {
-        App {
-            assessment: Assessment::new(schemes::guangzhou_departmental()),
-            raw: Map::new(),
-            draft_id: None,
-            base: None,
-            last_field: None,
-            rev: 0,
-            drafts: Vec::new(),
-            notices: Vec::new(),
-            storage_ok: true,
-            paused: false,
-            open_sections: Vec::new(),
-            quick_open: false,
-            quick: Vec::new(),
-            sheet_open: false,
-            report_open: false,
-            editing: None,
-            status: Vec::new(),
-            busy: Vec::new(),
-            scenario_name: text::SCENARIO_DEFAULT.to_string(),
-            goal: "total>=95".to_string(),
-            seek: None,
-            sensitivity: None,
-            loaded: RefCell::new(Vec::new()),
-            pending: false,
+    pub fn dismiss(&self, n: &Notice) {
+        self.notices.update(|list| list.retain(|x| x != n));
+    }
+
+    /// Starts up: checks storage, reports corrupt entries, opens the last draft.
+    pub fn start(&self) {
+        let ok = storage::available();
+        self.storage_ok.set(ok);
+        if !ok {
+            self.notify(Notice::StorageDisabled);
+            return;
         }
-    }
-
-    /// The open assessment with the quick what-if moves applied.
-    pub fn trial(&self) -> Assessment {
-        let mut b = self.assessment.clone();
-        for (path, _, v) in &self.quick {
-            let _ = ziping_engine::paths::set(&mut b, path, Some(*v));
+        for (key, _) in storage::corrupt_entries() {
+            self.notify(Notice::Corrupt {
+                key,
+                message: text::CORRUPT.to_string(),
+            });
         }
-        b
-    }
-
-    /// A quick what-if move: (percent of the base figure, the figure).
-    pub fn quick_move(&self, path: &str) -> Option<(Decimal, Decimal)> {
-        self.quick.iter().find(|m| m.0 == path).map(|m| (m.1, m.2))
-    }
-
-    /// What the last export or copy of `page` said.
-    pub fn status_of(&self, page: &str) -> String {
-        self.status
-            .iter()
-            .find(|s| s.0 == page)
-            .map(|s| s.1.clone())
-            .unwrap_or_default()
-    }
-
-    pub fn set_status(&mut self, page: &'static str, said: String) {
-        self.status.retain(|s| s.0 != page);
-        self.status.push((page, said));
-    }
-
-    pub fn notify(&mut self, n: Notice) {
-        if !self.notices.contains(&n) {
-            self.notices.push(n);
+        self.drafts.set(storage::list());
+        let last =
+            storage::current().or_else(|| self.drafts.with(|d| d.first().map(|m| m.id.clone())));
+        if let Some(id) = last {
+            self.open(&id);
         }
-    }
-
-    pub fn dismiss(&mut self, n: &Notice) {
-        self.notices.retain(|x| x != n);
     }
 
     /// Opens a stored draft; a corrupt one is reported and kept aside.
-    pub fn open(&mut self, id: &str) {
+    pub fn open(&self, id: &str) {
         match storage::load(id) {
             Ok(d) => {
-                self.assessment = d.assessment;
-                self.raw = d.raw;
-                self.base = d.base;
-                self.rev = d.rev;
-                self.draft_id = Some(d.id);
-                self.paused = false;
+                self.assessment.set(d.assessment);
+                self.raw.set(d.raw);
+                self.base.set(d.base);
+                self.rev.set(d.rev);
+                self.draft_id.set(Some(d.id));
+                self.epoch.update(|e| *e += 1);
+                self.paused.set(false);
                 self.dismiss(&Notice::Conflict);
                 storage::set_current(id);
             }
@@ -253,122 +252,133 @@ impl App {
                     key: kept_as,
                     message,
                 });
-                self.drafts = storage::list();
+                self.drafts.set(storage::list());
             }
             Err(LoadError::Missing | LoadError::Unavailable) => {}
         }
     }
 
     /// Makes `a` a new draft and opens it.
-    pub fn create(&mut self, a: Assessment) {
-        self.create_linked(a, None, Map::new());
+    pub fn create(&self, a: Assessment) {
+        self.create_linked(a, None);
     }
 
     /// Makes `a` a what-if scenario of the open draft (or of its base) and opens it.
-    pub fn create_scenario(&mut self, mut a: Assessment, name: &str) {
-        let base = self.base.clone().or_else(|| self.draft_id.clone());
+    pub fn create_scenario(&self, mut a: Assessment, name: &str) {
+        let base = self
+            .base
+            .get_untracked()
+            .or_else(|| self.draft_id.get_untracked());
         a.title = format!("{}{name}", text::SCENARIO_PREFIX);
         self.save_now();
-        self.create_linked(a, base, Map::new());
+        self.create_linked(a, base);
     }
 
-    fn create_linked(&mut self, a: Assessment, base: Option<String>, raw: Map<String>) {
+    fn create_linked(&self, a: Assessment, base: Option<String>) {
         let id = new_id();
-        self.assessment = a;
-        self.base = base;
-        self.raw = raw;
-        self.rev = storage::stored_rev(&id);
-        self.draft_id = Some(id.clone());
-        self.paused = false;
+        self.assessment.set(a);
+        self.base.set(base);
+        self.raw.set(BTreeMap::new());
+        self.rev.set(storage::stored_rev(&id));
+        self.draft_id.set(Some(id.clone()));
+        self.epoch.update(|e| *e += 1);
+        self.paused.set(false);
         self.save_now();
         storage::set_current(&id);
     }
 
-    pub fn new_blank(&mut self) {
+    pub fn new_blank(&self) {
         let mut a = Assessment::new(schemes::guangzhou_departmental());
         a.title = text::UNTITLED.to_string();
         self.create(a);
     }
 
-    pub fn new_sample(&mut self) {
+    pub fn new_sample(&self) {
         self.create(sample::sample());
     }
 
-    pub fn duplicate(&mut self) {
-        let mut a = self.assessment.clone();
+    pub fn duplicate(&self) {
+        let mut a = self.assessment.get_untracked();
         a.title = text::copy_of(&a.title);
-        let (raw, base) = (self.raw.clone(), self.base.clone());
-        self.create_linked(a, base, raw);
+        let raw = self.raw.get_untracked();
+        let base = self.base.get_untracked();
+        self.create_linked(a, base);
+        self.raw.set(raw);
+        self.save_now();
     }
 
     /// Deletes the open draft; it can be brought back with `undelete`.
-    pub fn delete(&mut self) {
-        let Some(id) = self.draft_id.clone() else {
+    pub fn delete(&self) {
+        let Some(id) = self.draft_id.get_untracked() else {
             return;
         };
-        if self.storage_ok {
+        let title = self.assessment.with_untracked(|a| a.title.clone());
+        if self.storage_ok.get_untracked() {
             if let Err(e) = storage::delete(&id) {
                 self.storage_failed(e);
                 return;
             }
         }
-        let title = self.assessment.title.clone();
-        self.draft_id = None;
-        self.drafts = storage::list();
+        self.draft_id.set(None);
+        self.drafts.set(storage::list());
         self.notify(Notice::Deleted(title));
-        match self.drafts.first().map(|m| m.id.clone()) {
+        match self
+            .drafts
+            .with_untracked(|d| d.first().map(|m| m.id.clone()))
+        {
             Some(next) => self.open(&next),
             None => {
-                self.assessment = Assessment::new(schemes::guangzhou_departmental());
-                self.raw.clear();
+                self.assessment
+                    .set(Assessment::new(schemes::guangzhou_departmental()));
+                self.raw.set(BTreeMap::new());
             }
         }
     }
 
-    pub fn undelete(&mut self) {
+    pub fn undelete(&self) {
         if let Some(id) = storage::undelete() {
-            self.drafts = storage::list();
+            self.drafts.set(storage::list());
             self.open(&id);
         }
-        self.notices.retain(|n| !matches!(n, Notice::Deleted(_)));
+        self.notices
+            .update(|l| l.retain(|n| !matches!(n, Notice::Deleted(_))));
     }
 
     /// Saves the open draft now, unless paused by another tab's save.
-    pub fn save_now(&mut self) {
-        self.pending = false;
-        let Some(id) = self.draft_id.clone() else {
+    pub fn save_now(&self) {
+        let Some(id) = self.draft_id.get_untracked() else {
             return;
         };
-        if self.paused || !self.storage_ok {
+        if self.paused.get_untracked() || !self.storage_ok.get_untracked() {
             return;
         }
         let draft = storage::Draft {
             id,
-            rev: self.rev,
-            assessment: self.assessment.clone(),
-            raw: self.raw.clone(),
-            base: self.base.clone(),
+            rev: self.rev.get_untracked(),
+            assessment: self.assessment.get_untracked(),
+            raw: self.raw.get_untracked(),
+            base: self.base.get_untracked(),
         };
         match storage::save(&draft, draft.rev) {
             Ok(rev) => {
-                self.rev = rev;
+                self.rev.set(rev);
                 self.dismiss(&Notice::StorageFull);
-                self.drafts = storage::list();
+                self.drafts.set(storage::list());
             }
             Err(e) => self.storage_failed(e),
         }
     }
 
     /// Says why a write to storage failed; the data stays in memory either way.
-    pub fn storage_failed(&mut self, e: SaveError) {
+    pub fn storage_failed(&self, e: SaveError) {
         match e {
             SaveError::Full => self.notify(Notice::StorageFull),
             SaveError::Unavailable => {
-                self.storage_ok = false;
+                self.storage_ok.set(false);
                 self.notify(Notice::StorageDisabled);
             }
             SaveError::Conflict(_) => {
-                self.paused = true;
+                self.paused.set(true);
                 self.notify(Notice::Conflict);
             }
             SaveError::Other(m) => self.notify(Notice::SaveFailed(m)),
@@ -376,129 +386,76 @@ impl App {
     }
 
     /// Another tab saved a draft: if it is ours, stop and ask.
-    pub fn other_tab_saved(&mut self, key: &str) {
-        let Some(id) = self.draft_id.clone() else {
+    pub fn other_tab_saved(&self, key: &str) {
+        let Some(id) = self.draft_id.get_untracked() else {
             return;
         };
-        if storage::is_rev_key(key, &id) && storage::stored_rev(&id) != self.rev {
-            self.paused = true;
+        if storage::is_rev_key(key, &id) && storage::stored_rev(&id) != self.rev.get_untracked() {
+            self.paused.set(true);
             self.notify(Notice::Conflict);
         }
-        self.drafts = storage::list();
+        self.drafts.set(storage::list());
     }
 
     /// Resolves a conflict by taking the other tab's version.
-    pub fn take_theirs(&mut self) {
-        if let Some(id) = self.draft_id.clone() {
+    pub fn take_theirs(&self) {
+        if let Some(id) = self.draft_id.get_untracked() {
             self.open(&id);
         }
     }
 
     /// Resolves a conflict by keeping this tab's text as a new draft.
-    pub fn keep_mine(&mut self) {
+    pub fn keep_mine(&self) {
         self.dismiss(&Notice::Conflict);
         self.duplicate();
     }
 }
 
-/// Runs a draft action (open, create, delete, …) and rebuilds the page for its result.
-pub fn act(f: impl FnOnce(&mut App)) {
-    with_mut(f);
-    update(&ALL);
-}
-
-/// Changes the assessment as the user asked, schedules a save, and rebuilds `regions`
-/// (none for a keystroke: its outputs are patched).
-pub fn edit(regions: &[Region], f: impl FnOnce(&mut App)) {
-    with_mut(|app| {
-        f(app);
-        app.pending = true;
-    });
-    schedule_save();
-    update(regions);
-}
-
-/// Tells the user something, rebuilding only the notices.
-pub fn notify(n: Notice) {
-    with_mut(|app| app.notify(n));
-    update(&[Region::Notices]);
-}
-
-thread_local! {
-    /// The timer of the save waiting for typing to pause.
-    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
-    /// Whether the window's listeners are in place.
-    static LISTENING: Cell<bool> = const { Cell::new(false) };
+impl Default for Ctx {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Saves a moment after the last edit, so typing is never slowed by storage.
-fn schedule_save() {
-    let window = web_sys::window().expect_throw("the app runs in a window");
-    if let Some(t) = TIMER.with(Cell::take) {
-        window.clear_timeout_with_handle(t);
-    }
-    let save = Closure::once_into_js(|| {
-        TIMER.with(|t| t.set(None));
-        flush();
-    });
-    if let Ok(t) =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), 250)
-    {
-        TIMER.with(|c| c.set(Some(t)));
-    }
-}
-
-/// Saves what is waiting; the notices and draft list show the outcome.
-fn flush() {
-    let pending = with(|app| app.pending);
-    if pending {
-        with_mut(App::save_now);
-        update(&[Region::Bar, Region::Notices]);
-    }
-}
-
-/// Starts up: checks storage, reports corrupt entries, opens the last draft.
-pub fn start() {
-    with_mut(|app| {
-        if !storage::available() {
-            app.storage_ok = false;
-            app.notify(Notice::StorageDisabled);
+pub fn autosave(ctx: Ctx) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        if ctx.edits.get() == 0 {
             return;
         }
-        for (key, _) in storage::corrupt_entries() {
-            app.notify(Notice::Corrupt {
-                key,
-                message: text::CORRUPT.to_string(),
-            });
+        if let Some(h) = pending.get_value() {
+            h.clear();
         }
-        app.drafts = storage::list();
-        let last = storage::current().or_else(|| app.drafts.first().map(|m| m.id.clone()));
-        if let Some(id) = last {
-            app.open(&id);
+        let handle =
+            set_timeout_with_handle(move || ctx.save_now(), Duration::from_millis(250)).ok();
+        pending.set_value(handle);
+    });
+    // Leaving the page saves at once what the timer has not.
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| {
+        if pending.get_value().is_some() {
+            ctx.save_now();
         }
     });
+    on_cleanup(move || flush.remove());
 }
 
-/// Listens at the edges, once: another tab's saves, and the page being left (saves at
-/// once).
-pub fn listen() {
-    if LISTENING.with(|l| l.replace(true)) {
-        return;
-    }
-    let window = web_sys::window().expect_throw("the app runs in a window");
-    let storage_event =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(|ev: web_sys::StorageEvent| {
-            if let Some(key) = ev.key() {
-                with_mut(|app| app.other_tab_saved(&key));
-                update(&[Region::Bar, Region::Notices]);
-            }
-        });
-    let _ =
-        window.add_event_listener_with_callback("storage", storage_event.as_ref().unchecked_ref());
-    storage_event.forget();
-    let leave = Closure::<dyn Fn()>::new(flush);
-    let _ = window.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
-    leave.forget();
+/// A field's findings, straight from the list.
+fn notes_for(findings: &[Finding], path: &str) -> Vec<FieldNote> {
+    findings
+        .iter()
+        .flat_map(|f| {
+            f.paths
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| *p == path)
+                .map(|(k, _)| FieldNote {
+                    severity: f.severity,
+                    message: f.message.clone(),
+                    first: k == 0,
+                })
+        })
+        .collect()
 }
 
 fn new_id() -> String {

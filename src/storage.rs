@@ -2,12 +2,13 @@
 //! versioned keys; a corrupt entry is kept aside, never deleted; a full or disabled
 //! storage is reported; a write by another tab is detected before it can be overwritten.
 
+use std::collections::BTreeMap;
+
 use gloo_storage::{LocalStorage as Browser, Storage as _};
+use serde::Serialize;
+use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
-use ziping_engine::codec::Json as _;
 use ziping_engine::file;
-use ziping_engine::json::{self, Value};
-use ziping_engine::map::Map;
 use ziping_engine::model::Assessment;
 use ziping_engine::scheme::Scheme;
 
@@ -36,7 +37,7 @@ pub fn is_rev_key(key: &str, id: &str) -> bool {
 pub const CORRUPT_PREFIX: &str = "ziping/v1/corrupt/";
 
 /// One draft in the list: enough to show and pick it without loading it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DraftMeta {
     pub id: String,
     pub title: String,
@@ -47,23 +48,14 @@ pub struct DraftMeta {
 }
 
 impl DraftMeta {
-    fn write(&self) -> Value {
-        Value::Object(vec![
-            ("id".into(), self.id.write()),
-            ("title".into(), self.title.write()),
-            ("updated".into(), Value::from(self.updated)),
-            ("base".into(), self.base.write()),
-        ])
-    }
-
     /// An entry of the index; only its id is needed to offer the draft, so a damaged
     /// title or time does not hide it. Earlier versions wrote `updated` as a float
-    /// (`1732527000000.0`), so only its whole part is read.
+    /// (`1732527000000.0`), so a float is read for its whole part.
     fn read(v: &Value) -> Option<Self> {
-        let updated = match v.get("updated") {
-            Some(Value::Number(n)) => n.split('.').next().and_then(|w| w.parse().ok()),
-            _ => None,
-        };
+        let updated = v.get("updated").and_then(|u| {
+            u.as_u64()
+                .or_else(|| u.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64))
+        });
         Some(DraftMeta {
             id: v.get("id")?.as_str()?.to_string(),
             title: v
@@ -89,7 +81,7 @@ pub struct Draft {
     pub id: String,
     pub rev: u64,
     pub assessment: Assessment,
-    pub raw: Map<String>,
+    pub raw: BTreeMap<String, String>,
     /// For a what-if scenario, the id of its base draft.
     pub base: Option<String>,
 }
@@ -157,11 +149,11 @@ fn remove(key: &str) {
 
 /// The drafts, newest first, each followed by its scenarios.
 pub fn list() -> Vec<DraftMeta> {
-    let mut metas: Vec<DraftMeta> = match get(INDEX).and_then(|t| json::parse(&t).ok()) {
+    let mut metas: Vec<DraftMeta> = match get(INDEX).and_then(|t| serde_json::from_str(&t).ok()) {
         Some(Value::Array(items)) => items.iter().filter_map(DraftMeta::read).collect(),
         _ => Vec::new(),
     };
-    ziping_engine::order::sort_by(&mut metas, |a, b| b.updated.cmp(&a.updated));
+    metas.sort_by(|a, b| b.updated.cmp(&a.updated));
     let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
     let (bases, scenarios): (Vec<_>, Vec<_>) = metas
         .iter()
@@ -190,10 +182,7 @@ pub fn scenarios_of(id: &str) -> Vec<DraftMeta> {
 }
 
 fn write_index(metas: &[DraftMeta]) -> Result<(), SaveError> {
-    set(
-        INDEX,
-        &Value::Array(metas.iter().map(DraftMeta::write).collect()).compact(),
-    )
+    set(INDEX, &json!(metas).to_string())
 }
 
 /// The revision stored for a draft: 0 when it was never saved.
@@ -203,26 +192,27 @@ pub fn stored_rev(id: &str) -> u64 {
 
 /// Encodes a draft as stored: the engine's versioned file plus what the app adds.
 pub fn encode(d: &Draft) -> String {
-    Value::Object(vec![
-        ("rev".into(), Value::from(d.rev)),
-        ("raw".into(), d.raw.write()),
-        ("base".into(), d.base.write()),
-        ("document".into(), file::assessment_document(&d.assessment)),
-    ])
-    .compact()
+    json!({
+        "rev": d.rev,
+        "raw": d.raw,
+        "base": d.base,
+        "document": file::assessment_document(&d.assessment),
+    })
+    .to_string()
 }
 
 /// Decodes a stored draft; the message says what is wrong, in Chinese.
 pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
-    let value = json::parse(text).map_err(|e| crate::text::stored_not_json(e.line, e.column))?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| crate::text::stored_not_json(e.line(), e.column()))?;
     let document = value
         .get("document")
         .ok_or(crate::text::STORED_NO_DOCUMENT)?
         .clone();
-    let assessment = file::decode_document(document)
+    let assessment = file::decode(&document.to_string())
         .and_then(file::Document::into_assessment)
         .map_err(|e| e.to_string())?;
-    let mut raw = Map::new();
+    let mut raw = BTreeMap::new();
     if let Some(Value::Object(fields)) = value.get("raw") {
         for (k, v) in fields {
             if let Some(t) = v.as_str() {
@@ -283,11 +273,7 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
 /// Moves a draft to the trash (one slot: the last deleted), so it can be undone.
 pub fn delete(id: &str) -> Result<(), SaveError> {
     if let Some(text) = get(&draft_key(id)) {
-        let trash = Value::Object(vec![
-            ("id".into(), Value::from(id)),
-            ("text".into(), Value::from(text.as_str())),
-        ]);
-        set(TRASH, &trash.compact())?;
+        set(TRASH, &json!({ "id": id, "text": text }).to_string())?;
     }
     remove(&draft_key(id));
     remove(&rev_key(id));
@@ -297,7 +283,7 @@ pub fn delete(id: &str) -> Result<(), SaveError> {
 
 /// Brings the last deleted draft back; its id.
 pub fn undelete() -> Option<String> {
-    let trash = json::parse(&get(TRASH)?).ok()?;
+    let trash: Value = serde_json::from_str(&get(TRASH)?).ok()?;
     let id = trash.get("id")?.as_str()?.to_string();
     let text = trash.get("text")?.as_str()?;
     let draft = decode(&id, text).ok()?;
@@ -347,13 +333,9 @@ pub fn set_current(id: &str) {
 
 /// Custom schemes the user imported or edited, as engine scheme files.
 pub fn schemes() -> Vec<String> {
-    match get(SCHEMES).and_then(|t| json::parse(&t).ok()) {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|t| Some(t.as_str()?.to_string()))
-            .collect(),
-        _ => Vec::new(),
-    }
+    get(SCHEMES)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 /// Keeps a scheme among the custom ones, in place of any with its id.
@@ -363,5 +345,5 @@ pub fn keep_scheme(s: &Scheme) -> Result<(), SaveError> {
         .filter(|t| file::decode_scheme(t).map(|x| x.id != s.id).unwrap_or(true))
         .collect();
     kept.push(file::encode_scheme(s));
-    set(SCHEMES, &kept.write().compact())
+    set(SCHEMES, &json!(kept).to_string())
 }

@@ -67,7 +67,7 @@ async fn mount_app() {
     let host = document().create_element("div").unwrap();
     host.set_id("host");
     document().body().unwrap().append_child(&host).unwrap();
-    ziping_app::view::mount(&host);
+    leptos::mount::mount_to(host.unchecked_into(), ziping_app::app::App).forget();
     settle(0).await;
 }
 

@@ -2,9 +2,10 @@
 //! storage, a disabled storage, a save by another tab, and the custom schemes kept.
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
+
 use wasm_bindgen_test::*;
 use ziping_app::storage::{self, Draft, LoadError, SaveError};
-use ziping_engine::map::Map;
 use ziping_engine::sample;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -14,7 +15,7 @@ fn local() -> web_sys::Storage {
 }
 
 fn draft(id: &str) -> Draft {
-    let mut raw = Map::new();
+    let mut raw = BTreeMap::new();
     raw.insert("finance.economic[2]".to_string(), "1.".to_string());
     Draft {
         id: id.into(),

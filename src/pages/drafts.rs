@@ -1,142 +1,161 @@
 //! The draft bar: pick, create, duplicate, rename, delete (with undo), import and export;
 //! and the notices about storage, other tabs and imports.
 
-use wasm_bindgen::JsCast;
+use leptos::prelude::*;
 
-use crate::build::{button, focus, target_value, N};
-use crate::state::{act, Notice};
-use crate::view::{update, with, with_mut, Region};
-use crate::{io, storage, text};
+use crate::fields::focus;
+use crate::io;
+use crate::state::{Ctx, Notice};
+use crate::storage;
+use crate::text;
 
-pub fn bar() -> N {
-    let (drafts, current) = with(|app| (app.drafts.clone(), app.draft_id.clone()));
-    let mut select = N::new("select").a("id", "draft-select").on("change", |ev| {
-        let id = target_value(ev);
-        act(|app| {
-            app.save_now();
-            app.open(&id);
+#[component]
+pub fn DraftBar() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let options = move || {
+        let current = ctx.draft_id.get();
+        ctx.drafts.with(|d| {
+            d.iter()
+                .map(|m| {
+                    let selected = current.as_deref() == Some(m.id.as_str());
+                    let mark = if m.base.is_some() { text::SCENARIO_MARK } else { "" };
+                    view! { <option value=m.id.clone() selected=selected>{mark}{m.title.clone()}</option> }
+                })
+                .collect_view()
         })
-    });
-    if current.is_none() {
-        select = select.c(N::new("option")
-            .a("value", "")
-            .a("selected", "")
-            .t(text::NO_DRAFT));
-    }
-    for m in &drafts {
-        let selected = current.as_deref() == Some(m.id.as_str());
-        let mark = if m.base.is_some() {
-            text::SCENARIO_MARK
-        } else {
-            ""
-        };
-        select = select.c(N::new("option")
-            .a("value", &m.id)
-            .a_if(selected, "selected", "")
-            .t(mark)
-            .t(&m.title));
-    }
-    let select = select.value(current.as_deref().unwrap_or(""));
-    let none = current.is_none();
-    N::new("div")
-        .a("class", "draft-bar")
-        .c(N::new("label").a("for", "draft-select").t(text::DRAFTS))
-        .c(select)
-        .c(button(text::NEW_BLANK, |_| act(|app| app.new_blank())))
-        .c(button(text::LOAD_SAMPLE, |_| act(|app| app.new_sample()))
-            .a("data-testid", "load-sample"))
-        .c(button(text::DUPLICATE, |_| act(|app| app.duplicate())).a_if(none, "disabled", ""))
-        // The draft's name is its title, edited where it is shown in 基本情况.
-        .c(button(text::RENAME, |_| focus("title")).a_if(none, "disabled", ""))
-        .c(button(text::DELETE, |_| act(|app| app.delete())).a_if(none, "disabled", ""))
-        .c(N::new("span").a("class", "spacer"))
-        .c(button(text::IMPORT, |_| {
-            if let Some(p) = crate::build::document()
-                .get_element_by_id("import-input")
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                p.click();
-            }
-        }))
-        .c(N::new("input")
-            .a("type", "file")
-            .a("id", "import-input")
-            .a("accept", ".json,application/json")
-            .a("multiple", "")
-            .a("class", "hidden")
-            .a("aria-label", text::IMPORT)
-            .a("data-testid", "import-input")
-            .on("change", |ev| {
-                if let Some(input) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    if let Some(list) = input.files() {
-                        io::import(list);
+    };
+    view! {
+        <div class="draft-bar">
+            <label for="draft-select">{text::DRAFTS}</label>
+            <select
+                id="draft-select"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    ctx.save_now();
+                    ctx.open(&id);
+                }
+            >
+                <Show when=move || ctx.draft_id.get().is_none()>
+                    <option value="" selected=true>{text::NO_DRAFT}</option>
+                </Show>
+                {options}
+            </select>
+            <button type="button" on:click=move |_| ctx.new_blank()>{text::NEW_BLANK}</button>
+            <button type="button" data-testid="load-sample" on:click=move |_| ctx.new_sample()>{text::LOAD_SAMPLE}</button>
+            <button type="button" on:click=move |_| ctx.duplicate() disabled=move || ctx.draft_id.get().is_none()>{text::DUPLICATE}</button>
+            // The draft's name is its title, edited where it is shown in 基本情况.
+            <button type="button" on:click=move |_| focus("title") disabled=move || ctx.draft_id.get().is_none()>{text::RENAME}</button>
+            <button type="button" on:click=move |_| ctx.delete() disabled=move || ctx.draft_id.get().is_none()>{text::DELETE}</button>
+            <span class="spacer"></span>
+            <button type="button" on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>{text::IMPORT}</button>
+            <input
+                type="file"
+                accept=".json,application/json"
+                multiple=true
+                class="hidden"
+                aria-label=text::IMPORT
+                data-testid="import-input"
+                node_ref=picker
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    if let Some(files) = input.files() {
+                        io::import_files(ctx, files);
                     }
                     input.set_value("");
                 }
-            }))
-        .c(button(text::EXPORT, |_| io::export_assessment()))
-        .c(button(text::EXPORT_SCHEME, |_| io::export_scheme()))
+            />
+            <button type="button" on:click=move |_| io::export_assessment(ctx)>{text::EXPORT}</button>
+            <button type="button" on:click=move |_| io::export_scheme(ctx)>{text::EXPORT_SCHEME}</button>
+        </div>
+        <Notices/>
+    }
 }
 
-pub fn notices() -> N {
-    let list = with(|app| app.notices.clone());
-    let mut out = N::new("div");
-    for n in list {
-        let body = match &n {
-            Notice::StorageDisabled => N::new("span").t(text::STORAGE_DISABLED),
-            Notice::StorageFull => N::new("span")
-                .t(text::STORAGE_FULL)
-                .t(" ")
-                .c(button(text::EXPORT, |_| io::export_assessment())),
-            Notice::Conflict => N::new("span")
-                .a("data-testid", "conflict")
-                .t(text::CONFLICT)
-                .t(" ")
-                .c(button(text::CONFLICT_THEIRS, |_| {
-                    act(|app| app.take_theirs())
-                }))
-                .t(" ")
-                .c(button(text::CONFLICT_MINE, |_| act(|app| app.keep_mine()))),
-            Notice::Corrupt { key, message } => {
-                let k = key.clone();
-                N::new("span")
-                    .a("data-testid", "corrupt")
-                    .t(&format!("{}（{key}）：{message} ", text::CORRUPT))
-                    .c(button(text::EXPORT_RAW, move |_| {
-                        let raw = storage::corrupt_entries()
-                            .into_iter()
-                            .find(|(x, _)| *x == k)
-                            .map(|(_, t)| t);
-                        if let Some(raw) = raw {
-                            io::download("ziping-corrupt-draft.txt", "text/plain", &raw);
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    move || {
+        ctx.notices
+            .get()
+            .into_iter()
+            .map(|n| {
+                let dismiss = {
+                    let n = n.clone();
+                    move |_| ctx.dismiss(&n)
+                };
+                let (class, body) = match &n {
+                    Notice::StorageDisabled => ("notice warning", view! { <span>{text::STORAGE_DISABLED}</span> }.into_any()),
+                    Notice::StorageFull => (
+                        "notice error",
+                        view! {
+                            <span>{text::STORAGE_FULL}" "
+                                <button type="button" on:click=move |_| io::export_assessment(ctx)>{text::EXPORT}</button>
+                            </span>
                         }
-                    }))
-            }
-            Notice::ImportFailed(m) => N::new("span").a("data-testid", "import-error").t(m),
-            Notice::SaveFailed(m) => N::new("span").t(&format!("{}：{m}", text::SAVE_FAILED)),
-            Notice::Info(m) => N::new("span").t(m),
-            Notice::Deleted(title) => N::new("span")
-                .t(&format!("{}「{title}」 ", text::DELETED))
-                .c(button(text::UNDO, |_| act(|app| app.undelete()))),
-        };
-        let class = match n {
-            Notice::StorageDisabled => "notice warning",
-            Notice::Info(_) | Notice::Deleted(_) => "notice info",
-            _ => "notice error",
-        };
-        out = out.c(N::new("div")
-            .a("class", class)
-            .a("role", "status")
-            .c(body)
-            .c(button("×", move |_| {
-                with_mut(|app| app.dismiss(&n));
-                update(&[Region::Notices]);
+                        .into_any(),
+                    ),
+                    Notice::Conflict => (
+                        "notice error",
+                        view! {
+                            <span data-testid="conflict">{text::CONFLICT}" "
+                                <button type="button" on:click=move |_| ctx.take_theirs()>{text::CONFLICT_THEIRS}</button>" "
+                                <button type="button" on:click=move |_| ctx.keep_mine()>{text::CONFLICT_MINE}</button>
+                            </span>
+                        }
+                        .into_any(),
+                    ),
+                    Notice::Corrupt { key, message } => {
+                        let key2 = key.clone();
+                        let export = move |_| {
+                            let raw = storage::corrupt_entries().into_iter().find(|(k, _)| *k == key2).map(|(_, t)| t);
+                            if let Some(raw) = raw {
+                                io::download("ziping-corrupt-draft.txt", "text/plain", &raw);
+                            }
+                        };
+                        (
+                            "notice error",
+                            view! {
+                                <span data-testid="corrupt">{text::CORRUPT}"（"{key.clone()}"）："{message.clone()}" "
+                                    <button type="button" on:click=export>{text::EXPORT_RAW}</button>
+                                </span>
+                            }
+                            .into_any(),
+                        )
+                    }
+                    Notice::ImportFailed(m) => ("notice error", view! { <span data-testid="import-error">{m.clone()}</span> }.into_any()),
+                    Notice::SaveFailed(m) => ("notice error", view! { <span>{text::SAVE_FAILED}"："{m.clone()}</span> }.into_any()),
+                    Notice::Info(m) => ("notice info", view! { <span>{m.clone()}</span> }.into_any()),
+                    Notice::Deleted(title) => (
+                        "notice info",
+                        view! {
+                            <span>{text::DELETED}"「"{title.clone()}"」 "
+                                <button type="button" on:click=move |_| ctx.undelete()>{text::UNDO}</button>
+                            </span>
+                        }
+                        .into_any(),
+                    ),
+                };
+                view! {
+                    <div class=class role="status">
+                        {body}
+                        <button type="button" class="close" aria-label=text::DISMISS on:click=dismiss>"×"</button>
+                    </div>
+                }
             })
-            .a("class", "close")
-            .a("aria-label", text::DISMISS)));
+            .collect_view()
     }
-    out
+}
+
+/// Files dropped anywhere on the page are imported.
+pub fn on_drop(ctx: Ctx, ev: web_sys::DragEvent) {
+    ev.prevent_default();
+    if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+        io::import_files(ctx, files);
+    }
+}
+
+/// Lets the page accept a drop.
+pub fn on_drag_over(ev: web_sys::DragEvent) {
+    ev.prevent_default();
 }

@@ -1,474 +1,301 @@
 //! 绩效指标: the indicator table. Rows can be added, removed, reordered, duplicated and
 //! pasted from Excel; each row shows its score, and its formula on hover.
 
+use std::collections::HashMap;
+
+use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
-use ziping_engine::paths::{Field, Row};
 use ziping_engine::scheme::Rule;
-use ziping_engine::{score, tsv};
+use ziping_engine::tsv;
 
-use crate::build::{
-    button, document, focus, focus_quietly, select, set_value, target_checked, target_value, N,
-};
 use crate::fields::{
-    after_removing, enter_moves_down, notes, number, pasted_block, remap_rows, shown, target_row,
-    text_area, text_input, Cell,
+    after_removing, enter_moves_down, notes, pasted_block, remap_rows, Cell, NumberInput,
 };
-use crate::rule_editor;
-use crate::rule_editor::{rule_for, rule_key, RULES};
-use crate::state::{edit, notify, App, Notice};
+use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
+use crate::state::{Ctx, Notice};
 use crate::text;
-use crate::view::{part, patch, refresh, remove, with, Place, Region};
 
-pub fn page() -> N {
-    let rows = with(|app| {
-        app.assessment
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, x)| part(|| row(i, x)))
-            .collect()
+#[component]
+pub fn Indicators() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let count = Memo::new(move |_| ctx.indicators.with(Vec::len));
+    let scores = Memo::new(move |_| {
+        ctx.card.with(|c| {
+            c.items()
+                .filter(|i| i.path.starts_with("indicators["))
+                .map(|i| (i.path.clone(), i.score.to_string()))
+                .collect::<HashMap<_, _>>()
+        })
     });
-    let heads = [
-        "#",
-        text::KIND,
-        text::NAME,
-        text::WORKLOAD_UNIT,
-        text::POINTS,
-        text::RULE,
-        text::TARGET,
-        text::ACTUAL_VALUE,
-        text::ENTERED,
-        text::SCORE_COL,
-        text::DEVIATION,
-        text::ACTIONS,
-    ];
-    N::new("section")
-        .a("id", "indicators")
-        .a("class", "page")
-        .c(N::new("h2").t(text::NO_INDICATORS).t(text::NAV_INDICATORS))
-        .c(N::new("p").a("class", "derived").live(|_, c| {
-            let n = &c.figures.indicator_counts;
-            let kinds: Vec<(&str, usize)> =
-                n.by_kind.iter().map(|(k, n)| (k.label(), *n)).collect();
-            text::indicator_counts(n.output, n.benefit, &kinds)
-        }))
-        .c(N::new("p").a("class", "hint").t(text::INDICATOR_PASTE_HINT))
-        .c(N::new("div").a("class", "table-scroll").c(N::new("table")
-            .a("class", "indicators")
-            .on("keydown", enter_moves_down)
-            .on("paste", |ev| {
-                let Some(data) = pasted_block(ev) else {
-                    return;
-                };
-                let mut a = with(|app| app.assessment.clone());
-                let row = target_row(ev).unwrap_or(a.indicators.len());
-                match tsv::paste_indicators(&mut a, row, &data) {
-                    Ok(_) => {
-                        edit(&[Region::Panel], |app| app.assessment = a);
-                        refill(row..usize::MAX);
-                    }
-                    Err(m) => notify(Notice::ImportFailed(m)),
-                }
+    let counts = move || {
+        ctx.figures.with(|f| {
+            let c = &f.indicator_counts;
+            let kinds: Vec<String> = c
+                .by_kind
+                .iter()
+                .map(|(k, n)| format!("{} {n} 个", k.label()))
+                .collect();
+            format!(
+                "产出指标 {} 个，效益指标 {} 个（{}）",
+                c.output,
+                c.benefit,
+                kinds.join("，")
+            )
+        })
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let Some(data) = pasted_block(&ev) else {
+            return;
+        };
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-row"))
+            .and_then(|r| r.parse().ok())
+            .unwrap_or_else(|| count.get_untracked());
+        let mut a = ctx.assessment.get_untracked();
+        match tsv::paste_indicators(&mut a, row, &data) {
+            Ok(_) => ctx.edit(|x| *x = a),
+            Err(m) => ctx.notify(Notice::ImportFailed(m)),
+        }
+    };
+    let add = move |_| {
+        let n = count.get_untracked();
+        ctx.edit(|a| {
+            a.indicators.push(Indicator {
+                kind: IndicatorKind::Quantity,
+                name: String::new(),
+                unit: String::new(),
+                points: Decimal::ZERO,
+                measure: Measure::new(Rule::AtLeast),
+                deviation_note: String::new(),
+                example: false,
             })
-            .on("mouseover", |ev| {
-                // The formula in words is written when the pointer comes to the score.
-                let Some(cell) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| e.closest(".score-cell[data-item]").ok().flatten())
-                else {
-                    return;
-                };
-                let path = cell.get_attribute("data-item").unwrap_or_default();
-                let tip = with(|app| formula(app, &path));
-                let _ = cell.set_attribute("title", &tip);
-            })
-            .c(N::new("thead")
-                .c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
-            .c(N::new("tbody").cs(rows))))
-        .c(button(text::ADD_INDICATOR, |_| {
-            let n = with(|app| app.assessment.indicators.len());
-            edit(&[Region::Panel], |app| {
-                app.assessment.indicators.push(Indicator {
-                    kind: IndicatorKind::Quantity,
-                    name: String::new(),
-                    unit: String::new(),
-                    points: Decimal::ZERO,
-                    measure: Measure::new(Rule::AtLeast),
-                    deviation_note: String::new(),
-                    example: false,
+        });
+        ctx.indicator_keys
+            .update(|k| k.push(crate::state::row_key()));
+        // The new row is where the user types next, once it is drawn.
+        request_animation_frame(move || crate::fields::focus(&format!("indicators[{n}].name")));
+    };
+    view! {
+        <section id="indicators" class="page">
+            <h2>"二、"{text::NAV_INDICATORS}</h2>
+            <p class="derived">{counts}</p>
+            <p class="hint">{text::INDICATOR_PASTE_HINT}</p>
+            <div class="table-scroll">
+            <table class="indicators" on:keydown=enter_moves_down on:paste=on_paste>
+                <thead><tr>
+                    <th>"#"</th><th>{text::KIND}</th><th>{text::NAME}</th><th>{text::WORKLOAD_UNIT}</th><th>{text::POINTS}</th>
+                    <th>{text::RULE}</th><th>{text::TARGET}</th><th>{text::ACTUAL_VALUE}</th><th>{text::ENTERED}</th>
+                    <th>{text::SCORE_COL}</th><th>{text::DEVIATION}</th><th>{text::ACTIONS}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || ctx.indicator_keys.get() key=|k| *k children=move |k| row(k, scores)/>
+                </tbody>
+            </table>
+            </div>
+            <button type="button" on:click=add>{text::ADD_INDICATOR}</button>
+        </section>
+    }
+}
+
+/// One row of the table, for the indicator with row key `key`: it keeps its elements when
+/// it moves, and its fields' paths follow its place.
+fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let index = Memo::new(move |_| {
+        ctx.indicator_keys
+            .with(|k| k.iter().position(|x| *x == key))
+            .unwrap_or(usize::MAX)
+    });
+    let ind = Memo::new(move |_| {
+        let i = index.get();
+        ctx.indicators.with(|rows| rows.get(i).cloned())
+    });
+    let path = move |tail: &'static str| {
+        Signal::derive(move || format!("indicators[{}]{tail}", index.get()))
+    };
+    let label = move |l: &'static str| Signal::derive(move || text::row_field(index.get() + 1, l));
+    let with = move |f: &dyn Fn(&mut Indicator)| {
+        let i = index.get_untracked();
+        ctx.edit(|a| {
+            if let Some(x) = a.indicators.get_mut(i) {
+                f(x)
+            }
+        })
+    };
+    let rule_key_now = move || {
+        ind.with(|x| {
+            x.as_ref()
+                .map(|x| rule_key(&x.measure.rule))
+                .unwrap_or("at_least")
+        })
+    };
+    let score = move || {
+        let at = format!("indicators[{}]", index.get());
+        scores.with(|s| s.get(&at).cloned()).unwrap_or_default()
+    };
+    // The formula in words is written when the pointer comes to the score.
+    let tip = RwSignal::new(String::new());
+    let cell = move |col| Some(Cell::at("indicators", index, col));
+    let text_cell = move |tail: &'static str,
+                          label: &'static str,
+                          get: fn(&Indicator) -> String,
+                          set: fn(&mut Indicator, String),
+                          col| {
+        let id = path(tail);
+        let c = cell(col);
+        view! {
+            <input id=id type="text" aria-label=label data-grid=c.map(|c| c.grid) data-row=move || c.map(|c| c.row.get()) data-col=c.map(|c| c.col)
+                class=crate::fields::state_class(id)
+                prop:value=move || ind.with(|x| x.as_ref().map(get).unwrap_or_default())
+                on:input=move |ev| { let v = event_target_value(&ev); with(&|x| set(x, v.clone())) }/>
+            {notes(id)}
+        }
+    };
+    let swap = move |up: bool| {
+        let i = index.get_untracked();
+        let Some(j) = (if up {
+            i.checked_sub(1)
+        } else {
+            i.checked_add(1)
+        }) else {
+            return;
+        };
+        if ctx
+            .assessment
+            .with_untracked(|a| i.max(j) >= a.indicators.len())
+        {
+            return;
+        }
+        ctx.edit(|a| a.indicators.swap(i, j));
+        ctx.indicator_keys.update(|k| k.swap(i, j));
+        ctx.raw.update(|r| {
+            remap_rows(r, "indicators[", |n| {
+                Some(if n == i {
+                    j
+                } else if n == j {
+                    i
+                } else {
+                    n
                 })
-            });
-            if let Some(body) = rows_parent() {
-                patch(Region::Indicators, Place::Append(body), || built_row(n));
-            }
-            refresh();
-            // The new row is where the user types next.
-            focus(&format!("indicators[{n}].name"));
-        }))
-}
-
-/// An item's formula in words, written on demand: the live card carries none.
-pub fn formula(app: &App, path: &str) -> String {
-    score::score(&app.assessment)
-        .items()
-        .find(|i| i.path == path)
-        .map(|i| i.formula.clone())
-        .unwrap_or_default()
-}
-
-/// Changes row `i`, if it is still there; `regions` are rebuilt.
-fn with_row(regions: &[Region], i: usize, f: impl FnOnce(&mut Indicator)) {
-    edit(regions, |app| {
-        if let Some(x) = app.assessment.indicators.get_mut(i) {
-            f(x)
-        }
-    })
-}
-
-/// The element holding the table's rows.
-fn rows_parent() -> Option<web_sys::Element> {
-    document()
-        .query_selector("table.indicators tbody")
-        .ok()
-        .flatten()
-}
-
-/// Row `i` as the assessment has it now (an empty row if it is gone).
-fn built_row(i: usize) -> N {
-    with(|app| match app.assessment.indicators.get(i) {
-        Some(x) => part(|| row(i, x)),
-        None => N::new("tr"),
-    })
-}
-
-/// Swaps rows `i` and `j`, with what was typed in them; only those two rows are shown
-/// again, and the button pressed keeps the focus in the row it moved.
-fn swap(i: usize, j: usize, button: &str) {
-    if with(|app| i.max(j) >= app.assessment.indicators.len()) {
-        return;
-    }
-    edit(&[Region::Panel], |app| {
-        app.assessment.indicators.swap(i, j);
-        remap_rows(&mut app.raw, "indicators[", |n| {
-            Some(if n == i {
-                j
-            } else if n == j {
-                i
-            } else {
-                n
             })
         });
-    });
-    refill(i.min(j)..i.max(j) + 1);
-    focus_quietly(&format!("indicators[{j}].{button}"));
-}
-
-fn row(i: usize, x: &Indicator) -> N {
-    let at = |k: &str| format!("indicators[{i}].{k}");
-    let cell = |col| {
-        Some(Cell {
-            grid: "indicators",
-            row: i,
-            col,
+    };
+    let duplicate = move |_| {
+        let i = index.get_untracked();
+        ctx.edit(|a| {
+            if let Some(x) = a.indicators.get(i).cloned() {
+                a.indicators.insert(i + 1, x);
+            }
+        });
+        ctx.indicator_keys
+            .update(|k| k.insert((i + 1).min(k.len()), crate::state::row_key()));
+        ctx.raw
+            .update(|r| remap_rows(r, "indicators[", |n| Some(if n > i { n + 1 } else { n })));
+    };
+    let remove = move |_| {
+        let i = index.get_untracked();
+        ctx.edit(|a| {
+            if i < a.indicators.len() {
+                a.indicators.remove(i);
+            }
+        });
+        ctx.indicator_keys.update(|k| {
+            if i < k.len() {
+                k.remove(i);
+            }
+        });
+        ctx.raw
+            .update(|r| remap_rows(r, "indicators[", after_removing(i)));
+    };
+    let has_override = move || {
+        ind.with(|x| {
+            x.as_ref()
+                .is_some_and(|x| x.measure.override_score.is_some())
         })
     };
-    let nth = |label: &str| text::row_field(i + 1, label);
-    let key = rule_key(&x.measure.rule);
-    let kinds: Vec<(&str, &str)> = IndicatorKind::ALL
-        .iter()
-        .map(|k| (k.label(), text::kind_short(k.label())))
-        .collect();
-    let kind = select(&at("kind"), text::KIND, &kinds, x.kind.label())
-        .a("class", "kind")
-        .on("change", move |ev| {
-            let v = target_value(ev);
-            if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) {
-                with_row(&[], i, |x| x.kind = *k)
-            }
-        });
-    let rule = select(&at("measure.rule"), text::RULE, &RULES, key).on("change", move |ev| {
-        let k = target_value(ev);
-        with_row(&[Region::Indicators], i, |x| {
-            x.measure.rule = rule_for(&k, x.points, false)
-        })
-    });
-    let mut entered = N::new("td");
-    if key == "qualitative" {
-        let grades = [
-            Achievement::Achieved,
-            Achievement::Partial,
-            Achievement::NotAchieved,
-        ];
-        let mut options = vec![("", text::NOT_SET)];
-        options.extend(grades.iter().map(|g| (g.label(), g.label())));
-        let now = x.measure.grade.map_or("", |g| g.label());
-        entered = entered.c(
-            select(&at("measure.grade"), text::GRADE_Q, &options, now).on("change", move |ev| {
-                let v = target_value(ev);
-                let g = grades.into_iter().find(|g| g.label() == v);
-                with_row(&[], i, |x| x.measure.grade = g)
-            }),
-        );
+    view! {
+        <tr>
+            <td class="num-col">{move || index.get() + 1}</td>
+            <td>
+                <select id=path(".kind") class="kind" aria-label=text::KIND on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
+                }>
+                    {IndicatorKind::ALL.map(|k| view! {
+                        <option value=k.label() title=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{text::kind_short(k.label())}</option>
+                    })}
+                </select>
+                {notes(path(".kind"))}
+            </td>
+            <td class="wide">{text_cell(".name", text::NAME, |x| x.name.clone(), |x, v| x.name = v, 0)}</td>
+            <td class="narrow">{text_cell(".unit", text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
+            <td class="narrow"><NumberInput path=path(".points") label=label(text::POINTS) cell=Cell::at("indicators", index, 2)/></td>
+            <td>
+                <select id=path(".measure.rule") aria-label=text::RULE on:change=move |ev| {
+                    let k = event_target_value(&ev);
+                    with(&|x| x.measure.rule = rule_for(&k, x.points, false))
+                }>
+                    {RULES.map(|(k, label)| view! { <option value=k selected=move || rule_key_now() == k>{label}</option> })}
+                </select>
+                // The parameters' own fields are built for one path: anew when the row moves.
+                {move || view! { <RuleParams path=path(".measure.rule").get()/> }}
+                {notes(path(".measure.rule"))}
+            </td>
+            <td><NumberInput path=path(".measure.target") label=label(text::TARGET) cell=Cell::at("indicators", index, 3)/></td>
+            <td><NumberInput path=path(".measure.actual") label=label(text::ACTUAL_VALUE) cell=Cell::at("indicators", index, 4)/></td>
+            <td>
+                <Show when=move || rule_key_now() == "qualitative">
+                    <select id=path(".measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
+                        with(&|x| x.measure.grade = g)
+                    }>
+                        <option value="">{text::NOT_SET}</option>
+                        {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {
+                            <option value=g.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.grade == Some(g)))>{g.label()}</option>
+                        })}
+                    </select>
+                </Show>
+                <Show when=move || matches!(rule_key_now(), "qualitative" | "manual")>
+                    <NumberInput path=path(".measure.entered_score") label=label(text::ENTERED)/>
+                </Show>
+                <Show when=move || rule_key_now() == "manual">
+                    {text_cell(".measure.reason", text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
+                </Show>
+            </td>
+            <td class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("indicators[{}]", index.get_untracked())))>
+                <b data-testid=move || format!("indicator-score-{}", index.get())>{score}</b>
+                <details>
+                    <summary title=text::OVERRIDE>{text::ADJUST}</summary>
+                    <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        with(&|x| x.measure.override_score = on.then(|| Override { score: x.points, reason: String::new() }))
+                    }/>{text::OVERRIDE}</label>
+                    <Show when=has_override>
+                        <NumberInput path=path(".measure.override.score") label=text::OVERRIDE/>
+                        {text_cell(".measure.override.reason", text::OVERRIDE_REASON,
+                            |x| x.measure.override_score.as_ref().map(|o| o.reason.clone()).unwrap_or_default(),
+                            |x, v| if let Some(o) = x.measure.override_score.as_mut() { o.reason = v }, 6)}
+                    </Show>
+                </details>
+            </td>
+            <td class="wide">
+                <textarea id=path(".deviation_note") aria-label=text::DEVIATION rows="1"
+                    class=crate::fields::state_class(path(".deviation_note"))
+                    prop:value=move || ind.with(|x| x.as_ref().map(|x| x.deviation_note.clone()).unwrap_or_default())
+                    on:input=move |ev| { let v = event_target_value(&ev); with(&|x| x.deviation_note = v.clone()) }></textarea>
+                {notes(path(".deviation_note"))}
+            </td>
+            <td class="actions">
+                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || index.get() == 0 on:click=move |_| swap(true)>{text::ROW_UP}</button>
+                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(false)>{text::ROW_DOWN}</button>
+                <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>{text::ROW_DUPLICATE}</button>
+                <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>{text::ROW_DELETE}</button>
+            </td>
+        </tr>
     }
-    if matches!(key, "qualitative" | "manual") {
-        entered = entered.c(number(
-            &at("measure.entered_score"),
-            &nth(text::ENTERED),
-            None,
-        ));
-    }
-    if key == "manual" {
-        entered = entered.c(text_input(
-            &at("measure.reason"),
-            text::REASON,
-            &x.measure.reason,
-            move |a, v| {
-                if let Some(x) = a.indicators.get_mut(i) {
-                    x.measure.reason = v
-                }
-            },
-            cell(5),
-        ));
-    }
-    let item = format!("indicators[{i}]");
-    let mut adjust = N::new("details")
-        .a("id", &at("adjust"))
-        .c(N::new("summary").a("title", text::OVERRIDE).t(text::ADJUST))
-        .c(N::new("label")
-            .a("class", "check")
-            .c(N::new("input")
-                .a("type", "checkbox")
-                .checked(x.measure.override_score.is_some())
-                .on("change", move |ev| {
-                    let on = target_checked(ev);
-                    with_row(&[Region::Indicators], i, |x| {
-                        x.measure.override_score = on.then(|| Override {
-                            score: x.points,
-                            reason: String::new(),
-                        })
-                    })
-                }))
-            .t(text::OVERRIDE));
-    if let Some(o) = &x.measure.override_score {
-        adjust = adjust
-            .c(number(&at("measure.override.score"), text::OVERRIDE, None))
-            .c(text_input(
-                &at("measure.override.reason"),
-                text::OVERRIDE_REASON,
-                &o.reason,
-                move |a, v| {
-                    if let Some(o) = a
-                        .indicators
-                        .get_mut(i)
-                        .and_then(|x| x.measure.override_score.as_mut())
-                    {
-                        o.reason = v
-                    }
-                },
-                cell(6),
-            ));
-    }
-    let shape = shape(x).unwrap_or_default();
-    N::new("tr")
-        .a_if(!shape.is_empty(), "data-shape", &shape)
-        .c(N::new("td").a("class", "num-col").t(&(i + 1).to_string()))
-        .c(N::new("td").c(kind).c(notes(&at("kind"))))
-        .c(N::new("td").a("class", "wide").c(text_input(
-            &at("name"),
-            text::NAME,
-            &x.name,
-            move |a, v| {
-                if let Some(x) = a.indicators.get_mut(i) {
-                    x.name = v
-                }
-            },
-            cell(0),
-        )))
-        .c(N::new("td").a("class", "narrow").c(text_input(
-            &at("unit"),
-            text::WORKLOAD_UNIT,
-            &x.unit,
-            move |a, v| {
-                if let Some(x) = a.indicators.get_mut(i) {
-                    x.unit = v
-                }
-            },
-            cell(1),
-        )))
-        .c(N::new("td")
-            .a("class", "narrow")
-            .c(number(&at("points"), &nth(text::POINTS), cell(2))))
-        .c(N::new("td")
-            .c(rule)
-            .c_opt(rule_editor::params(&at("measure.rule"), &x.measure.rule))
-            .c(notes(&at("measure.rule"))))
-        .c(N::new("td").c(number(&at("measure.target"), &nth(text::TARGET), cell(3))))
-        .c(N::new("td").c(number(
-            &at("measure.actual"),
-            &nth(text::ACTUAL_VALUE),
-            cell(4),
-        )))
-        .c(entered)
-        .c(N::new("td")
-            .a("class", "score-cell")
-            .a("data-item", &item)
-            .c(N::new("b")
-                .a("data-testid", &format!("indicator-score-{i}"))
-                .live(move |_, c| c.row_score(Row::Indicator(i))))
-            .c(adjust))
-        .c(N::new("td").a("class", "wide").c(text_area(
-            &at("deviation_note"),
-            text::DEVIATION,
-            &x.deviation_note,
-            move |a, v| {
-                if let Some(x) = a.indicators.get_mut(i) {
-                    x.deviation_note = v
-                }
-            },
-        )))
-        .c(N::new("td")
-            .a("class", "actions")
-            .c(icon(text::ROW_UP, text::MOVE_UP, move || {
-                swap(i, i.wrapping_sub(1), "up")
-            })
-            .a("id", &at("up"))
-            .a_if(i == 0, "disabled", ""))
-            .c(icon(text::ROW_DOWN, text::MOVE_DOWN, move || {
-                swap(i, i + 1, "down")
-            })
-            .a("id", &at("down")))
-            .c(icon(text::ROW_DUPLICATE, text::DUPLICATE, move || {
-                edit(&[Region::Panel], |app| {
-                    if let Some(x) = app.assessment.indicators.get(i).cloned() {
-                        app.assessment.indicators.insert(i + 1, x);
-                        remap_rows(&mut app.raw, "indicators[", |n| {
-                            Some(if n > i { n + 1 } else { n })
-                        });
-                    }
-                });
-                refill(i + 1..usize::MAX);
-            }))
-            .c(icon(text::ROW_DELETE, text::DELETE, move || {
-                edit(&[Region::Panel], |app| {
-                    if i < app.assessment.indicators.len() {
-                        app.assessment.indicators.remove(i);
-                        remap_rows(&mut app.raw, "indicators[", after_removing(i));
-                    }
-                });
-                refill(i..usize::MAX);
-            })))
-}
-
-/// A row's shape: what its fields are, beyond their values. `None` for a row whose rule
-/// has parameters, which is always built again.
-fn shape(x: &Indicator) -> Option<String> {
-    match x.measure.rule {
-        Rule::Bands { .. } | Rule::Deduction { .. } => None,
-        ref rule => Some(format!(
-            "{}|{}",
-            rule_key(rule),
-            x.measure.override_score.is_some()
-        )),
-    }
-}
-
-/// What each field of row `i` shows, by its id.
-fn values(app: &App, i: usize, x: &Indicator) -> Vec<(String, String)> {
-    let at = |k: &str| format!("indicators[{i}].{k}");
-    let number = |k: &str| {
-        let id = at(k);
-        let v = Field::parse(&id)
-            .and_then(|f| f.get(&app.assessment))
-            .flatten();
-        let text = shown(app, &id, v);
-        (id, text)
-    };
-    let key = rule_key(&x.measure.rule);
-    let mut out = vec![
-        (at("kind"), x.kind.label().to_string()),
-        (at("name"), x.name.clone()),
-        (at("unit"), x.unit.clone()),
-        number("points"),
-        (at("measure.rule"), key.to_string()),
-        number("measure.target"),
-        number("measure.actual"),
-        (at("deviation_note"), x.deviation_note.clone()),
-    ];
-    if key == "qualitative" {
-        let grade = x.measure.grade.map_or("", |g| g.label());
-        out.push((at("measure.grade"), grade.to_string()));
-    }
-    if matches!(key, "qualitative" | "manual") {
-        out.push(number("measure.entered_score"));
-    }
-    if key == "manual" {
-        out.push((at("measure.reason"), x.measure.reason.clone()));
-    }
-    if let Some(o) = &x.measure.override_score {
-        out.push(number("measure.override.score"));
-        out.push((at("measure.override.reason"), o.reason.clone()));
-    }
-    out
-}
-
-/// Shows `rows` as the assessment has them now, after rows were moved, inserted or
-/// removed: a row of the same shape takes the new values into its fields, any other is
-/// built again, and the table gains or loses rows at its end: a 500-row table is not built
-/// again for one row.
-fn refill(rows: std::ops::Range<usize>) {
-    let Some(body) = rows_parent() else {
-        return;
-    };
-    let n = with(|app| app.assessment.indicators.len());
-    let shown = body.children().length() as usize;
-    let from = rows.start;
-    let fills: Vec<Option<Vec<(String, String)>>> = with(|app| {
-        (from..rows.end.min(n).min(shown))
-            .map(|k| {
-                let x = app.assessment.indicators.get(k)?;
-                let tr = body.children().item(k as u32)?;
-                let same = shape(x).is_some_and(|s| tr.get_attribute("data-shape") == Some(s));
-                same.then(|| values(app, k, x))
-            })
-            .collect()
-    });
-    while body.children().length() as usize > n {
-        match body.last_element_child() {
-            Some(last) => remove(Region::Indicators, &last),
-            None => break,
-        }
-    }
-    for (k, fill) in (from..).zip(fills) {
-        match fill {
-            Some(values) => {
-                for (id, text) in values {
-                    if let Some(field) = document().get_element_by_id(&id) {
-                        set_value(&field, &text);
-                    }
-                }
-            }
-            None => {
-                if let Some(tr) = body.children().item(k as u32) {
-                    patch(Region::Indicators, Place::Replace(tr), || built_row(k));
-                }
-            }
-        }
-    }
-    for k in shown..n {
-        patch(Region::Indicators, Place::Append(body.clone()), || {
-            built_row(k)
-        });
-    }
-    refresh();
-}
-
-/// A small button named by its title.
-fn icon(glyph: &str, name: &str, f: impl Fn() + 'static) -> N {
-    button(glyph, move |_| f())
-        .a("class", "icon")
-        .a("title", name)
-        .a("aria-label", name)
 }

@@ -2,261 +2,207 @@
 //! its rule, from ticked checks or typed figures. Criteria, their rules and their checks
 //! can be reworded, added and removed, for a local scheme's own wording.
 
+use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::model::{Assessment, Check, Criterion, Measure};
-use ziping_engine::paths::Row;
 use ziping_engine::scheme::Rule;
 
-use crate::build::{button, select, target_checked, target_value, N};
-use crate::fields::{after_removing, notes, number, remap_rows, text_input};
-use crate::rule_editor;
-use crate::rule_editor::{rule_for, rule_key, RULES};
-use crate::state::{edit, Notice};
+use crate::fields::{after_removing, notes, remap_rows, text_input, NumberInput};
+use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
+use crate::state::{Ctx, Notice};
 use crate::text;
-use crate::view::{with, Region};
 
-/// What a change of criteria rebuilds: this page, and the score panel's item lists.
-const ROWS: [Region; 2] = [Region::Management, Region::Panel];
-
-pub fn page() -> N {
-    let aspects = with(|app| {
-        let a = &app.assessment;
-        a.scheme
-            .aspects()
-            .map(|spec| {
-                let aspect = spec.aspect;
-                let members: Vec<N> = a
-                    .criteria
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.aspect == aspect)
-                    .map(|(i, c)| criterion(i, c))
-                    .collect();
-                let mut legend = N::new("legend").t(&format!(
-                    "{} · {} {}",
-                    aspect.label(),
-                    text::POINTS,
-                    spec.points.normalize()
-                ));
-                if spec.editable_default {
-                    legend = legend.c(N::new("small").a("class", "hint").t(text::DEFAULT_SPLIT));
-                }
-                N::new("fieldset")
-                    .a("class", "aspect")
-                    .c(legend)
-                    .cs(members)
-                    .c(button(text::ADD_CRITERION, move |_| {
-                        edit(&ROWS, |app| {
-                            app.assessment.criteria.push(Criterion {
-                                aspect,
-                                name: String::new(),
-                                points: Decimal::ZERO,
-                                measure: Measure::new(Rule::Checklist),
-                                example: false,
-                            })
-                        })
-                    }))
-            })
-            .collect()
+#[component]
+pub fn Management() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    // (aspect, aspect points, editable default, criteria indices)
+    let aspects = Memo::new(move |_| {
+        ctx.assessment.with(|a| {
+            a.scheme
+                .aspects()
+                .map(|spec| {
+                    let members: Vec<usize> = (0..a.criteria.len())
+                        .filter(|&i| a.criteria[i].aspect == spec.aspect)
+                        .collect();
+                    (
+                        spec.aspect,
+                        spec.points.normalize().to_string(),
+                        spec.editable_default,
+                        members,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
     });
-    N::new("section")
-        .a("id", "management")
-        .a("class", "page")
-        .c(N::new("h2").t(text::NO_MANAGEMENT).t(text::NAV_MANAGEMENT))
-        .cs(aspects)
-        .c(N::new("div")
-            .a("class", "row")
-            .c(button(text::RESET_CRITERIA, |_| {
-                edit(&ROWS, |app| {
-                    let fresh = Assessment::new(app.assessment.scheme.clone());
-                    app.assessment.criteria = fresh.criteria;
-                })
-            }))
-            .c(button(text::SAVE_CRITERIA, |_| {
-                edit(&[Region::Notices, Region::Scheme], |app| {
-                    app.assessment.criteria_into_scheme();
-                    let name = app.assessment.scheme.name.clone();
-                    app.notify(Notice::Info(text::criteria_saved(&name)));
-                })
-            })))
+    let reset = move |_| {
+        ctx.edit(|a| {
+            let fresh = Assessment::new(a.scheme.clone());
+            a.criteria = fresh.criteria;
+        })
+    };
+    let save = move |_| {
+        ctx.edit(|a| a.criteria_into_scheme());
+        let name = ctx.assessment.with_untracked(|a| a.scheme.name.clone());
+        ctx.notify(Notice::Info(text::criteria_saved(&name)));
+    };
+    view! {
+        <section id="management" class="page">
+            <h2>"（三）"{text::NAV_MANAGEMENT}</h2>
+            {move || aspects.get().into_iter().map(|(aspect, points, editable, members)| view! {
+                <fieldset class="aspect">
+                    <legend>{aspect.label()}" · "{text::POINTS}" "{points}
+                        {editable.then(|| view! { <small class="hint">{text::DEFAULT_SPLIT}</small> })}</legend>
+                    {members.into_iter().map(criterion).collect_view()}
+                    <button type="button" on:click=move |_| ctx.edit(|a| a.criteria.push(Criterion {
+                        aspect,
+                        name: String::new(),
+                        points: Decimal::ZERO,
+                        measure: Measure::new(Rule::Checklist),
+                        example: false,
+                    }))>{text::ADD_CRITERION}</button>
+                </fieldset>
+            }).collect_view()}
+            <div class="row">
+                <button type="button" on:click=reset>{text::RESET_CRITERIA}</button>
+                <button type="button" on:click=save>{text::SAVE_CRITERIA}</button>
+            </div>
+        </section>
+    }
 }
 
-/// Changes criterion `i`, if it is still there; `regions` are rebuilt.
-fn with_criterion(regions: &[Region], i: usize, f: impl FnOnce(&mut Criterion)) {
-    edit(regions, |app| {
-        if let Some(x) = app.assessment.criteria.get_mut(i) {
-            f(x)
-        }
-    })
-}
-
-fn criterion(i: usize, c: &Criterion) -> N {
+fn criterion(i: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let c = Memo::new(move |_| ctx.assessment.with(|a| a.criteria.get(i).cloned()));
+    let score = move || {
+        ctx.card.with(|card| {
+            let path = format!("criteria[{i}]");
+            card.items()
+                .find(|x| x.path == path)
+                .map(|x| x.score.to_string())
+                .unwrap_or_default()
+        })
+    };
+    let with = move |f: &dyn Fn(&mut Criterion)| {
+        ctx.edit(|a| {
+            if let Some(x) = a.criteria.get_mut(i) {
+                f(x)
+            }
+        })
+    };
+    let rule = move || c.with(|x| x.as_ref().map(|x| x.measure.rule.clone()));
+    let rule_untracked = move || c.with_untracked(|x| x.as_ref().map(|x| x.measure.rule.clone()));
+    // The count alone, so typing a check's text does not rebuild the list under it.
+    let checks =
+        Memo::new(move |_| c.with(|x| x.as_ref().map(|x| x.measure.checks.len()).unwrap_or(0)));
     let at = format!("criteria[{i}]");
-    let key = rule_key(&c.measure.rule);
-    // 定性 needs a grade, which criteria do not have; it is listed only if a file set it.
-    let rules: Vec<(&str, &str)> = RULES
-        .iter()
-        .filter(|(k, _)| *k != "qualitative" || key == "qualitative")
-        .copied()
-        .collect();
-    let mut out = N::new("div")
-        .a("class", "criterion")
-        .c(N::new("div")
-            .a("class", "row")
-            .c(N::new("label").t(text::CRITERION_NAME).c(text_input(
-                &format!("{at}.name"),
-                text::CRITERION_NAME,
-                &c.name,
-                move |a, v| {
-                    if let Some(x) = a.criteria.get_mut(i) {
-                        x.name = v
-                    }
-                },
-                None,
-            )))
-            .c_opt(
-                c.example
-                    .then(|| N::new("small").a("class", "tag").t(text::EXAMPLE)),
-            )
-            .c(N::new("label").t(text::POINTS).c(number(
-                &format!("{at}.points"),
-                &format!("{}{}", text::POINTS, i + 1),
-                None,
-            )))
-            .c(N::new("label").t(text::RULE).c(select(
-                &format!("{at}.measure.rule"),
-                text::RULE,
-                &rules,
-                key,
-            )
-            .on("change", move |ev| {
-                let k = target_value(ev);
-                with_criterion(&[Region::Management], i, |x| {
-                    x.measure.rule = rule_for(&k, x.points, !x.measure.checks.is_empty())
-                })
-            })))
-            .c(N::new("span")
-                .a("class", "score-cell")
-                .a("data-item", &at)
-                .t(text::SCORE_COL)
-                .t(" ")
-                .c(N::new("b").live(move |_, c| c.row_score(Row::Criterion(i)))))
-            .c(button(text::REMOVE_CRITERION, move |_| {
-                edit(&ROWS, |app| {
-                    if i < app.assessment.criteria.len() {
-                        app.assessment.criteria.remove(i);
-                        remap_rows(&mut app.raw, "criteria[", after_removing(i));
-                    }
-                })
+    let tip = RwSignal::new(String::new());
+    let remove = move |_| {
+        ctx.edit(|a| {
+            if i < a.criteria.len() {
+                a.criteria.remove(i);
+            }
+        });
+        ctx.raw
+            .update(|r| remap_rows(r, "criteria[", after_removing(i)));
+    };
+    let add_check = move |_| {
+        with(&|x| {
+            x.measure.checks.push(Check {
+                text: String::new(),
+                met: false,
             })
-            .a("class", "remove")))
-        .c_opt(rule_editor::params(
-            &format!("{at}.measure.rule"),
-            &c.measure.rule,
-        ))
-        .c(notes(&format!("{at}.measure.rule")));
-    if c.measure.rule.needs_target() {
-        out = out.c(N::new("div")
-            .a("class", "row")
-            .c(N::new("label").t(text::TARGET).c(number(
-                &format!("{at}.measure.target"),
-                text::TARGET,
-                None,
-            )))
-            .c(N::new("label").t(text::ACTUAL_VALUE).c(number(
-                &format!("{at}.measure.actual"),
-                text::ACTUAL_VALUE,
-                None,
-            ))));
-    }
-    if c.measure.rule == Rule::Manual {
-        out = out.c(N::new("div")
-            .a("class", "row")
-            .c(N::new("label").t(text::ENTERED).c(number(
-                &format!("{at}.measure.entered_score"),
-                text::ENTERED,
-                None,
-            )))
-            .c(N::new("label").t(text::REASON).c(text_input(
-                &format!("{at}.measure.reason"),
-                text::REASON,
-                &c.measure.reason,
-                move |a, v| {
-                    if let Some(x) = a.criteria.get_mut(i) {
-                        x.measure.reason = v
-                    }
-                },
-                None,
-            ))));
-    }
-    let checks = c
-        .measure
-        .checks
-        .iter()
-        .enumerate()
-        .map(|(k, ch)| check(i, k, ch))
-        .collect();
-    out.c(N::new("ul")
-        .a("class", "checks")
-        .a("aria-label", text::CHECKS)
-        .cs(checks))
-        .c(button(text::ADD_CHECK, move |_| {
-            with_criterion(&[Region::Management], i, |x| {
-                x.measure.checks.push(Check {
-                    text: String::new(),
-                    met: false,
-                })
-            })
-        }))
-        .c(notes(&format!("{at}.measure.checks")))
-}
-
-/// Changes check `k` of criterion `i`, if it is still there.
-fn with_check(a: &mut Assessment, i: usize, k: usize, f: impl FnOnce(&mut Check)) {
-    if let Some(ch) = a
-        .criteria
-        .get_mut(i)
-        .and_then(|x| x.measure.checks.get_mut(k))
-    {
-        f(ch)
+        })
+    };
+    view! {
+        <div class="criterion">
+            <div class="row">
+                <label>{text::CRITERION_NAME}{text_input(format!("{at}.name"), text::CRITERION_NAME,
+                    move |a| a.criteria.get(i).map(|x| x.name.clone()).unwrap_or_default(),
+                    move |a, v| if let Some(x) = a.criteria.get_mut(i) { x.name = v }, None)}</label>
+                {move || c.with(|x| x.as_ref().is_some_and(|x| x.example)).then(|| view! { <small class="tag">{text::EXAMPLE}</small> })}
+                <label>{text::POINTS}<NumberInput path=format!("{at}.points") label=format!("{}{}", text::POINTS, i + 1)/></label>
+                <label>{text::RULE}
+                <select id=format!("{at}.measure.rule") on:change=move |ev| {
+                    let k = event_target_value(&ev);
+                    with(&|x| x.measure.rule = rule_for(&k, x.points, !x.measure.checks.is_empty()))
+                }>
+                    // 定性 needs a grade, which criteria do not have; it is listed only if a file set it.
+                    {RULES.into_iter().filter(|(k, _)| *k != "qualitative" || rule_untracked() == Some(Rule::Qualitative)).map(|(k, label)| view! {
+                        <option value=k selected=move || rule().is_some_and(|r| rule_key(&r) == k)>{label}</option>
+                    }).collect_view()}
+                </select>
+                </label>
+                <span class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("criteria[{i}]")))>{text::SCORE_COL}" "<b>{score}</b></span>
+                <button type="button" class="remove" on:click=remove>{text::REMOVE_CRITERION}</button>
+            </div>
+            <RuleParams path=format!("{at}.measure.rule")/>
+            {notes(format!("{at}.measure.rule"))}
+            <Show when=move || rule().is_some_and(|r| r.needs_target())>
+                <div class="row">
+                    <label>{text::TARGET}<NumberInput path=format!("criteria[{i}].measure.target") label=text::TARGET/></label>
+                    <label>{text::ACTUAL_VALUE}<NumberInput path=format!("criteria[{i}].measure.actual") label=text::ACTUAL_VALUE/></label>
+                </div>
+            </Show>
+            <Show when=move || matches!(rule(), Some(Rule::Manual))>
+                <div class="row">
+                    <label>{text::ENTERED}<NumberInput path=format!("criteria[{i}].measure.entered_score") label=text::ENTERED/></label>
+                    <label>{text::REASON}{text_input(format!("criteria[{i}].measure.reason"), text::REASON,
+                        move |a| a.criteria.get(i).map(|x| x.measure.reason.clone()).unwrap_or_default(),
+                        move |a, v| if let Some(x) = a.criteria.get_mut(i) { x.measure.reason = v }, None)}</label>
+                </div>
+            </Show>
+            <ul class="checks" aria-label=text::CHECKS>
+                {move || (0..checks.get()).map(|k| check(i, k)).collect_view()}
+            </ul>
+            <button type="button" on:click=add_check>{text::ADD_CHECK}</button>
+            {notes(format!("{at}.measure.checks"))}
+        </div>
     }
 }
 
 /// One check of a criterion: ticked when met; its wording can be changed.
-fn check(i: usize, k: usize, ch: &Check) -> N {
+fn check(i: usize, k: usize) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let id = format!("criteria[{i}].measure.checks[{k}]");
-    N::new("li")
-        .a("class", "row")
-        .c(N::new("input")
-            .a("type", "checkbox")
-            .a("id", &id)
-            .a("aria-label", &ch.text)
-            .checked(ch.met)
-            .on("change", move |ev| {
-                let on = target_checked(ev);
-                edit(&[], |app| {
-                    with_check(&mut app.assessment, i, k, |ch| ch.met = on)
-                })
-            }))
-        .c(N::new("input")
-            .a("type", "text")
-            .a("class", "check-text")
-            .a("id", &format!("{id}.text"))
-            .a("aria-label", &text::check_text(k))
-            .value(&ch.text)
-            .on("input", move |ev| {
-                let v = target_value(ev);
-                edit(&[], |app| {
-                    with_check(&mut app.assessment, i, k, |ch| ch.text = v)
-                })
-            }))
-        .c(button("×", move |_| {
-            with_criterion(&[Region::Management], i, |x| {
+    let ch = Memo::new(move |_| {
+        ctx.assessment.with(|a| {
+            a.criteria
+                .get(i)
+                .and_then(|x| x.measure.checks.get(k))
+                .cloned()
+        })
+    });
+    let wording = move || ch.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default());
+    let edit = move |f: &dyn Fn(&mut Check)| {
+        ctx.edit(|a| {
+            if let Some(ch) = a
+                .criteria
+                .get_mut(i)
+                .and_then(|x| x.measure.checks.get_mut(k))
+            {
+                f(ch)
+            }
+        })
+    };
+    let remove = move |_| {
+        ctx.edit(|a| {
+            if let Some(x) = a.criteria.get_mut(i) {
                 if k < x.measure.checks.len() {
                     x.measure.checks.remove(k);
                 }
-            })
+            }
         })
-        .a("class", "remove")
-        .a("aria-label", &text::check_remove(k)))
+    };
+    view! {
+        <li class="row">
+            <input type="checkbox" id=id.clone()
+                aria-label=wording
+                prop:checked=move || ch.with(|c| c.as_ref().is_some_and(|c| c.met))
+                on:change=move |ev| { let on = event_target_checked(&ev); edit(&|ch| ch.met = on) }/>
+            <input type="text" class="check-text" id=format!("{id}.text") aria-label=text::check_text(k)
+                prop:value=wording
+                on:input=move |ev| { let v = event_target_value(&ev); edit(&|ch| ch.text = v.clone()) }/>
+            <button type="button" class="remove" on:click=remove aria-label=text::check_remove(k)>"×"</button>
+        </li>
+    }
 }

@@ -1,203 +1,75 @@
 //! 试算: scenarios of a draft compared side by side, goal seek on any number field, the
-//! sensitivity of the total to each indicator, where the points are lost, and the quick
-//! sliders on the score panel.
+//! sensitivity of the total to each indicator, and where the points are lost.
 
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
 use rust_decimal::Decimal;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::{self, fmt_pct, parse_input, Plain, RoundingMode};
 use ziping_engine::paths::{self, Field};
 use ziping_engine::score::{self, EXECUTION_PATH};
 use ziping_engine::whatif::{self, Delta, Goal};
 
-use crate::build::{button, focus, fold, target_value, N};
-use crate::state::{act, edit, App};
+use crate::fields::focus;
+use crate::state::Ctx;
 use crate::storage::{self, DraftMeta};
 use crate::text;
-use crate::view::{refresh, update, with, with_mut, Kind, Region};
 
-/// Sliders on the score panel: the execution rate and each indicator's completion move a
-/// copy of the assessment; nothing is saved until it is kept as a scenario.
-pub fn quick() -> N {
-    let open = with(|app| app.quick_open);
-    let mut details = fold("quick", |app| &mut app.quick_open, Region::Panel).c(N::new("summary")
-        .t(text::QUICK)
-        .c(
-            N::new("span").out(Kind::Custom(draw_quick_total), |app, c| {
-                if !app.quick_open || app.quick.is_empty() {
-                    return String::new();
-                }
-                let t = score::score_figures(&app.trial()).total;
-                let now = c.card.total;
-                format!(
-                    "{t}\u{1f}（{}{}）",
-                    if t >= now { "+" } else { "" },
-                    t - now
-                )
-            }),
-        ));
-    if open {
-        let sliders = with(|app| {
-            let a = &app.assessment;
-            let budget = a
-                .scheme
-                .execution()
-                .and_then(|(_, base, _)| base.of(&a.finance.spending));
-            let mut out: Vec<N> = slider(
-                app,
-                EXECUTION_PATH,
-                text::EXECUTION_RATE,
-                budget,
-                a.finance.spending.actual,
-            )
-            .into_iter()
-            .collect();
-            for (i, x) in a.indicators.iter().enumerate() {
-                if x.measure.rule.needs_target() {
-                    let path = format!("indicators[{i}].measure.actual");
-                    out.extend(slider(
-                        app,
-                        &path,
-                        &x.name,
-                        x.measure.target,
-                        x.measure.actual,
-                    ));
-                }
-            }
-            out
-        });
-        details = details.cs(sliders);
-    }
-    details.c(N::new("div")
-        .a("class", "row")
-        .c(button(text::QUICK_RESET, |_| {
-            with_mut(|app| app.quick.clear());
-            update(&[Region::Panel]);
-        }))
-        .c(button(text::NEW_SCENARIO, |_| {
-            act(|app| {
-                let a = app.trial();
-                app.quick.clear();
-                app.create_scenario(a, text::SCENARIO_DEFAULT);
-            })
-        })
-        .out(Kind::EnabledIf, |app, _| {
-            if app.quick.is_empty() { "off" } else { "" }.to_string()
-        })))
-}
-
-/// The quick total and its change beside the summary, or nothing before a move.
-fn draw_quick_total(el: &web_sys::Element, v: &str) {
-    el.set_text_content(None);
-    if let Some((total, delta)) = v.split_once('\u{1f}') {
-        let _ = el.append_with_str_1(" → ");
-        let _ = el.append_child(&N::new("b").a("data-testid", "quick-total").t(total).0);
-        let _ = el.append_child(&N::new("small").t(delta).0);
+#[component]
+pub fn WhatIf() -> impl IntoView {
+    view! {
+        <section id="whatif" class="page">
+            <h2>{text::NAV_WHATIF}</h2>
+            <Scenarios/>
+            <GoalSeek/>
+            <LostPoints/>
+            <SensitivityTable/>
+        </section>
     }
 }
 
-/// A slider over a figure as a percentage of its base, if the base is not zero.
-fn slider(
-    app: &App,
-    path: &str,
-    label: &str,
-    base: Option<Decimal>,
-    now: Option<Decimal>,
-) -> Option<N> {
-    let base = base.filter(|b| !b.is_zero())?;
-    let start = app.quick_move(path).map(|m| m.0).unwrap_or_else(|| {
-        now.and_then(|n| num::div(n, base))
-            .and_then(num::percent)
-            .unwrap_or_default()
-            .round_dp(1)
-    });
-    let key = path.to_string();
-    let shown = move |app: &App, _: &_| {
-        let pct = app.quick_move(&key).map_or(start, |m| m.0);
-        fmt_pct(pct / Decimal::ONE_HUNDRED, RoundingMode::HalfUp)
-    };
-    let key = path.to_string();
-    Some(
-        N::new("label")
-            .a("class", "slider")
-            .t(label)
-            .t(" ")
-            .c(N::new("output").live(shown))
-            .c(N::new("input")
-                .a("type", "range")
-                .a("min", "0")
-                .a("max", "150")
-                .a("step", "0.1")
-                .a("aria-label", &format!("{label}{}", text::QUICK_COMPLETION))
-                .value(&start.to_string())
-                .on("input", move |ev| {
-                    let Ok(v) = parse_input(&target_value(ev)) else {
-                        return;
-                    };
-                    // The slider is a percentage of the base figure, in checked decimals.
-                    let Some(fig) =
-                        num::mul(base, v).and_then(|x| num::div(x, Decimal::ONE_HUNDRED))
-                    else {
-                        return;
-                    };
-                    let fig = RoundingMode::HalfUp.round(fig, 2);
-                    with_mut(|app| {
-                        app.quick.retain(|m| m.0 != key);
-                        app.quick.push((key.clone(), v, fig));
-                    });
-                    refresh();
-                })),
-    )
-}
-
-pub fn page() -> N {
-    N::new("section")
-        .a("id", "whatif")
-        .a("class", "page")
-        .c(N::new("h2").t(text::NAV_WHATIF))
-        .cs(scenarios())
-        .cs(goal_seek())
-        .cs(lost_points())
-        .cs(sensitivity())
-}
+/// Stored drafts already decoded, by id, with the save time they were decoded at.
+type Loaded = StoredValue<HashMap<String, (u64, Assessment)>>;
 
 /// A stored draft, decoded once per save rather than on every keystroke.
-fn load_cached(app: &App, meta: &DraftMeta) -> Option<Assessment> {
-    let mut loaded = app.loaded.borrow_mut();
-    if let Some((_, _, a)) = loaded
-        .iter()
-        .find(|(id, t, _)| *id == meta.id && *t == meta.updated)
-    {
-        return Some(a.clone());
+fn load_cached(cache: Loaded, meta: &DraftMeta) -> Option<Assessment> {
+    if let Some(a) = cache.with_value(|c| {
+        c.get(&meta.id)
+            .filter(|(t, _)| *t == meta.updated)
+            .map(|(_, a)| a.clone())
+    }) {
+        return Some(a);
     }
     let a = storage::load(&meta.id).ok()?.assessment;
-    loaded.retain(|(id, _, _)| *id != meta.id);
-    loaded.push((meta.id.clone(), meta.updated, a.clone()));
+    cache.update_value(|c| {
+        c.insert(meta.id.clone(), (meta.updated, a.clone()));
+    });
     Some(a)
 }
 
 /// A scenario: its draft id, its title and its assessment.
 type Member = (String, String, Assessment);
 
-/// The open draft's base and its scenarios (at most four).
-fn family(app: &App) -> Option<(Assessment, Vec<Member>)> {
-    let open = app.draft_id.clone()?;
-    let base_id = app.base.clone().unwrap_or_else(|| open.clone());
-    let scenarios: Vec<&DraftMeta> = app
-        .drafts
+/// The base draft and its scenarios, the open one taken from memory.
+fn family(ctx: Ctx, cache: Loaded) -> Option<(Assessment, Vec<Member>)> {
+    let open = ctx.draft_id.get()?;
+    let base_id = ctx.base.get().unwrap_or_else(|| open.clone());
+    let metas = ctx.drafts.get();
+    let scenarios: Vec<DraftMeta> = metas
         .iter()
         .filter(|m| m.base.as_deref() == Some(base_id.as_str()))
         .take(4)
+        .cloned()
         .collect();
     if scenarios.is_empty() {
         return None;
     }
-    let current = &app.assessment;
+    let current = ctx.assessment.get();
     let base = if base_id == open {
         current.clone()
     } else {
-        load_cached(app, app.drafts.iter().find(|m| m.id == base_id)?)?
+        load_cached(cache, metas.iter().find(|m| m.id == base_id)?)?
     };
     let scenarios = scenarios
         .into_iter()
@@ -205,471 +77,349 @@ fn family(app: &App) -> Option<(Assessment, Vec<Member>)> {
             let a = if m.id == open {
                 current.clone()
             } else {
-                load_cached(app, m)?
+                load_cached(cache, &m)?
             };
-            Some((m.id.clone(), m.title.clone(), a))
+            Some((m.id, m.title, a))
         })
         .collect();
     Some((base, scenarios))
 }
 
-/// The comparison as shown: a header of scenario (id, title), then rows of a label and
-/// the base's and each scenario's cell (text, changed).
-type Compare = (Vec<(String, String)>, Vec<(String, Vec<(String, bool)>)>);
-
-fn compare(app: &App) -> Option<Compare> {
-    let (base, scenarios) = family(app)?;
-    let card = score::score_figures(&base);
-    let diffs: Vec<whatif::Diff> = scenarios
-        .iter()
-        .map(|(_, _, a)| whatif::diff(&base, a))
-        .collect();
-    let plain = |v: Option<Decimal>| {
-        v.map(|v| Plain(v).to_string())
-            .unwrap_or_else(|| "—".into())
+/// Scenarios listed under their base, and compared with it side by side.
+#[component]
+fn Scenarios() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let name = RwSignal::new(text::SCENARIO_DEFAULT.to_string());
+    let cache: Loaded = StoredValue::new(HashMap::new());
+    let compare = Memo::new(move |_| {
+        family(ctx, cache).map(|(base, scenarios)| {
+            let card = score::score(&base);
+            let diffs: Vec<(String, String, whatif::Diff)> = scenarios
+                .iter()
+                .map(|(id, title, a)| (id.clone(), title.clone(), whatif::diff(&base, a)))
+                .collect();
+            // Rows: every figure or score that changed in any scenario, in first-seen order.
+            let mut rows: Vec<(String, String, Option<Decimal>)> = Vec::new();
+            for (_, _, d) in &diffs {
+                for x in d.inputs.iter().chain(&d.scores) {
+                    if !rows.iter().any(|r| r.0 == x.path) {
+                        rows.push((x.path.clone(), x.name.clone(), x.before));
+                    }
+                }
+            }
+            (card.total, card.grade.label(), rows, diffs)
+        })
+    });
+    let new_scenario = move |_| {
+        let a = ctx.assessment.get_untracked();
+        ctx.create_scenario(a, &name.get_untracked());
     };
     let cell = |d: Option<&Delta>, before: Option<Decimal>| match d {
         Some(d) => {
-            let delta = d
-                .delta
-                .map(|v| {
-                    format!(
-                        "（{}{}）",
-                        if v.is_sign_positive() { "+" } else { "" },
-                        Plain(v)
-                    )
-                })
-                .unwrap_or_default();
-            (format!("{}{delta}", plain(d.after)), true)
-        }
-        None => (
-            before.map(|v| Plain(v).to_string()).unwrap_or_default(),
-            false,
-        ),
-    };
-    // Rows: every figure or score that changed in any scenario, in first-seen order.
-    let mut seen: Vec<(String, String, Option<Decimal>)> = Vec::new();
-    for d in &diffs {
-        for x in d.inputs.iter().chain(&d.scores) {
-            if !seen.iter().any(|r| r.0 == x.path) {
-                seen.push((x.path.clone(), x.name.clone(), x.before));
-            }
-        }
-    }
-    let mut rows: Vec<(String, Vec<(String, bool)>)> = seen
-        .iter()
-        .map(|(path, label, before)| {
-            let mut cells = vec![(plain(*before), false)];
-            cells.extend(diffs.iter().map(|d| {
-                cell(
-                    d.inputs.iter().chain(&d.scores).find(|x| x.path == *path),
-                    *before,
+            let after = d
+                .after
+                .map(|v| Plain(v).to_string())
+                .unwrap_or_else(|| "—".into());
+            let delta = d.delta.map(|v| {
+                format!(
+                    "（{}{}）",
+                    if v.is_sign_positive() { "+" } else { "" },
+                    Plain(v)
                 )
-            }));
-            (label.clone(), cells)
-        })
-        .collect();
-    let mut totals = vec![(card.total.to_string(), false)];
-    totals.extend(diffs.iter().map(|d| {
-        cell(
-            Some(&d.total).filter(|t| t.delta != Some(Decimal::ZERO)),
-            Some(card.total),
-        )
-    }));
-    rows.push((text::TOTAL.into(), totals));
-    let mut grades = vec![(card.grade.label().to_string(), false)];
-    grades.extend(
-        diffs
-            .iter()
-            .map(|d| (d.grade.1.label().to_string(), d.grade.0 != d.grade.1)),
-    );
-    rows.push((text::GRADE.into(), grades));
-    let heads = scenarios
-        .into_iter()
-        .map(|(id, title, _)| (id, title))
-        .collect();
-    Some((heads, rows))
-}
-
-/// The comparison's text, to see when it changed.
-fn compare_key(app: &App) -> String {
-    match compare(app) {
-        None => String::new(),
-        Some((heads, rows)) => {
-            let mut k = String::new();
-            for (id, title) in heads {
-                k.push_str(&id);
-                k.push_str(&title);
-            }
-            for (label, cells) in rows {
-                k.push_str(&label);
-                for (t, changed) in cells {
-                    k.push_str(&t);
-                    k.push(if changed { '*' } else { '|' });
-                }
-            }
-            k
+            });
+            view! { <td class="changed">{after}<small>{delta}</small></td> }.into_any()
         }
+        None => {
+            view! { <td>{before.map(|v| Plain(v).to_string()).unwrap_or_default()}</td> }.into_any()
+        }
+    };
+    view! {
+        <h3>{text::COMPARE}</h3>
+        <p class="hint">{text::COMPARE_HINT}</p>
+        <div class="row">
+            <label>{text::SCENARIO_NAME}
+                <input type="text" id="scenario-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </label>
+            <button type="button" data-testid="new-scenario" on:click=new_scenario disabled=move || ctx.draft_id.get().is_none()>{text::NEW_SCENARIO}</button>
+            <Show when=move || ctx.base.get().is_some()>
+                <button type="button" data-testid="open-base" on:click=move |_| {
+                    if let Some(b) = ctx.base.get_untracked() { ctx.save_now(); ctx.open(&b); }
+                }>{text::BASE}</button>
+            </Show>
+        </div>
+        {move || match compare.get() {
+            Some((total, grade, rows, diffs)) if !diffs.is_empty() => view! {
+                <div class="table-scroll">
+                <table class="compare" data-testid="compare">
+                    <thead><tr>
+                        <th>{text::ITEM}</th><th>{text::BASE}</th>
+                        {diffs.iter().map(|(id, title, _)| {
+                            let id = id.clone();
+                            view! { <th><button type="button" class="link" on:click=move |_| { ctx.save_now(); ctx.open(&id); }>{title.clone()}</button></th> }
+                        }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {rows.iter().map(|(path, label, before)| view! {
+                            <tr>
+                                <th scope="row">{label.clone()}</th>
+                                <td>{before.map(|v| Plain(v).to_string()).unwrap_or_else(|| "—".into())}</td>
+                                {diffs.iter().map(|(_, _, d)| cell(d.inputs.iter().chain(&d.scores).find(|x| x.path == *path), *before)).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                        <tr class="total">
+                            <th scope="row">{text::TOTAL}</th><td>{total.to_string()}</td>
+                            {diffs.iter().map(|(_, _, d)| cell(Some(&d.total).filter(|t| t.delta != Some(Decimal::ZERO)), Some(total))).collect_view()}
+                        </tr>
+                        <tr>
+                            <th scope="row">{text::GRADE}</th><td>{grade}</td>
+                            {diffs.iter().map(|(_, _, d)| {
+                                let changed = d.grade.0 != d.grade.1;
+                                view! { <td class:changed=changed>{d.grade.1.label()}</td> }
+                            }).collect_view()}
+                        </tr>
+                    </tbody>
+                </table>
+                </div>
+            }.into_any(),
+            _ => view! { <p class="hint">{text::NO_SCENARIOS}</p> }.into_any(),
+        }}
     }
-}
-
-/// Scenarios listed under their base, and compared with it side by side.
-fn scenarios() -> Vec<N> {
-    with(|app| {
-        let no_draft = app.draft_id.is_none();
-        let mut row = N::new("div")
-            .a("class", "row")
-            .c(N::new("label").t(text::SCENARIO_NAME).c(N::new("input")
-                .a("type", "text")
-                .a("id", "scenario-name")
-                .value(&app.scenario_name)
-                .on("input", |ev| {
-                    let v = target_value(ev);
-                    with_mut(|app| app.scenario_name = v);
-                })))
-            .c(button(text::NEW_SCENARIO, |_| {
-                act(|app| {
-                    let (a, name) = (app.assessment.clone(), app.scenario_name.clone());
-                    app.create_scenario(a, &name);
-                })
-            })
-            .a("data-testid", "new-scenario")
-            .a_if(no_draft, "disabled", ""));
-        if let Some(base) = app.base.clone() {
-            row = row.c(button(text::BASE, move |_| {
-                act(|app| {
-                    app.save_now();
-                    app.open(&base);
-                })
-            })
-            .a("data-testid", "open-base"));
-        }
-        let table = match compare(app) {
-            Some((heads, rows)) => {
-                let head = N::new("tr")
-                    .c(N::new("th").t(text::ITEM))
-                    .c(N::new("th").t(text::BASE))
-                    .cs(heads
-                        .into_iter()
-                        .map(|(id, title)| {
-                            N::new("th").c(button(&title, move |_| {
-                                act(|app| {
-                                    app.save_now();
-                                    app.open(&id);
-                                })
-                            })
-                            .a("class", "link"))
-                        })
-                        .collect());
-                let body = rows
-                    .into_iter()
-                    .map(|(label, cells)| {
-                        N::new("tr")
-                            .c(N::new("th").a("scope", "row").t(&label))
-                            .cs(cells
-                                .into_iter()
-                                .map(|(t, changed)| {
-                                    N::new("td").a_if(changed, "class", "changed").t(&t)
-                                })
-                                .collect())
-                    })
-                    .collect();
-                N::new("div").a("class", "table-scroll").c(N::new("table")
-                    .a("class", "compare")
-                    .a("data-testid", "compare")
-                    .c(N::new("thead").c(head))
-                    .c(N::new("tbody").cs(body)))
-            }
-            None => N::new("p").a("class", "hint").t(text::NO_SCENARIOS),
-        };
-        vec![
-            N::new("h3").t(text::COMPARE),
-            N::new("p").a("class", "hint").t(text::COMPARE_HINT),
-            row,
-            // Drawn from the drafts' figures: built again when the comparison changes.
-            table.out(Kind::Rebuild(Region::WhatIf), |app, _| compare_key(app)),
-        ]
-    })
 }
 
 /// Goal seek on the number field the user was last in; the answer can be filled in.
-fn goal_seek() -> Vec<N> {
-    let goal = with(|app| app.goal.clone());
-    vec![
-        N::new("h3").t(text::SEEK),
-        N::new("div")
-            .a("class", "row")
-            .a("role", "group")
-            .a("aria-label", text::SEEK)
-            .c(N::new("output")
-                .a("class", "derived")
-                .a("data-testid", "seek-field")
-                .live(|app, _| {
-                    let label = match &app.last_field {
-                        Some(p) => match Field::parse(p) {
-                            Some(f) => f.label(&app.assessment),
-                            None => p.clone(),
-                        },
-                        None => text::SEEK_FIELD_HINT.to_string(),
-                    };
-                    format!("{}：{label}", text::SEEK_FIELD)
-                }))
-            .c(N::new("label").t(text::SEEK_GOAL).c(N::new("input")
-                .a("type", "text")
-                .a("id", "seek-goal")
-                .a("data-testid", "seek-goal")
-                .value(&goal)
-                .on("input", |ev| {
-                    let v = target_value(ev);
-                    with_mut(|app| app.goal = v);
-                })))
-            .c(button(text::SEEK_RUN, |_| {
-                with_mut(|app| {
-                    if let Some(path) = &app.last_field {
-                        app.seek = Some(
-                            Goal::parse(&app.goal)
-                                .and_then(|g| whatif::seek(&app.assessment, path, &g)),
-                        );
-                    }
-                });
-                refresh();
-            })
-            .a("data-testid", "seek-run")
-            .out(Kind::EnabledIf, |app, _| {
-                if app.last_field.is_none() { "off" } else { "" }.to_string()
-            })),
-        N::new("p").a("class", "hint").t(text::SEEK_EXAMPLES),
-        N::new("div")
-            .out(Kind::Custom(draw_seek), |app, _| match &app.seek {
-                None => String::new(),
-                Some(Ok(s)) => format!("{}{}", s.reachable, s.reason),
-                Some(Err(m)) => m.clone(),
-            })
-            .on("click", |ev| {
-                let apply = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|e| {
-                        e.closest("[data-testid=seek-apply]")
-                            .ok()
-                            .flatten()
-                            .is_some()
-                    });
-                if apply {
-                    apply_seek();
-                }
-            }),
-    ]
-}
-
-/// Draws goal seek's answer, with the button that fills it in when it is reachable.
-fn draw_seek(el: &web_sys::Element, _: &str) {
-    el.set_text_content(None);
-    let answer = with(|app| app.seek.clone());
-    let node = match answer {
-        None => return,
-        Some(Ok(s)) => N::new("div")
-            .a(
-                "class",
-                if s.reachable {
-                    "notice info"
-                } else {
-                    "notice warning"
-                },
-            )
-            .a("data-testid", "seek-answer")
-            .t(&s.reason)
-            .t(" ")
-            .c_opt(s.reachable.then(|| {
-                N::new("button")
-                    .a("type", "button")
-                    .a("data-testid", "seek-apply")
-                    .t(text::SEEK_APPLY)
-            })),
-        Some(Err(m)) => N::new("div")
-            .a("class", "notice error")
-            .a("data-testid", "seek-answer")
-            .t(&m),
+#[component]
+fn GoalSeek() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let goal = RwSignal::new("total>=95".to_string());
+    let answer = RwSignal::new(None::<Result<whatif::Seek, String>>);
+    let label = move || {
+        ctx.last_field.get().map(|p| match Field::parse(&p) {
+            Some(f) => ctx.assessment.with(|a| f.label(a)),
+            None => p,
+        })
     };
-    let _ = el.append_child(&node.0);
-}
-
-/// Fills in goal seek's answer, in the field and in what it shows.
-fn apply_seek() {
-    let Some((path, v)) = with(|app| {
-        let v = app.seek.as_ref()?.as_ref().ok()?.value?;
-        Some((app.last_field.clone()?, v))
-    }) else {
-        return;
+    let run = move |_| {
+        let Some(path) = ctx.last_field.get_untracked() else {
+            return;
+        };
+        let result = Goal::parse(&goal.get_untracked()).and_then(|g| {
+            ctx.assessment
+                .with_untracked(|a| whatif::seek(a, &path, &g))
+        });
+        answer.set(Some(result));
     };
-    edit(&[], |app| {
-        let _ = paths::set(&mut app.assessment, &path, Some(v));
-        app.raw.remove(&path);
-    });
-    if let Some(field) = crate::build::document().get_element_by_id(&path) {
-        crate::build::set_value(&field, &ziping_engine::num::fmt_plain(v));
+    let apply = move |_| {
+        let (Some(path), Some(Ok(s))) = (ctx.last_field.get_untracked(), answer.get_untracked())
+        else {
+            return;
+        };
+        if let Some(v) = s.value {
+            ctx.edit(|a| {
+                let _ = paths::set(a, &path, Some(v));
+            });
+            focus(&path);
+        }
+    };
+    view! {
+        <h3>{text::SEEK}</h3>
+        <div class="row" role="group" aria-label=text::SEEK>
+            <output class="derived" data-testid="seek-field">{text::SEEK_FIELD}"："{move || label().unwrap_or_else(|| text::SEEK_FIELD_HINT.to_string())}</output>
+            <label>{text::SEEK_GOAL}
+                <input type="text" id="seek-goal" data-testid="seek-goal" prop:value=move || goal.get() on:input=move |ev| goal.set(event_target_value(&ev))/>
+            </label>
+            <button type="button" data-testid="seek-run" on:click=run disabled=move || ctx.last_field.get().is_none()>{text::SEEK_RUN}</button>
+        </div>
+        <p class="hint">"total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45"</p>
+        {move || answer.get().map(|r| match r {
+            Ok(s) => {
+                let class = if s.reachable { "notice info" } else { "notice warning" };
+                view! {
+                    <div class=class data-testid="seek-answer">
+                        {s.reason.clone()}" "
+                        {s.reachable.then(|| view! { <button type="button" data-testid="seek-apply" on:click=apply>{text::SEEK_APPLY}</button> })}
+                    </div>
+                }.into_any()
+            }
+            Err(m) => view! { <div class="notice error" data-testid="seek-answer">{m}</div> }.into_any(),
+        })}
     }
-    focus(&path);
 }
 
 /// Points lost per section, as bars (SVG, no charting library).
-fn lost_points() -> Vec<N> {
-    vec![
-        N::new("h3").t(text::LOST),
-        svg("svg")
-            .a("role", "img")
-            .a("aria-label", text::LOST)
-            .a("width", "460")
-            .a("data-testid", "lost-chart")
-            .out(Kind::Custom(draw_lost), |_, c| {
-                // Bars to scale: the section with the most points is 300 wide.
-                let top = c
-                    .card
-                    .sections
-                    .iter()
-                    .map(|s| s.points)
-                    .max()
-                    .unwrap_or(Decimal::ONE)
-                    .max(Decimal::ONE);
-                let mut v = String::new();
-                for s in &c.card.sections {
+#[component]
+fn LostPoints() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let bars = move || {
+        ctx.card.with(|c| {
+            let top = c.sections.iter().map(|s| s.points).max().unwrap_or(Decimal::ONE).max(Decimal::ONE);
+            c.sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
                     let lost = s.lost();
-                    let width = num::mul(lost, Decimal::from(300))
-                        .and_then(|x| num::div(x, top))
-                        .unwrap_or_default()
-                        .round_dp(1);
-                    v.push_str(&format!(
-                        "{}\u{1f}{width}\u{1f}{}\u{1f}−{}\u{1e}",
-                        s.name,
-                        (width + Decimal::from(106)).round_dp(0),
-                        Plain(lost)
-                    ));
-                }
-                v
-            }),
-    ]
-}
-
-/// An SVG element.
-fn svg(tag: &str) -> N {
-    N(crate::build::document()
-        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
-        .expect_throw("an SVG element"))
-}
-
-/// Draws the lost-points bars from (name, bar width, label place, label) records.
-fn draw_lost(el: &web_sys::Element, v: &str) {
-    el.set_text_content(None);
-    let mut n = 0;
-    for record in v.split('\u{1e}').filter(|r| !r.is_empty()) {
-        let mut p = record.split('\u{1f}');
-        let (Some(name), Some(width), Some(at), Some(label)) =
-            (p.next(), p.next(), p.next(), p.next())
-        else {
-            continue;
-        };
-        let (y, text_y) = ((n * 26 + 4).to_string(), (n * 26 + 16).to_string());
-        let g = svg("g")
-            .c(svg("text")
-                .a("x", "0")
-                .a("y", &text_y)
-                .a("font-size", "12")
-                .t(name))
-            .c(svg("rect")
-                .a("x", "100")
-                .a("y", &y)
-                .a("width", width)
-                .a("height", "16")
-                .a("fill", "#b42318"))
-            .c(svg("text")
-                .a("x", at)
-                .a("y", &text_y)
-                .a("font-size", "12")
-                .t(label));
-        let _ = el.append_child(&g.0);
-        n += 1;
+                    let width = (lost / top * Decimal::from(300)).round_dp(1);
+                    let y = i * 26;
+                    view! {
+                        <g>
+                            <text x="0" y=y + 16 font-size="12">{s.name.clone()}</text>
+                            <rect x="100" y=y + 4 width=width.to_string() height="16" fill="#b42318"></rect>
+                            <text x=format!("{}", (width + Decimal::from(106)).round_dp(0)) y=y + 16 font-size="12">
+                                {format!("−{}", Plain(lost))}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let height = move || ctx.card.with(|c| c.sections.len() * 26 + 4);
+    view! {
+        <h3>{text::LOST}</h3>
+        <svg role="img" aria-label=text::LOST width="460" height=height data-testid="lost-chart">{bars}</svg>
     }
-    let _ = el.set_attribute("height", &(n * 26 + 4).to_string());
 }
 
 /// For each indicator scored against a target, the total at 80% and 60% of it.
-fn sensitivity() -> Vec<N> {
-    vec![
-        N::new("h3").t(text::SENSITIVITY),
-        N::new("p")
-            .a("class", "hint")
-            .t(text::SENSITIVITY_HINT)
-            .t(" ")
-            .c(button(text::SENSITIVITY_RUN, |_| {
-                with_mut(|app| {
-                    let levels = [Decimal::new(8, 1), Decimal::new(6, 1)];
-                    app.sensitivity = Some(whatif::sensitivity(&app.assessment, &levels));
-                });
-                refresh();
-            })
-            .a("data-testid", "sensitivity-run")),
-        N::new("div")
-            .out(Kind::Custom(draw_sensitivity), |app, _| {
-                let mut key = String::new();
-                for s in app.sensitivity.iter().flatten().take(SHOWN) {
-                    key.push_str(&s.path);
-                    key.push_str(&s.name);
-                    for (_, t) in &s.totals {
-                        key.push_str(&t.to_string());
+#[component]
+fn SensitivityTable() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let rows = RwSignal::new(None::<Vec<whatif::Sensitivity>>);
+    let levels = [Decimal::new(8, 1), Decimal::new(6, 1)];
+    let run = move |_| {
+        rows.set(Some(
+            ctx.assessment
+                .with_untracked(|a| whatif::sensitivity(a, &levels)),
+        ))
+    };
+    view! {
+        <h3>{text::SENSITIVITY}</h3>
+        <p class="hint">{text::SENSITIVITY_HINT}" "<button type="button" data-testid="sensitivity-run" on:click=run>{text::SENSITIVITY_RUN}</button></p>
+        {move || rows.get().map(|list| view! {
+            <table class="sensitivity" data-testid="sensitivity">
+                <thead><tr><th>{text::NAME}</th><th>{text::POINTS}</th><th>{text::SCORE_COL}</th>
+                    <th>"80%"</th><th>"60%"</th><th>"−"</th></tr></thead>
+                <tbody>
+                {list.into_iter().take(100).map(|s| {
+                    let path = s.path.clone();
+                    view! {
+                        <tr>
+                            <td><button type="button" class="link" on:click=move |_| focus(&format!("{path}.measure.actual"))>{s.name.clone()}</button></td>
+                            <td>{Plain(s.points).to_string()}</td>
+                            <td>{s.score.to_string()}</td>
+                            {s.totals.iter().map(|(_, t)| view! { <td>{t.to_string()}</td> }).collect_view()}
+                            <td>{s.drop.to_string()}</td>
+                        </tr>
                     }
-                    key.push_str(&s.drop.to_string());
-                }
-                if app.sensitivity.is_some() {
-                    key.push('.');
-                }
-                key
-            })
-            .on("click", |ev| {
-                if let Some(path) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|e| e.get_attribute("data-path"))
-                {
-                    focus(&path);
-                }
-            }),
-    ]
+                }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
 }
 
-/// The most rows the sensitivity table shows.
-const SHOWN: usize = 100;
-
-/// Draws the sensitivity table; a name jumps to its actual value.
-fn draw_sensitivity(el: &web_sys::Element, _: &str) {
-    el.set_text_content(None);
-    let Some(list) = with(|app| app.sensitivity.clone()) else {
-        return;
-    };
-    let body = list
-        .into_iter()
-        .take(SHOWN)
-        .map(|s| {
-            N::new("tr")
-                .c(N::new("td").c(N::new("button")
-                    .a("type", "button")
-                    .a("class", "link")
-                    .a("data-path", &format!("{}.measure.actual", s.path))
-                    .t(&s.name)))
-                .c(N::new("td").t(&Plain(s.points).to_string()))
-                .c(N::new("td").t(&s.score.to_string()))
-                .cs(s
-                    .totals
-                    .iter()
-                    .map(|(_, t)| N::new("td").t(&t.to_string()))
-                    .collect())
-                .c(N::new("td").t(&s.drop.to_string()))
+/// Sliders on the score panel: the execution rate and each indicator's completion move a
+/// copy of the assessment; nothing is saved until it is kept as a scenario.
+#[component]
+pub fn QuickWhatIf() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let open = RwSignal::new(false);
+    let moved = RwSignal::new(BTreeMap::<String, Decimal>::new());
+    let trial = move || {
+        let m = moved.get();
+        ctx.assessment.with(|a| {
+            let mut b = a.clone();
+            for (path, v) in &m {
+                let _ = paths::set(&mut b, path, Some(*v));
+            }
+            b
         })
-        .collect();
-    let heads = [text::NAME, text::POINTS, text::SCORE_COL, "80%", "60%", "−"];
-    let table = N::new("table")
-        .a("class", "sensitivity")
-        .a("data-testid", "sensitivity")
-        .c(N::new("thead").c(N::new("tr").cs(heads.iter().map(|h| N::new("th").t(h)).collect())))
-        .c(N::new("tbody").cs(body));
-    let _ = el.append_child(&table.0);
+    };
+    let total = Memo::new(move |_| {
+        if open.get() && !moved.with(BTreeMap::is_empty) {
+            Some(score::score_figures(&trial()).total)
+        } else {
+            None
+        }
+    });
+    let slider = move |path: String, label: String, base: Option<Decimal>, now: Option<Decimal>| {
+        let Some(base) = base.filter(|b| !b.is_zero()) else {
+            return ().into_any();
+        };
+        let pct = now
+            .and_then(|n| num::div(n, base))
+            .and_then(num::percent)
+            .unwrap_or_default();
+        let value = RwSignal::new(pct.round_dp(1));
+        let shown = move || fmt_pct(value.get() / Decimal::ONE_HUNDRED, RoundingMode::HalfUp);
+        let p = path.clone();
+        let aria = format!("{label}{}", text::QUICK_COMPLETION);
+        view! {
+            <label class="slider">{label}" "<output>{shown}</output>
+                <input type="range" min="0" max="150" step="0.1" aria-label=aria
+                    prop:value=move || value.get().to_string()
+                    on:input=move |ev| {
+                        let Ok(v) = parse_input(&event_target_value(&ev)) else { return };
+                        value.set(v);
+                        // The slider is a percentage of the base figure, in checked decimals.
+                        let Some(fig) = num::mul(base, v).and_then(|x| num::div(x, Decimal::ONE_HUNDRED)) else { return };
+                        let fig = RoundingMode::HalfUp.round(fig, 2);
+                        moved.update(|m| { m.insert(p.clone(), fig); });
+                    }/>
+            </label>
+        }
+        .into_any()
+    };
+    let sliders = move || {
+        if !open.get() {
+            return Vec::new();
+        }
+        let _ = ctx.epoch.get();
+        ctx.assessment.with_untracked(|a| {
+            let budget = a
+                .scheme
+                .execution()
+                .and_then(|(_, base, _)| base.of(&a.finance.spending));
+            let mut out = vec![slider(
+                EXECUTION_PATH.into(),
+                text::EXECUTION_RATE.into(),
+                budget,
+                a.finance.spending.actual,
+            )];
+            out.extend(
+                a.indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.measure.rule.needs_target())
+                    .map(|(i, x)| {
+                        slider(
+                            format!("indicators[{i}].measure.actual"),
+                            x.name.clone(),
+                            x.measure.target,
+                            x.measure.actual,
+                        )
+                    }),
+            );
+            out
+        })
+    };
+    let keep = move |_| {
+        let a = trial();
+        moved.set(BTreeMap::new());
+        ctx.create_scenario(a, text::SCENARIO_DEFAULT);
+    };
+    view! {
+        <details class="quick" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>{text::QUICK}
+                {move || total.get().map(|t| {
+                    let now = ctx.card.with(|c| c.total);
+                    view! { " → "<b data-testid="quick-total">{t.to_string()}</b><small>{format!("（{}{}）", if t >= now { "+" } else { "" }, t - now)}</small> }
+                })}
+            </summary>
+            {sliders}
+            <div class="row">
+                <button type="button" on:click=move |_| { moved.set(BTreeMap::new()); open.set(false); open.set(true); }>{text::QUICK_RESET}</button>
+                <button type="button" on:click=keep disabled=move || moved.with(BTreeMap::is_empty)>{text::NEW_SCENARIO}</button>
+            </div>
+        </details>
+    }
 }
