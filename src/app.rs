@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
             <header>
                 <h1>{text::APP_TITLE}</h1>
                 <DraftBar/>
-                <nav aria-label="目录">
+                <nav aria-label=text::CONTENTS>
                     {[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE), ("indicators", text::NAV_INDICATORS),
                       ("management", text::NAV_MANAGEMENT), ("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME)]
                         .map(|(id, label)| view! { <a href=format!("#{id}")>{label}</a> })}

@@ -313,6 +313,13 @@ pub fn pasted_block(ev: &web_sys::ClipboardEvent) -> Option<String> {
     Some(data)
 }
 
+/// Whether the fold a `toggle` event came from is open now.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
 /// Focuses the field at a path, as a finding in the list asks.
 pub fn focus(path: &str) {
     if let Some(el) = document().get_element_by_id(path) {

@@ -159,7 +159,7 @@ pub fn export_report_html(ctx: Ctx) {
 pub fn export_sheet_csv(ctx: Ctx) {
     let (name, body) = ctx.assessment.with_untracked(|a| {
         (
-            file_name(&a.title, "-自评表.csv"),
+            file_name(&a.title, text::FILE_SHEET_CSV),
             sheet::csv(&sheet::sheet(a)),
         )
     });
@@ -187,12 +187,12 @@ pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String
     let (function, suffix, mime) = match kind {
         Office::SheetXlsx => (
             "sheet_xlsx",
-            "-自评表.xlsx",
+            text::FILE_SHEET_XLSX,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ),
         Office::ReportDocx => (
             "report_docx",
-            "-自评报告.docx",
+            text::FILE_REPORT_DOCX,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     };

@@ -102,9 +102,11 @@ pub fn RuleParams(#[prop(into)] path: String) -> impl IntoView {
             _ => Params::None,
         })
     });
+    // Open or folded, the parameters stay so when a band is added and they are drawn anew.
+    let open = RwSignal::new(false);
     move || match params.get() {
-        Params::Bands(basis, n) => bands(path.clone(), basis, n).into_any(),
-        Params::Deduction(basis) => deduction(path.clone(), basis).into_any(),
+        Params::Bands(basis, n) => bands(path.clone(), basis, n, open).into_any(),
+        Params::Deduction(basis) => deduction(path.clone(), basis, open).into_any(),
         Params::None => ().into_any(),
     }
 }
@@ -186,7 +188,7 @@ fn band_mut(r: &mut Rule, k: usize) -> Option<&mut Band> {
     }
 }
 
-fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
+fn bands(path: String, basis: Basis, n: usize, open: RwSignal<bool>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let p = path.clone();
     let set_basis = move |ev| {
@@ -212,6 +214,7 @@ fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
             }
         })
     };
+    let fold_id = format!("{path}.params");
     let row = move |k: usize| {
         let p = path.clone();
         let remove = move |_| {
@@ -234,7 +237,8 @@ fn bands(path: String, basis: Basis, n: usize) -> impl IntoView {
         }
     };
     view! {
-        <details class="rule-params">
+        <details class="rule-params" id=fold_id prop:open=move || open.get()
+            on:toggle=move |ev| open.set(crate::fields::details_open(&ev))>
             <summary>{text::bands_summary(n)}</summary>
             <label>{text::BAND_BASIS}
                 <select on:change=set_basis>
@@ -271,7 +275,7 @@ const DEDUCTION_BASES: [(DeductionBasis, &str, &str); 4] = [
     ),
 ];
 
-fn deduction(path: String, basis: DeductionBasis) -> impl IntoView {
+fn deduction(path: String, basis: DeductionBasis, open: RwSignal<bool>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let p = path.clone();
     let set_basis = move |ev| {
@@ -298,7 +302,8 @@ fn deduction(path: String, basis: DeductionBasis) -> impl IntoView {
         }
     };
     view! {
-        <details class="rule-params">
+        <details class="rule-params" id=format!("{path}.params") prop:open=move || open.get()
+            on:toggle=move |ev| open.set(crate::fields::details_open(&ev))>
             <summary>{summary}</summary>
             <label>{text::DEDUCTION_BASIS}
                 <select on:change=set_basis>

@@ -14,7 +14,7 @@ pub fn Basics() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <section id="basics" class="page">
-            <h2>"一、"{text::NAV_BASICS}</h2>
+            <h2>{text::NO_BASICS}{text::NAV_BASICS}</h2>
             <div class="grid-2">
                 <label>{text::TITLE}{text_input("title".to_string(), text::TITLE, |a| a.title.clone(), |a, v| a.title = v, None)}</label>
                 <label>{text::DEPARTMENT}{text_input("department".to_string(), text::DEPARTMENT, |a| a.department.clone(), |a, v| a.department = v, None)}</label>

@@ -68,7 +68,7 @@ pub fn Finance() -> impl IntoView {
         };
     view! {
         <section id="finance" class="page">
-            <h2>"（四）"{text::NAV_FINANCE}</h2>
+            <h2>{text::NO_FINANCE}{text::NAV_FINANCE}</h2>
             <h3>{text::INCOME}</h3>
             <table class="money">
                 <thead><tr><th></th>{FIGURES.map(|(_, l)| view! { <th>{l}</th> })}<th>{text::CHANGE}</th></tr></thead>
@@ -137,7 +137,7 @@ fn Economic() -> impl IntoView {
         };
         view! {
             <tr>
-                <th scope="row">{format!("{}、{}", NUMERALS[i], class.label())}</th>
+                <th scope="row">{format!("{}、{}", text::NUMERALS[i], class.label())}</th>
                 <td><NumberInput path=format!("finance.economic[{i}]") label=class.label() on_paste=paste
                     cell=Cell::at("economic", i, 0)/></td>
                 <td><output class="derived" data-testid=format!("economic-share-{i}")>{share}</output></td>
@@ -155,8 +155,6 @@ fn Economic() -> impl IntoView {
         </table>
     }
 }
-
-const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 /// A score for the execution block set by hand, with its reason; the computed score
 /// stays visible beside it.

@@ -32,17 +32,9 @@ pub fn Indicators() -> impl IntoView {
     let counts = move || {
         ctx.figures.with(|f| {
             let c = &f.indicator_counts;
-            let kinds: Vec<String> = c
-                .by_kind
-                .iter()
-                .map(|(k, n)| format!("{} {n} 个", k.label()))
-                .collect();
-            format!(
-                "产出指标 {} 个，效益指标 {} 个（{}）",
-                c.output,
-                c.benefit,
-                kinds.join("，")
-            )
+            let kinds: Vec<(&str, usize)> =
+                c.by_kind.iter().map(|(k, n)| (k.label(), *n)).collect();
+            text::indicator_counts(c.output, c.benefit, &kinds)
         })
     };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
@@ -81,7 +73,7 @@ pub fn Indicators() -> impl IntoView {
     };
     view! {
         <section id="indicators" class="page">
-            <h2>"二、"{text::NAV_INDICATORS}</h2>
+            <h2>{text::NO_INDICATORS}{text::NAV_INDICATORS}</h2>
             <p class="derived">{counts}</p>
             <p class="hint">{text::INDICATOR_PASTE_HINT}</p>
             <div class="table-scroll">
@@ -269,7 +261,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             </td>
             <td class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("indicators[{}]", index.get_untracked())))>
                 <b data-testid=move || format!("indicator-score-{}", index.get())>{score}</b>
-                <details>
+                <details id=path(".adjust")>
                     <summary title=text::OVERRIDE>{text::ADJUST}</summary>
                     <label class="check"><input type="checkbox" prop:checked=has_override on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -291,8 +283,8 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                 {notes(path(".deviation_note"))}
             </td>
             <td class="actions">
-                <button type="button" class="icon" title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || index.get() == 0 on:click=move |_| swap(true)>{text::ROW_UP}</button>
-                <button type="button" class="icon" title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(false)>{text::ROW_DOWN}</button>
+                <button type="button" class="icon" id=path(".up") title=text::MOVE_UP aria-label=text::MOVE_UP disabled=move || index.get() == 0 on:click=move |_| swap(true)>{text::ROW_UP}</button>
+                <button type="button" class="icon" id=path(".down") title=text::MOVE_DOWN aria-label=text::MOVE_DOWN on:click=move |_| swap(false)>{text::ROW_DOWN}</button>
                 <button type="button" class="icon" title=text::DUPLICATE aria-label=text::DUPLICATE on:click=duplicate>{text::ROW_DUPLICATE}</button>
                 <button type="button" class="icon" title=text::DELETE aria-label=text::DELETE on:click=remove>{text::ROW_DELETE}</button>
             </td>

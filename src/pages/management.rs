@@ -47,7 +47,7 @@ pub fn Management() -> impl IntoView {
     };
     view! {
         <section id="management" class="page">
-            <h2>"（三）"{text::NAV_MANAGEMENT}</h2>
+            <h2>{text::NO_MANAGEMENT}{text::NAV_MANAGEMENT}</h2>
             {move || aspects.get().into_iter().map(|(aspect, points, editable, members)| view! {
                 <fieldset class="aspect">
                     <legend>{aspect.label()}" · "{text::POINTS}" "{points}

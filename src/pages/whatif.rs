@@ -229,7 +229,7 @@ fn GoalSeek() -> impl IntoView {
             </label>
             <button type="button" data-testid="seek-run" on:click=run disabled=move || ctx.last_field.get().is_none()>{text::SEEK_RUN}</button>
         </div>
-        <p class="hint">"total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45"</p>
+        <p class="hint">{text::SEEK_EXAMPLES}</p>
         {move || answer.get().map(|r| match r {
             Ok(s) => {
                 let class = if s.reachable { "notice info" } else { "notice warning" };

@@ -1,11 +1,13 @@
 // Browser benchmarks of the release build in Chromium (Playwright). Not a test: it prints
 // medians and p95s for BENCHMARKS.md. Run after `bash scripts/build.sh`:
-//   node tests/bench/app.bench.mjs
+//   node tests/bench/app.bench.mjs [DIST]
+// DIST (default dist) is the build to measure, so two builds can be compared in one run.
 import { chromium } from "playwright";
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
+const DIST = process.argv[2] || "dist";
 const PORT = 4174;
 const URL = `http://127.0.0.1:${PORT}/`;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -16,11 +18,11 @@ const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 function sizes() {
-  const files = readdirSync("dist");
-  const gz = (re) => gzipSync(readFileSync(`dist/${files.find((f) => re.test(f))}`), { level: 9 }).length;
+  const files = readdirSync(DIST);
+  const gz = (re) => gzipSync(readFileSync(`${DIST}/${files.find((f) => re.test(f))}`), { level: 9 }).length;
   const wasm = gz(/_bg\.wasm$/), js = gz(/^ziping-app-[0-9a-f]+\.js$/);
   console.log(`gzip: wasm ${(wasm / 1024).toFixed(1)} KB + js ${(js / 1024).toFixed(1)} KB = ${((wasm + js) / 1024).toFixed(1)} KB`);
-  const ex = (f) => gzipSync(readFileSync(`dist/export/${f}`), { level: 9 }).length;
+  const ex = (f) => gzipSync(readFileSync(`${DIST}/export/${f}`), { level: 9 }).length;
   const exWasm = ex("ziping_export_bg.wasm"), exJs = ex("ziping_export.js");
   console.log(`export module, loaded on first .xlsx/.docx: gzip wasm ${(exWasm / 1024).toFixed(1)} KB + js ${(exJs / 1024).toFixed(1)} KB`);
 }
@@ -58,18 +60,18 @@ async function downloads(page, testid, runs) {
 }
 
 /** Milliseconds from a click that changes the indicator rows until the next frame is
- * drawn: a row added (built alone), a row moved up (two rows built), a row duplicated
- * (the table built again). */
+ * drawn: a row added, a row moved up, a row duplicated and a row deleted near the top. */
 async function rowChanges(page, runs) {
   return page.evaluate(async (runs) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const time = async (f) => { const t0 = performance.now(); f(); await frame(); return performance.now() - t0; };
-    const out = { "row added": [], "row moved up": [], "row duplicated": [] };
+    const out = { "row added": [], "row moved up": [], "row duplicated": [], "row deleted": [] };
     for (let i = 0; i < runs; i++) {
       const add = [...document.querySelectorAll("#indicators button")].find((b) => b.textContent === "添加指标");
       out["row added"].push(await time(() => add.click()));
       out["row moved up"].push(await time(() => document.getElementById("indicators[250].up").click()));
       out["row duplicated"].push(await time(() => document.querySelector('table.indicators tbody tr:nth-child(3) button[title="复制"]').click()));
+      out["row deleted"].push(await time(() => document.querySelector('table.indicators tbody tr:nth-child(3) button[title="删除"]').click()));
     }
     return out;
   }, runs);
@@ -126,7 +128,16 @@ async function keystrokes(page, runs) {
   }, runs);
 }
 
-const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "ignore" });
+/** Milliseconds from importing `file` until the last of its `n` rows is drawn. */
+async function importTime(page, name, file, n) {
+  const t0 = Date.now();
+  await page.getByTestId("import-input").setInputFiles({ name, mimeType: "application/json", buffer: file });
+  await page.waitForFunction((n) => document.querySelectorAll("table.indicators tbody tr").length === n
+    && document.getElementById(`indicators[${n - 1}].name`), n, { timeout: 120000, polling: "raf" });
+  return Date.now() - t0;
+}
+
+const server = spawn("node", ["tests/e2e/static-server.mjs", DIST, String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 try {
   sizes();
@@ -146,9 +157,14 @@ try {
   await page.waitForTimeout(500);
   const nav = await navigation(page, 15);
   console.log(`navigation to score visible (sample draft stored): median ${ms(median(nav))}, p95 ${ms(p95(nav))}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const slow = await navigation(page, 15);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  console.log(`navigation to score visible, CPU throttled 4x: median ${ms(median(slow))}, p95 ${ms(p95(slow))}`);
   // The single-file page carries the export module inline (inert base64) as well.
   const single = await context.newPage();
-  const file = "file://" + process.cwd() + "/dist/ziping.html";
+  const file = "file://" + process.cwd() + `/${DIST}/ziping.html`;
   const singleTimes = [];
   for (let i = 0; i < 9; i++) {
     await single.goto(file);
@@ -156,7 +172,7 @@ try {
     await single.waitForFunction(() => document.querySelector('[data-testid="score-total"]')?.textContent === "99.32");
     singleTimes.push(await single.evaluate(() => window.__scoreAt ?? performance.now()));
   }
-  console.log(`navigation to score visible, dist/ziping.html from file:// (${(readFileSync("dist/ziping.html").length / 1e6).toFixed(1)} MB): median ${ms(median(singleTimes.slice(1)))}`);
+  console.log(`navigation to score visible, ziping.html from file:// (${(readFileSync(`${DIST}/ziping.html`).length / 1e6).toFixed(1)} MB): median ${ms(median(singleTimes.slice(1)))}`);
   await single.close();
   await page.goto(URL);
   await page.waitForFunction(() => document.querySelector('[data-testid="score-total"]')?.textContent === "99.32");
@@ -211,6 +227,12 @@ try {
   for (const [what, times] of Object.entries(rows)) {
     console.log(`${what}, 500 indicators (click to the next frame): median ${ms(median(times))}, p95 ${ms(p95(times))}`);
   }
+  const huge = execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample", "--indicators", "2000"]);
+  const imported = [];
+  for (let i = 0; i < 3; i++) imported.push(await importTime(page, "2000.json", huge, 2000));
+  console.log(`import to the first full render, 2,000 indicators: median ${median(imported)} ms (${imported.join(", ")})`);
+  const larger = await keystrokes(page, 40);
+  console.log(`keystroke to updated score, 2,000 indicators: median ${ms(median(larger))}, p95 ${ms(p95(larger))}`);
   await browser.close();
 } finally {
   server.kill();
