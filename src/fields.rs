@@ -320,6 +320,26 @@ pub fn details_open(ev: &web_sys::Event) -> bool {
         .is_some_and(|d| d.open())
 }
 
+/// Keeps the focus where it is across a change that moves elements: a keyed row moved
+/// in the page loses the focus it held.
+pub fn keep_focus() {
+    let Some(el) = document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    // After the page has been updated, which Leptos does in a task of its own.
+    set_timeout(
+        move || {
+            if el.is_connected() && document().active_element().as_ref() != Some(&el) {
+                let _ = el.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Focuses the field at a path, as a finding in the list asks.
 pub fn focus(path: &str) {
     if let Some(el) = document().get_element_by_id(path) {

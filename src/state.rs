@@ -226,8 +226,10 @@ impl Ctx {
             });
         }
         self.drafts.set(storage::list());
-        let last =
-            storage::current().or_else(|| self.drafts.with(|d| d.first().map(|m| m.id.clone())));
+        let last = storage::current().or_else(|| {
+            self.drafts
+                .with_untracked(|d| d.first().map(|m| m.id.clone()))
+        });
         if let Some(id) = last {
             self.open(&id);
         }

@@ -11,7 +11,8 @@ use ziping_engine::scheme::Rule;
 use ziping_engine::tsv;
 
 use crate::fields::{
-    after_removing, enter_moves_down, notes, pasted_block, remap_rows, Cell, NumberInput,
+    after_removing, enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell,
+    NumberInput,
 };
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{Ctx, Notice};
@@ -69,7 +70,10 @@ pub fn Indicators() -> impl IntoView {
         ctx.indicator_keys
             .update(|k| k.push(crate::state::row_key()));
         // The new row is where the user types next, once it is drawn.
-        request_animation_frame(move || crate::fields::focus(&format!("indicators[{n}].name")));
+        set_timeout(
+            move || crate::fields::focus(&format!("indicators[{n}].name")),
+            std::time::Duration::ZERO,
+        );
     };
     view! {
         <section id="indicators" class="page">
@@ -97,10 +101,12 @@ pub fn Indicators() -> impl IntoView {
 /// it moves, and its fields' paths follow its place.
 fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let index = Memo::new(move |_| {
+    // A row being taken out keeps its last place until it is gone.
+    let index = Memo::new(move |last: Option<&usize>| {
         ctx.indicator_keys
             .with(|k| k.iter().position(|x| *x == key))
-            .unwrap_or(usize::MAX)
+            .or(last.copied())
+            .unwrap_or_default()
     });
     let ind = Memo::new(move |_| {
         let i = index.get();
@@ -162,6 +168,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
         {
             return;
         }
+        keep_focus();
         ctx.edit(|a| a.indicators.swap(i, j));
         ctx.indicator_keys.update(|k| k.swap(i, j));
         ctx.raw.update(|r| {

@@ -233,8 +233,15 @@ fn Generated(
             <p hidden=editing_now>{with(|p| p.text.clone())}</p>
             {move || box_shown().then(|| {
                 let write = write.clone();
+                // The text box opens where the user types next.
+                let area = NodeRef::<leptos::html::Textarea>::new();
+                Effect::new(move |_| {
+                    if let Some(a) = area.get() {
+                        let _ = a.focus();
+                    }
+                });
                 view! {
-                <textarea class="para-edit" rows="6" aria-label=text::EDIT_PARAGRAPH
+                <textarea class="para-edit" rows="6" aria-label=text::EDIT_PARAGRAPH node_ref=area
                     prop:value=para.with_untracked(|p| p.as_ref().map(|p| p.text.clone()).unwrap_or_default())
                     on:input=move |ev| write(event_target_value(&ev))></textarea>
             }})}
