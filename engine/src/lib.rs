@@ -5,7 +5,6 @@
 //! [`validate::validate`], derive its figures with [`figures::derive`], write its report
 //! with [`report::report`] and its score sheet with [`sheet::sheet`].
 
-pub mod codec;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod figures;
@@ -24,6 +23,7 @@ pub mod scheme;
 pub mod schemes;
 pub mod score;
 pub mod sheet;
+pub mod strict;
 pub mod text;
 pub mod tsv;
 pub mod validate;
