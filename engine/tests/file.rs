@@ -349,3 +349,27 @@ fn every_changed_field_is_read_or_named() {
     }
     assert!(checked > 5_000, "{checked}");
 }
+
+/// A syntax error is placed by line and by column in characters, as the user counts them
+/// (a Chinese character is one); nesting too deep for a reader is refused, not a crash.
+#[test]
+fn where_a_file_stops_being_json() {
+    let deep = "[".repeat(100_000);
+    let cases: &[(&str, usize, usize)] = &[
+        ("{x", 1, 2),
+        ("{\"名称\": x}", 1, 8),
+        ("{}\n  x", 2, 3),
+        ("\u{feff}{x", 1, 2),
+    ];
+    for &(text, line, column) in cases {
+        assert_eq!(
+            file::decode(text),
+            Err(FileError::NotJson { line, column }),
+            "{text:?}"
+        );
+    }
+    assert!(matches!(
+        file::decode(&deep),
+        Err(FileError::NotJson { .. })
+    ));
+}
