@@ -9,7 +9,6 @@
 pub mod docx;
 pub mod figures;
 pub mod file;
-pub mod map;
 pub mod model;
 pub mod num;
 pub mod order;
