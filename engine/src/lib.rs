@@ -11,7 +11,6 @@ pub mod figures;
 pub mod file;
 pub mod model;
 pub mod num;
-pub mod order;
 pub mod paths;
 pub mod render;
 pub mod report;
