@@ -373,3 +373,62 @@ fn where_a_file_stops_being_json() {
         Err(FileError::NotJson { .. })
     ));
 }
+
+/// Storage keeps an assessment's file as a JSON value inside its own record and reads it
+/// back from there.
+#[test]
+fn an_assessment_document_reads_back_as_a_value() {
+    let a = sample::sample();
+    let value = file::assessment_document(&a);
+    assert_eq!(
+        serde_json::to_string_pretty(&value).unwrap(),
+        file::encode_assessment(&a)
+    );
+    assert_eq!(
+        file::decode_document(value),
+        Ok(Document::Assessment(Box::new(a)))
+    );
+}
+
+/// serde alone would take a struct from a list of its values, a name from a one-key object
+/// and a rule's field written as null for one left out; the format refuses each, there.
+#[test]
+fn shapes_the_format_never_writes_are_refused_where_they_are() {
+    let sample = file::encode_assessment(&sample::sample());
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "\"rounding\": {",
+            "\"rounding\": [\"half_up\", true], \"x\": {",
+            "assessment.scheme.rounding",
+            "应为对象，实际为2 项的列表",
+        ),
+        (
+            "\"kind\": \"quantity\"",
+            "\"kind\": {\"quantity\": null}",
+            "assessment.indicators[0].kind",
+            "应为以下之一：quantity quality",
+        ),
+        (
+            "\"type\": \"at_least\"",
+            "\"type\": \"at_least\", \"variant\": null",
+            "assessment.indicators[0].measure.rule.variant",
+            "应为以下之一：ratio linear，实际为空值（null）",
+        ),
+        (
+            "\"type\": \"at_least\"",
+            "\"type\": \"at_least\", \"variant\": \"ratio\"",
+            "assessment.indicators[0].measure.rule",
+            "无法识别的字段“variant”",
+        ),
+    ];
+    for (from, to, path, words) in cases {
+        assert!(sample.contains(from), "{from}");
+        match file::decode_assessment(&sample.replacen(from, to, 1)) {
+            Err(FileError::Invalid { path: p, detail }) => {
+                assert_eq!(&p, path, "{to}");
+                assert!(detail.contains(words), "{to}: {detail}");
+            }
+            other => panic!("{to}: {other:?}"),
+        }
+    }
+}
