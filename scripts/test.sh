@@ -17,7 +17,6 @@ cargo clippy -p ziping-engine --all-targets -- -D warnings
 cargo clippy -p ziping-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p ziping-engine --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy -p ziping-export --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p ziping-size-floor --target wasm32-unknown-unknown --lib -- -D warnings
 
 step "engine and CLI tests"
 cargo test -p ziping-engine

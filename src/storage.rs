@@ -209,7 +209,7 @@ pub fn decode(id: &str, text: &str) -> Result<Draft, String> {
         .get("document")
         .ok_or(crate::text::STORED_NO_DOCUMENT)?
         .clone();
-    let assessment = file::decode(&document.to_string())
+    let assessment = file::decode_document(document)
         .and_then(file::Document::into_assessment)
         .map_err(|e| e.to_string())?;
     let mut raw = BTreeMap::new();

@@ -222,7 +222,7 @@ fn entries_written_by_the_previous_version_still_load() {
         "ziping/v1/trash",
         &format!(
             "{{\"id\":\"gone\",\"text\":{}}}",
-            ziping_engine::json::Value::from(record.as_str()).compact()
+            serde_json::Value::from(record.as_str())
         ),
     )
     .unwrap();

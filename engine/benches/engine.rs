@@ -56,6 +56,9 @@ fn engine(c: &mut Criterion) {
     g.bench_function("sample: decode file", |b| {
         b.iter(|| file::decode_assessment(black_box(&text)))
     });
+    g.bench_function("sample: encode file", |b| {
+        b.iter(|| file::encode_assessment(black_box(&small)))
+    });
     for (name, a) in [("sample", &small), ("500 indicators", &five_hundred)] {
         g.bench_function(format!("{name}: report"), |b| {
             b.iter(|| report::report(black_box(a)))

@@ -140,7 +140,8 @@ pub fn shares(parts: &[Decimal], total: Decimal, mode: RoundingMode) -> Vec<Opti
     let given: Decimal = units.iter().sum();
     let left = (Decimal::from(10_000) - given).to_usize().unwrap_or(0);
     // Largest remainder first; ties go to the larger part, then to the earlier row.
-    let order = crate::order::order(parts.len(), &|i, j| {
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&i, &j| {
         let (ri, rj) = (exact[i] - units[i], exact[j] - units[j]);
         rj.cmp(&ri).then(parts[j].cmp(&parts[i]))
     });

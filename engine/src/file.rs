@@ -1,13 +1,19 @@
 //! The file format: versioned JSON with decimals as strings, so a round trip is lossless.
 //! `{"schema_version": 1, "kind": "assessment", "assessment": {…}}`, likewise for schemes.
-//! Older versions are migrated; newer or malformed files get a clear message.
+//! The model's serde derives write and read the body; older versions are migrated; newer
+//! or malformed files get a clear message in Chinese that names the field and the value.
 
 use std::fmt;
 
-use crate::codec::Json;
-use crate::json::{self, Value};
+use serde::de::DeserializeOwned;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
 use crate::model::Assessment;
 use crate::scheme::Scheme;
+use crate::strict::Strict;
 
 /// The version this program writes.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -72,39 +78,65 @@ impl std::error::Error for FileError {}
 
 /// Writes an assessment as a pretty, versioned JSON file.
 pub fn encode_assessment(a: &Assessment) -> String {
-    assessment_document(a).pretty()
+    pretty(&Envelope("assessment", a))
 }
 
 /// An assessment's file as a JSON value, for storage to hold inside its own record.
 pub fn assessment_document(a: &Assessment) -> Value {
-    document("assessment", a.write())
+    serde_json::to_value(Envelope("assessment", a)).expect(WRITABLE)
 }
 
 /// Writes a scheme as a pretty, versioned JSON file.
 pub fn encode_scheme(s: &Scheme) -> String {
-    document("scheme", s.write()).pretty()
+    pretty(&Envelope("scheme", s))
 }
 
-fn document(kind: &str, body: Value) -> Value {
-    Value::Object(vec![
-        ("schema_version".into(), Value::from(SCHEMA_VERSION)),
-        ("kind".into(), Value::from(kind)),
-        (kind.into(), body),
-    ])
+/// Why writing a file cannot fail: every map key in the model is text.
+const WRITABLE: &str = "the model serializes to JSON";
+
+/// Two-space indents, as files are written.
+fn pretty(document: &impl Serialize) -> String {
+    serde_json::to_string_pretty(document).expect(WRITABLE)
 }
 
-/// Reads any of our files.
+/// A file's top level: the version, the kind, and the body under the kind's name.
+struct Envelope<'a, T>(&'a str, &'a T);
+
+impl<T: Serialize> Serialize for Envelope<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+        map.serialize_entry("kind", self.0)?;
+        map.serialize_entry(self.0, self.1)?;
+        map.end()
+    }
+}
+
+/// Reads any of our files; a byte-order mark before it (as Windows Notepad saves) is
+/// passed over.
 pub fn decode(text: &str) -> Result<Document, FileError> {
-    let value = json::parse(text).map_err(|e| FileError::NotJson {
-        line: e.line,
-        column: e.column,
-    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
     decode_document(value)
+}
+
+/// Where a text stops being JSON, with the column counted in characters as the user sees
+/// them (a Chinese character is one) where serde_json counts bytes.
+fn not_json(text: &str, e: &serde_json::Error) -> FileError {
+    let line = e.line().max(1);
+    let bytes = e.column();
+    let column = text.split('\n').nth(line - 1).map_or(bytes, |l| {
+        l.char_indices().take_while(|(i, _)| *i < bytes).count()
+    });
+    FileError::NotJson {
+        line,
+        column: column.max(1),
+    }
 }
 
 /// Reads any of our files, already parsed.
 pub fn decode_document(mut value: Value) -> Result<Document, FileError> {
-    if !matches!(value, Value::Object(_)) {
+    if !value.is_object() {
         return Err(FileError::NotOurs);
     }
     let version = value
@@ -167,22 +199,135 @@ impl Document {
     }
 }
 
-fn body_of<T: Json>(kind: &str, body: &Value) -> Result<T, FileError> {
-    if *body == Value::Null {
+fn body_of<T: DeserializeOwned>(kind: &str, body: &Value) -> Result<T, FileError> {
+    if body.is_null() {
         return Err(FileError::Invalid {
             path: kind.into(),
             detail: "缺少内容".into(),
         });
     }
-    T::read(body).map_err(|e| {
-        let path = e.path();
-        FileError::Invalid {
-            path: if path.is_empty() {
-                kind.to_string()
-            } else {
-                format!("{kind}.{path}")
-            },
-            detail: e.detail,
-        }
+    // Read without tracking the path, and again tracking it only to say where it failed.
+    T::deserialize(Strict(body)).or_else(|_| {
+        serde_path_to_error::deserialize(Strict(body)).map_err(|e| invalid(kind, body, &e))
     })
+}
+
+/// A field that does not hold what it should: its path as findings write paths
+/// (`assessment.indicators[2].measure.actual`), and serde's reason put in Chinese with the
+/// value found there quoted.
+fn invalid(
+    kind: &str,
+    body: &Value,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> FileError {
+    let mut path = kind.to_string();
+    let mut found = Some(body);
+    let mut last_key = None;
+    for segment in e.path().iter() {
+        match segment {
+            Segment::Seq { index } => {
+                path.push_str(&format!("[{index}]"));
+                found = found.and_then(|v| v.get(index));
+                last_key = None;
+            }
+            Segment::Map { key } => {
+                path.push('.');
+                path.push_str(key);
+                found = found.and_then(|v| v.get(key));
+                last_key = Some(key.as_str());
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    FileError::Invalid {
+        detail: detail(&e.inner().to_string(), found, last_key),
+        path,
+    }
+}
+
+/// serde's message (`invalid type: …, expected …`, `missing field …`, `unknown field …`,
+/// `unknown variant …`, `invalid length …`) in the file's Chinese wording; a message of the
+/// model's own (a rule's fields against its type) is Chinese already.
+fn detail(message: &str, found: Option<&Value>, last_key: Option<&str>) -> String {
+    let found_text = || found.map_or_else(|| "空".to_string(), describe);
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return format!("缺少必填字段 {}", rest.trim_end_matches('`'));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = last_key.unwrap_or_else(|| rest.split_once("`, ").map_or(rest, |(n, _)| n));
+        return format!("无法识别的字段“{}”", clip(name));
+    }
+    if message.starts_with("unknown variant `") {
+        let names = quoted(message.rsplit_once(", expected ").map_or("", |(_, e)| e));
+        return match (last_key, found.and_then(Value::as_str)) {
+            (Some("type"), Some(t)) => {
+                format!("无法识别的类型“{}”，应为以下之一：{names}", clip(t))
+            }
+            _ => format!("应为以下之一：{names}，实际为{}", found_text()),
+        };
+    }
+    if message.starts_with("invalid length ") {
+        let n = found.and_then(Value::as_array).map(Vec::len);
+        return match (last_key, n) {
+            (Some("economic"), Some(n)) => {
+                format!("应有 10 项（经济分类的十行），实际为 {n} 项")
+            }
+            _ => format!("应为对象，实际为{}", found_text()),
+        };
+    }
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some((_, expected)) = wrong.and_then(|w| w.rsplit_once(", expected ")) {
+        return match expected.strip_prefix("one of ") {
+            Some(names) => format!("应为以下之一：{}，实际为{}", quoted(names), found_text()),
+            None => format!("应为{}，实际为{}", expected_name(expected), found_text()),
+        };
+    }
+    message.to_string()
+}
+
+/// What serde says a value should have been, as the file's messages say it.
+fn expected_name(expected: &str) -> &str {
+    match expected {
+        "i32" => "整数",
+        "a boolean" => "true 或 false",
+        "a string" => "文本",
+        "a sequence" => "列表",
+        "a map" => "对象",
+        "a Decimal type representing a fixed-point number" => "数字（如 \"739.04\"）",
+        e if e.starts_with("struct ") => "对象",
+        e => e,
+    }
+}
+
+/// The names serde quotes (`` `a`, `b` or `c` ``), as the messages list them: `a b c`.
+fn quoted(names: &str) -> String {
+    names
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A value found where another was expected, as a message quotes it.
+fn describe(found: &Value) -> String {
+    match found {
+        Value::Null => "空值（null）".to_string(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("数字 {n}"),
+        Value::String(s) => format!("“{}”", clip(s)),
+        Value::Array(a) => format!("{} 项的列表", a.len()),
+        Value::Object(_) => "对象".to_string(),
+    }
+}
+
+/// A long text cut for a message.
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    }
 }

@@ -5,16 +5,12 @@
 //! [`validate::validate`], derive its figures with [`figures::derive`], write its report
 //! with [`report::report`] and its score sheet with [`sheet::sheet`].
 
-pub mod codec;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod figures;
 pub mod file;
-pub mod json;
-pub mod map;
 pub mod model;
 pub mod num;
-pub mod order;
 pub mod paths;
 pub mod render;
 pub mod report;
@@ -24,6 +20,7 @@ pub mod scheme;
 pub mod schemes;
 pub mod score;
 pub mod sheet;
+pub mod strict;
 pub mod text;
 pub mod tsv;
 pub mod validate;

@@ -1,13 +1,16 @@
-//! The assessment (自评): every figure and text a department enters for one year.
+//! The assessment (自评): every figure and text a department enters for one year. Its file
+//! form is derived: fields in declaration order, decimals as strings, unknown fields refused.
+
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-
-use crate::map::Map;
+use serde::{Deserialize, Serialize};
 
 use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
 
 /// One department's self-assessment for one year, with the scheme it is scored under.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Assessment {
     /// The draft's own title, e.g. 示例：天河区信访局 2023 年度.
     pub title: String,
@@ -39,12 +42,15 @@ pub struct Assessment {
     pub measures: Vec<String>,
     /// The scoring scheme, carried in the file so any reviewer can score it.
     pub scheme: Scheme,
-    /// Report paragraphs reworded by hand, by paragraph key (see [`crate::report`]).
-    pub report_edits: Map<ReportEdit>,
+    /// Report paragraphs reworded by hand, by paragraph key (see [`crate::report`]); left
+    /// out of the file when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub report_edits: BTreeMap<String, ReportEdit>,
 }
 
 /// A generated report paragraph as a reviewer reworded it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReportEdit {
     /// The paragraph as it now reads.
     pub text: String,
@@ -123,12 +129,14 @@ impl Assessment {
 }
 
 /// 金额单位.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum AmountUnit {
     /// 万元, the seed's unit.
     #[default]
+    #[serde(rename = "万元")]
     WanYuan,
     /// 元.
+    #[serde(rename = "元")]
     Yuan,
 }
 
@@ -142,7 +150,8 @@ impl AmountUnit {
 }
 
 /// A counted workload figure, e.g. 信访事项 31631 件 (last year 17023), with its parts.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Tally {
     pub name: String,
     /// 件, 人次, …
@@ -158,7 +167,8 @@ pub struct Tally {
 }
 
 /// A split of a tally into parts: complete ones must sum to the tally.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Breakdown {
     pub title: String,
     /// Whether the parts cover the whole (来访 + 来信 + 网信) or only some of it.
@@ -167,14 +177,16 @@ pub struct Breakdown {
 }
 
 /// One named part of a breakdown.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Part {
     pub name: String,
     pub value: Option<Decimal>,
 }
 
 /// The four figures every budget line carries.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Amounts {
     /// 年初预算数.
     pub initial: Option<Decimal>,
@@ -187,7 +199,8 @@ pub struct Amounts {
 }
 
 /// 部门整体收支情况. Income in total is derived: appropriation + other funds.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Finance {
     /// 财政拨款收入.
     pub appropriation: Amounts,
@@ -251,7 +264,8 @@ impl EconomicClass {
 }
 
 /// 三级指标类型: which kind of output or benefit an indicator measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum IndicatorKind {
     Quantity,
     Quality,
@@ -305,7 +319,8 @@ impl IndicatorKind {
 }
 
 /// 管理效率的七个方面.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Aspect {
     Budgeting,
     Execution,
@@ -341,33 +356,40 @@ impl Aspect {
 }
 
 /// 绩效指标: one performance indicator with its target, result and scoring rule.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub kind: IndicatorKind,
     pub name: String,
     /// 计量单位, e.g. 件 or %.
+    #[serde(default)]
     pub unit: String,
     /// 分值.
     pub points: Decimal,
     pub measure: Measure,
     /// 偏差原因分析及改进措施, required below full marks.
+    #[serde(default)]
     pub deviation_note: String,
     /// Filled in by the program as example data, not taken from a source.
+    #[serde(default)]
     pub example: bool,
 }
 
 /// 管理效率 criterion: one scored condition under one of the seven aspects.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub aspect: Aspect,
     pub name: String,
     pub points: Decimal,
     pub measure: Measure,
+    #[serde(default)]
     pub example: bool,
 }
 
 /// A rule and the inputs it scores: shared by indicators, criteria and the execution block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Measure {
     pub rule: Rule,
     /// 年度指标值.
@@ -379,10 +401,13 @@ pub struct Measure {
     /// The score a user enters for qualitative and manual rules.
     pub entered_score: Option<Decimal>,
     /// Conditions for checklist and per-failure deduction rules.
+    #[serde(default)]
     pub checks: Vec<Check>,
     /// Why a manual score is what it is.
+    #[serde(default)]
     pub reason: String,
     /// A score set by hand over the computed one.
+    #[serde(rename = "override")]
     pub override_score: Option<Override>,
 }
 
@@ -403,10 +428,13 @@ impl Measure {
 }
 
 /// 定性评价等级.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Achievement {
+    #[serde(rename = "达成")]
     Achieved,
+    #[serde(rename = "部分达成")]
     Partial,
+    #[serde(rename = "未达成")]
     NotAchieved,
 }
 
@@ -421,15 +449,18 @@ impl Achievement {
 }
 
 /// One checklist condition and whether it is met.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Check {
     pub text: String,
     pub met: bool,
 }
 
 /// A score set by hand, which must give its reason.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Override {
     pub score: Decimal,
+    #[serde(default)]
     pub reason: String,
 }

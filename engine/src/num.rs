@@ -6,7 +6,8 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// How a scheme rounds scores and displayed figures (舍入方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// 四舍五入: half away from zero, the default of every published form.
     #[default]

@@ -1,14 +1,16 @@
 //! The scoring scheme (评分标准): a tree of sections, categories and indicators with
 //! points, the rule types, rounding and grade bands. Schemes are data, so users can edit
-//! and share them.
+//! and share them. Their file form is derived, as the assessment's is.
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Amounts, Aspect, IndicatorKind};
 use crate::num::RoundingMode;
 
 /// A complete scoring scheme.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Scheme {
     /// Stable identifier, e.g. `guangzhou-dept`.
     pub id: String,
@@ -27,7 +29,8 @@ pub struct Scheme {
 }
 
 /// How scores and displayed figures are rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Rounding {
     pub mode: RoundingMode,
     /// Round a rate to its displayed 2 decimals of percent before scoring it.
@@ -35,11 +38,15 @@ pub struct Rounding {
 }
 
 /// 等级.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Grade {
+    #[serde(rename = "优")]
     Excellent,
+    #[serde(rename = "良")]
     Good,
+    #[serde(rename = "中")]
     Fair,
+    #[serde(rename = "差")]
     Poor,
 }
 
@@ -55,14 +62,16 @@ impl Grade {
 }
 
 /// The lowest total that earns a grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GradeBand {
     pub grade: Grade,
     pub min: Decimal,
 }
 
 /// 一级指标, with its points and what fills it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable identifier used in paths, e.g. `effectiveness`.
     pub id: String,
@@ -71,8 +80,9 @@ pub struct Section {
     pub body: SectionBody,
 }
 
-/// What a section scores.
-#[derive(Debug, Clone, PartialEq)]
+/// What a section scores: an object tagged by its `type`, read through [`BodyFields`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "BodyFields")]
 pub enum SectionBody {
     /// 预算执行: 全年执行数 against a base, scored by a rule.
     Execution { base: ExecutionBase, rule: Rule },
@@ -83,7 +93,8 @@ pub enum SectionBody {
 }
 
 /// Which budget figure the execution rate divides by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExecutionBase {
     /// 调整预算数 (全年预算数), the national rule.
     #[default]
@@ -103,7 +114,8 @@ impl ExecutionBase {
 }
 
 /// 二级指标 holding indicators of some kinds, e.g. 产出 = 数量 + 质量 + 时效 + 成本.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndicatorCategory {
     pub name: String,
     /// Points, when the scheme fixes them (广州: 产出 20, 效益 20).
@@ -112,27 +124,34 @@ pub struct IndicatorCategory {
 }
 
 /// One management aspect, its points and the default criteria a new assessment gets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AspectSpec {
     pub aspect: Aspect,
     pub points: Decimal,
     /// True where no source publishes this split: a default the user may edit.
+    #[serde(default)]
     pub editable_default: bool,
+    #[serde(default)]
     pub criteria: Vec<CriterionTemplate>,
 }
 
 /// A criterion as the scheme proposes it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CriterionTemplate {
     pub name: String,
     pub points: Decimal,
     pub rule: Rule,
     pub target: Option<Decimal>,
+    #[serde(default)]
     pub checks: Vec<String>,
 }
 
-/// How one indicator, criterion or the execution block is scored.
-#[derive(Debug, Clone, PartialEq)]
+/// How one indicator, criterion or the execution block is scored: an object tagged by its
+/// `type`, read through [`RuleFields`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RuleFields")]
 pub enum Rule {
     /// 正向: full at or above target, else points × actual ÷ target.
     AtLeast,
@@ -193,7 +212,8 @@ impl Rule {
 }
 
 /// The two published ways of scoring an at-most indicator above its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AtMostVariant {
     /// points × target ÷ actual.
     Ratio,
@@ -202,7 +222,8 @@ pub enum AtMostVariant {
 }
 
 /// What a band threshold is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The completion rate in percent: actual ÷ target × 100.
     Completion,
@@ -211,14 +232,16 @@ pub enum Basis {
 }
 
 /// One band: reaching `min` earns `points`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Band {
     pub min: Decimal,
     pub points: Decimal,
 }
 
 /// What a deduction counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DeductionBasis {
     /// target − actual, in the indicator's unit.
     Shortfall,
@@ -293,4 +316,184 @@ impl Scheme {
             _ => None,
         })
     }
+}
+
+/// A rule's object as the file holds it: its `type` and every field some type has, each
+/// read where it stands so a wrong one is named by its own path; [`Rule`] is then made
+/// from the fields its type has, and any other is refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFields {
+    #[serde(rename = "type")]
+    kind: RuleType,
+    #[serde(default, deserialize_with = "present")]
+    variant: Option<AtMostVariant>,
+    #[serde(default, deserialize_with = "present")]
+    basis: Option<AnyBasis>,
+    #[serde(default, deserialize_with = "present")]
+    bands: Option<Vec<Band>>,
+    #[serde(default, deserialize_with = "present")]
+    per: Option<Decimal>,
+    #[serde(default, deserialize_with = "present")]
+    step: Option<Decimal>,
+}
+
+/// The `type` of a rule.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RuleType {
+    AtLeast,
+    AtMost,
+    Exactly,
+    Qualitative,
+    Bands,
+    Deduction,
+    Checklist,
+    Manual,
+}
+
+/// A `basis` of either kind: which kinds a rule takes depends on its type.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnyBasis {
+    Completion,
+    Actual,
+    Shortfall,
+    Excess,
+    CompletionShortfall,
+    FailedChecks,
+}
+
+impl TryFrom<RuleFields> for Rule {
+    type Error = String;
+
+    fn try_from(f: RuleFields) -> Result<Self, String> {
+        let has = match f.kind {
+            RuleType::AtMost => &["variant"][..],
+            RuleType::Bands => &["basis", "bands"],
+            RuleType::Deduction => &["basis", "per", "step"],
+            _ => &[],
+        };
+        let present = [
+            ("variant", f.variant.is_some()),
+            ("basis", f.basis.is_some()),
+            ("bands", f.bands.is_some()),
+            ("per", f.per.is_some()),
+            ("step", f.step.is_some()),
+        ];
+        only(&present, has)?;
+        Ok(match f.kind {
+            RuleType::AtLeast => Rule::AtLeast,
+            RuleType::AtMost => Rule::AtMost {
+                variant: needed(f.variant, "variant")?,
+            },
+            RuleType::Exactly => Rule::Exactly,
+            RuleType::Qualitative => Rule::Qualitative,
+            RuleType::Bands => Rule::Bands {
+                basis: match needed(f.basis, "basis")? {
+                    AnyBasis::Completion => Basis::Completion,
+                    AnyBasis::Actual => Basis::Actual,
+                    _ => return Err(wrong_basis("completion actual")),
+                },
+                bands: needed(f.bands, "bands")?,
+            },
+            RuleType::Deduction => Rule::Deduction {
+                basis: match needed(f.basis, "basis")? {
+                    AnyBasis::Shortfall => DeductionBasis::Shortfall,
+                    AnyBasis::Excess => DeductionBasis::Excess,
+                    AnyBasis::CompletionShortfall => DeductionBasis::CompletionShortfall,
+                    AnyBasis::FailedChecks => DeductionBasis::FailedChecks,
+                    _ => {
+                        return Err(wrong_basis(
+                            "shortfall excess completion_shortfall failed_checks",
+                        ))
+                    }
+                },
+                per: needed(f.per, "per")?,
+                step: needed(f.step, "step")?,
+            },
+            RuleType::Checklist => Rule::Checklist,
+            RuleType::Manual => Rule::Manual,
+        })
+    }
+}
+
+/// A section body's object as the file holds it, read as [`RuleFields`] is.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyFields {
+    #[serde(rename = "type")]
+    kind: BodyType,
+    #[serde(default, deserialize_with = "present")]
+    base: Option<ExecutionBase>,
+    #[serde(default, deserialize_with = "present")]
+    rule: Option<Rule>,
+    #[serde(default, deserialize_with = "present")]
+    categories: Option<Vec<IndicatorCategory>>,
+    #[serde(default, deserialize_with = "present")]
+    aspects: Option<Vec<AspectSpec>>,
+}
+
+/// The `type` of a section body.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BodyType {
+    Execution,
+    Indicators,
+    Management,
+}
+
+impl TryFrom<BodyFields> for SectionBody {
+    type Error = String;
+
+    fn try_from(f: BodyFields) -> Result<Self, String> {
+        let has = match f.kind {
+            BodyType::Execution => &["base", "rule"][..],
+            BodyType::Indicators => &["categories"],
+            BodyType::Management => &["aspects"],
+        };
+        let present = [
+            ("base", f.base.is_some()),
+            ("rule", f.rule.is_some()),
+            ("categories", f.categories.is_some()),
+            ("aspects", f.aspects.is_some()),
+        ];
+        only(&present, has)?;
+        Ok(match f.kind {
+            BodyType::Execution => SectionBody::Execution {
+                base: needed(f.base, "base")?,
+                rule: needed(f.rule, "rule")?,
+            },
+            BodyType::Indicators => SectionBody::Indicators {
+                categories: needed(f.categories, "categories")?,
+            },
+            BodyType::Management => SectionBody::Management {
+                aspects: needed(f.aspects, "aspects")?,
+            },
+        })
+    }
+}
+
+/// A field of a tagged object that is there, so it must hold its value (`null` does not);
+/// one left out is `None` by `#[serde(default)]`.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// Refuses a field present in the file that the object's `type` does not have.
+fn only(present: &[(&str, bool)], has: &[&str]) -> Result<(), String> {
+    match present.iter().find(|(name, p)| *p && !has.contains(name)) {
+        Some((name, _)) => Err(format!("无法识别的字段“{name}”（这一类型没有此字段）")),
+        None => Ok(()),
+    }
+}
+
+/// A field the object's `type` must have.
+fn needed<T>(field: Option<T>, name: &str) -> Result<T, String> {
+    field.ok_or_else(|| format!("缺少必填字段 {name}"))
+}
+
+/// A `basis` that belongs to the other kind of rule.
+fn wrong_basis(names: &str) -> String {
+    format!("字段 basis 应为以下之一：{names}")
 }

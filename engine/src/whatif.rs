@@ -527,8 +527,6 @@ pub fn sensitivity(a: &Assessment, levels: &[Decimal]) -> Vec<Sensitivity> {
             })
         })
         .collect();
-    crate::order::sort_by(&mut out, |x, y| {
-        y.drop.cmp(&x.drop).then(x.path.cmp(&y.path))
-    });
+    out.sort_by(|x, y| y.drop.cmp(&x.drop).then(x.path.cmp(&y.path)));
     out
 }
