@@ -17,6 +17,7 @@ cargo clippy -p ziping-engine --all-targets -- -D warnings
 cargo clippy -p ziping-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p ziping-engine --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy -p ziping-export --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p ziping-engine-js --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p ziping-size-floor --target wasm32-unknown-unknown --lib -- -D warnings
 
 step "engine and CLI tests"
@@ -27,6 +28,9 @@ cargo test -p ziping-app --target wasm32-unknown-unknown --tests
 
 step "release build (dist/ and the single-file dist/ziping.html)"
 bash scripts/build.sh
+
+step "the engine as a JavaScript module (Node, against dist/engine/ and the CLI)"
+node --test tests/engine-js/
 
 step "end-to-end tests (Playwright against the release dist/)"
 npx playwright test

@@ -20,6 +20,17 @@ pub const STYLE: &str = r#"
 @media print{.report{max-width:none}}
 "#;
 
+/// The text writer a format's name asks for (`md` or `markdown`, `text` or `txt`, `html`),
+/// so the CLI and the JavaScript module take the same names.
+pub fn by_name(format: &str) -> Option<fn(&Report) -> String> {
+    match format {
+        "md" | "markdown" => Some(markdown),
+        "text" | "txt" => Some(text),
+        "html" => Some(html),
+        _ => None,
+    }
+}
+
 /// The report as a standalone HTML page with its print stylesheet.
 pub fn html(r: &Report) -> String {
     let mut out = format!(

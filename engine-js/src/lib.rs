@@ -1,0 +1,65 @@
+//! The engine as a JavaScript module, for other intranet pages (an OA system, a provincial
+//! portal) to embed. Every function takes and returns plain objects in the file format's
+//! shape (decimals as strings), the same as `ziping … --json` prints; bad input throws an
+//! `Error` carrying the CLI's Chinese message, and the module goes on working.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use ziping_engine::file::{self, FileError};
+use ziping_engine::model::Assessment;
+use ziping_engine::{render, report, sample, score, validate, whatif};
+
+/// The built-in sample (天河区信访局 2023 年度) as an assessment file's object.
+#[wasm_bindgen]
+pub fn sample() -> Result<JsValue, JsError> {
+    let text = file::encode_assessment(&sample::sample());
+    let document: serde_json::Value = serde_json::from_str(&text)?;
+    to_js(&document)
+}
+
+/// The score card of an assessment file, as `ziping score --json` prints it.
+#[wasm_bindgen]
+pub fn score(file: JsValue) -> Result<JsValue, JsError> {
+    to_js(&score::score(&assessment(file)?))
+}
+
+/// The findings of an assessment file (`severity`, `code`, `paths`, `message`), as
+/// `ziping validate --json` prints them.
+#[wasm_bindgen]
+pub fn validate(file: JsValue) -> Result<JsValue, JsError> {
+    to_js(&validate::validate(&assessment(file)?))
+}
+
+/// The value a figure must take to reach a goal, as `ziping seek --json` prints it: `field`
+/// is a field path such as `finance.spending.actual`, `goal` such as `total>=95`.
+#[wasm_bindgen]
+pub fn seek(file: JsValue, field: &str, goal: &str) -> Result<JsValue, JsError> {
+    let a = assessment(file)?;
+    let goal = whatif::Goal::parse(goal).map_err(|e| JsError::new(&e))?;
+    let answer = whatif::seek(&a, field, &goal).map_err(|e| JsError::new(&e))?;
+    to_js(&answer)
+}
+
+/// The report (自评报告) of an assessment file as text: `format` is "markdown", "text" or
+/// "html".
+#[wasm_bindgen]
+pub fn report(file: JsValue, format: &str) -> Result<String, JsError> {
+    let render = render::by_name(format).ok_or_else(|| {
+        JsError::new(&format!(
+            "report 不支持格式 {format}：可选 markdown、text、html"
+        ))
+    })?;
+    Ok(render(&report::report(&assessment(file)?)))
+}
+
+/// Reads an assessment from a file's object, as `JSON.parse` of the file gives it.
+fn assessment(file: JsValue) -> Result<Assessment, JsError> {
+    let document: serde_json::Value =
+        serde_wasm_bindgen::from_value(file).map_err(|_| JsError::from(FileError::NotOurs))?;
+    Ok(file::decode_assessment(&document.to_string())?)
+}
+
+/// A result as a plain JS object (maps as objects, not `Map`s), as JSON would carry it.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
