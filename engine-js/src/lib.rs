@@ -52,11 +52,16 @@ pub fn report(file: JsValue, format: &str) -> Result<String, JsError> {
     Ok(render(&report::report(&assessment(file)?)))
 }
 
-/// Reads an assessment from a file's object, as `JSON.parse` of the file gives it.
+/// Reads an assessment from a file's object, as `JSON.parse` of the file gives it. The
+/// object comes in as JSON text (`JSON.stringify`, whose throws come back as an `Err`), so
+/// a cyclic, deeply nested or throwing object is refused by the file reader's own limits
+/// rather than overflowing the stack halfway through Rust.
 fn assessment(file: JsValue) -> Result<Assessment, JsError> {
-    let document: serde_json::Value =
-        serde_wasm_bindgen::from_value(file).map_err(|_| JsError::from(FileError::NotOurs))?;
-    Ok(file::decode_assessment(&document.to_string())?)
+    let text = js_sys::JSON::stringify(&file)
+        .ok()
+        .and_then(|text| JsValue::from(text).as_string())
+        .ok_or(FileError::NotOurs)?;
+    Ok(file::decode_assessment(&text)?)
 }
 
 /// A result as a plain JS object (maps as objects, not `Map`s), as JSON would carry it.

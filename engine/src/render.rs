@@ -150,3 +150,27 @@ pub fn text(r: &Report) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{report, sample};
+
+    #[test]
+    fn formats_by_the_names_the_cli_and_the_module_take() {
+        let r = report::report(&sample::sample());
+        let writers: [(&str, fn(&Report) -> String); 5] = [
+            ("md", markdown),
+            ("markdown", markdown),
+            ("text", text),
+            ("txt", text),
+            ("html", html),
+        ];
+        for (name, writer) in writers {
+            assert_eq!(by_name(name).map(|w| w(&r)), Some(writer(&r)), "{name}");
+        }
+        for name in ["docx", "pdf", "", "MD", " html"] {
+            assert!(by_name(name).is_none(), "{name:?}");
+        }
+    }
+}
