@@ -33,18 +33,21 @@ pub fn validate(file: JsValue) -> Result<JsValue, JsError> {
 /// The value a figure must take to reach a goal, as `ziping seek --json` prints it: `field`
 /// is a field path such as `finance.spending.actual`, `goal` such as `total>=95`.
 #[wasm_bindgen]
-pub fn seek(file: JsValue, field: &str, goal: &str) -> Result<JsValue, JsError> {
+pub fn seek(file: JsValue, field: JsValue, goal: JsValue) -> Result<JsValue, JsError> {
+    let field = text(field, "字段路径应为字符串，如 finance.spending.actual")?;
+    let goal = text(goal, "目标应为字符串，如 total>=95")?;
     let a = assessment(file)?;
-    let goal = whatif::Goal::parse(goal).map_err(|e| JsError::new(&e))?;
-    let answer = whatif::seek(&a, field, &goal).map_err(|e| JsError::new(&e))?;
+    let goal = whatif::Goal::parse(&goal).map_err(|e| JsError::new(&e))?;
+    let answer = whatif::seek(&a, &field, &goal).map_err(|e| JsError::new(&e))?;
     to_js(&answer)
 }
 
 /// The report (自评报告) of an assessment file as text: `format` is "markdown", "text" or
 /// "html".
 #[wasm_bindgen]
-pub fn report(file: JsValue, format: &str) -> Result<String, JsError> {
-    let render = render::by_name(format).ok_or_else(|| {
+pub fn report(file: JsValue, format: JsValue) -> Result<String, JsError> {
+    let format = text(format, "报告格式应为字符串：可选 markdown、text、html")?;
+    let render = render::by_name(&format).ok_or_else(|| {
         JsError::new(&format!(
             "report 不支持格式 {format}：可选 markdown、text、html"
         ))
@@ -62,6 +65,12 @@ fn assessment(file: JsValue) -> Result<Assessment, JsError> {
         .and_then(|text| JsValue::from(text).as_string())
         .ok_or(FileError::NotOurs)?;
     Ok(file::decode_assessment(&text)?)
+}
+
+/// A text argument, or an error saying what it should have been: JavaScript may pass
+/// anything.
+fn text(value: JsValue, expected: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| JsError::new(expected))
 }
 
 /// A result as a plain JS object (maps as objects, not `Map`s), as JSON would carry it.

@@ -16,10 +16,10 @@ await init({ module_or_path: readFileSync(new URL("ziping_engine_bg.wasm", dist)
 
 const scratch = mkdtempSync(join(tmpdir(), "ziping-engine-js-"));
 
-/** What the `ziping` CLI prints for a file's object, whatever its exit code. */
-function cli(file, ...args) {
+/** What the `ziping` CLI prints, whatever its exit code; `FILE` in `args` names `file`. */
+function cli(args, file) {
   const path = join(scratch, "file.json");
-  writeFileSync(path, JSON.stringify(file, null, 2));
+  if (file !== undefined) writeFileSync(path, JSON.stringify(file, null, 2));
   const out = spawnSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", ...args.map((a) => (a === "FILE" ? path : a))], {
     encoding: "utf8",
   });
@@ -55,7 +55,7 @@ test("sample() is the built-in sample as a plain file object, decimals as string
   assert.equal(file.kind, "assessment");
   assert.equal(file.assessment.finance.spending.actual, "733.88");
   assert.equal(file.assessment.finance.spending.adjusted, "739.04");
-  assert.deepEqual(file, JSON.parse(cli(null, "sample")));
+  assert.deepEqual(file, JSON.parse(cli(["sample"])));
 });
 
 test("score(): the sample scores 99.32, 优, section by section as the seed, and as the CLI prints", () => {
@@ -71,7 +71,7 @@ test("score(): the sample scores 99.32, 优, section by section as the seed, and
       ["management", "管理效率", "50", "50.00"],
     ],
   );
-  assert.deepEqual(card, JSON.parse(cli(engine.sample(), "score", "--json", "FILE")));
+  assert.deepEqual(card, JSON.parse(cli(["score", "--json", "FILE"], engine.sample())));
 });
 
 test("score() reads a file that went through JSON text, as an embedding page would pass it", () => {
@@ -100,7 +100,7 @@ test("validate(): a 决算 that no longer matches its parts gives the CLI's find
     paths: ["finance.basic", "finance.project", "finance.spending.actual"],
     message: "基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 760.00 不符",
   });
-  assert.deepEqual(findings, JSON.parse(cli(file, "validate", "--json", "FILE")));
+  assert.deepEqual(findings, JSON.parse(cli(["validate", "--json", "FILE"], file)));
 });
 
 test("seek(): the CLI's answers, reached and not", () => {
@@ -121,7 +121,7 @@ test("seek(): the CLI's answers, reached and not", () => {
   ];
   for (const [field, goal] of cases) {
     const answer = engine.seek(file, field, goal);
-    assert.deepEqual(answer, JSON.parse(cli(file, "seek", "FILE", "--field", field, "--goal", goal, "--json")), `${field} ${goal}`);
+    assert.deepEqual(answer, JSON.parse(cli(["seek", "FILE", "--field", field, "--goal", goal, "--json"], file)), `${field} ${goal}`);
   }
   assert.equal(engine.seek(file, "finance.spending.actual", "item:预算执行率>=10").reachable, false);
 });
@@ -131,7 +131,7 @@ test("seek(): without the sample's hand-set execution score, 决算 moves the sc
   file.assessment.execution_override = null;
   const answer = engine.seek(file, "finance.spending.actual", "item:预算执行率>=10");
   assert.equal(answer.reachable, true);
-  assert.deepEqual(answer, JSON.parse(cli(file, "seek", "FILE", "--field", "finance.spending.actual", "--goal", "item:预算执行率>=10", "--json")));
+  assert.deepEqual(answer, JSON.parse(cli(["seek", "FILE", "--field", "finance.spending.actual", "--goal", "item:预算执行率>=10", "--json"], file)));
 });
 
 test("report(): the seed's report in Markdown, text and HTML, as the CLI writes it", () => {
@@ -139,15 +139,15 @@ test("report(): the seed's report in Markdown, text and HTML, as the CLI writes 
   const md = engine.report(file, "markdown");
   assert.match(md, /^# 2023年度广州市天河区信访局部门整体支出绩效自评报告\n/);
   for (const figure of ["733.88", "739.04", "99.32"]) assert.ok(md.includes(figure), `the Markdown holds ${figure}`);
-  assert.equal(md, cli(file, "report", "FILE", "--format", "markdown"));
-  assert.equal(engine.report(file, "text"), cli(file, "report", "FILE", "--format", "text"));
+  assert.equal(md, cli(["report", "FILE", "--format", "markdown"], file));
+  assert.equal(engine.report(file, "text"), cli(["report", "FILE", "--format", "text"], file));
   const html = engine.report(file, "html");
   assert.match(html, /^<!DOCTYPE html>/);
-  assert.equal(html, cli(file, "report", "FILE", "--format", "html"));
+  assert.equal(html, cli(["report", "FILE", "--format", "html"], file));
 });
 
 test("bad input throws an Error with the CLI's Chinese message, and the module keeps working", () => {
-  const scheme = JSON.parse(cli(null, "scheme", "guangzhou-dept"));
+  const scheme = JSON.parse(cli(["scheme", "guangzhou-dept"]));
   const cyclic = engine.sample();
   cyclic.assessment.self = cyclic;
   const nested = (levels) => {
@@ -227,6 +227,9 @@ test("bad input throws an Error with the CLI's Chinese message, and the module k
       "report 不支持格式 pdf：可选 markdown、text、html",
     ],
     ["a bad file with a good format", () => engine.report(null, "markdown"), NOT_OURS],
+    ["no format", () => engine.report(engine.sample()), "报告格式应为字符串：可选 markdown、text、html"],
+    ["no field", () => engine.seek(engine.sample()), "字段路径应为字符串，如 finance.spending.actual"],
+    ["a goal that is a number", () => engine.seek(engine.sample(), "finance.spending.actual", 95), "目标应为字符串，如 total>=95"],
   ];
   for (const [what, call, message] of cases) {
     const got = thrown(call);
@@ -238,7 +241,7 @@ test("bad input throws an Error with the CLI's Chinese message, and the module k
 
 test("a CLI file with a figure as a bare number is read as the CLI reads it", () => {
   const file = withSpending(733.88);
-  assert.deepEqual(engine.score(file), JSON.parse(cli(file, "score", "--json", "FILE")));
+  assert.deepEqual(engine.score(file), JSON.parse(cli(["score", "--json", "FILE"], file)));
 });
 
 test("many calls in a row keep working and give the same card", () => {
