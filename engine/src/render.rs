@@ -20,9 +20,12 @@ pub const STYLE: &str = r#"
 @media print{.report{max-width:none}}
 "#;
 
+/// A writer of the report as text in one format.
+pub type Writer = fn(&Report) -> String;
+
 /// The text writer a format's name asks for (`md` or `markdown`, `text` or `txt`, `html`),
 /// so the CLI and the JavaScript module take the same names.
-pub fn by_name(format: &str) -> Option<fn(&Report) -> String> {
+pub fn by_name(format: &str) -> Option<Writer> {
     match format {
         "md" | "markdown" => Some(markdown),
         "text" | "txt" => Some(text),
@@ -159,7 +162,7 @@ mod tests {
     #[test]
     fn formats_by_the_names_the_cli_and_the_module_take() {
         let r = report::report(&sample::sample());
-        let writers: [(&str, fn(&Report) -> String); 5] = [
+        let writers: [(&str, Writer); 5] = [
             ("md", markdown),
             ("markdown", markdown),
             ("text", text),
