@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine, then runs every check: format, lints, engine and CLI tests,
-# the release build, browser tests in headless Chromium and Playwright e2e.
+# the release build, the engine module in Node, browser tests in headless Chromium and
+# Playwright e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

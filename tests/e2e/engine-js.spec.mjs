@@ -1,30 +1,47 @@
-// The engine as a JavaScript module (dist/engine/) embedded in another page: a plain HTML
-// page with <script type="module">, as the README shows, served beside the release dist/.
+// The engine as a JavaScript module (dist/engine/) embedded in other pages, plain HTML with
+// <script type="module"> served beside the release dist/: the README's example, and a page
+// that scores a file the user chooses (engine-js.html).
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
 const PAGE = readFileSync(new URL("engine-js.html", import.meta.url), "utf8");
 
-/** Opens the embedding page at a path of the server, so ./engine/ resolves beside it. */
-async function openEmbedding(page, path) {
-  await page.route(`**${path}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: PAGE }));
+/** The README's example page: the html block of its section on the JavaScript module. */
+function readmeExample() {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.split("## The engine as a JavaScript module")[1] ?? "";
+  const block = section.match(/```html\n([\s\S]*?)```/);
+  if (!block) throw new Error("the README shows no html example of the module");
+  return block[1];
+}
+
+/** Opens a page at a path of the server, so its ./engine/ resolves beside it. */
+async function openEmbedding(page, path, body = PAGE) {
+  await page.route(`**${path}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body }));
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(path);
   return errors;
 }
 
-test("a plain page imports ./engine/ziping_engine.js and shows the sample's score", async ({ page }) => {
-  const errors = await openEmbedding(page, "/tools/ziping/embed.html");
+test("the README's example page, under a sub-path, shows the sample's score", async ({ page }) => {
+  const dialogs = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const errors = await openEmbedding(page, "/tools/ziping/embed.html", readmeExample());
   await expect(page.locator("#total")).toHaveText("99.32");
   await expect(page.locator("#grade")).toHaveText("优");
-  await expect(page.locator("#error")).toHaveText("");
   expect(errors).toEqual([]);
+  expect(dialogs).toEqual([]);
 });
 
 test("the embedding page scores a chosen file, shows the Chinese message for a bad one and goes on", async ({ page }) => {
-  await openEmbedding(page, "/embed.html");
+  const errors = await openEmbedding(page, "/embed.html");
   await expect(page.locator("#total")).toHaveText("99.32");
+  await expect(page.locator("#grade")).toHaveText("优");
+  await expect(page.locator("#error")).toHaveText("");
   // The module, already started by the page, answers the test as it answers the page.
   const file = await page.evaluate(async () => (await import("./engine/ziping_engine.js")).sample());
   file.assessment.finance.spending.actual = "739.04";
@@ -41,6 +58,7 @@ test("the embedding page scores a chosen file, shows the Chinese message for a b
   await expect(page.locator("#error")).toHaveText("");
   await expect(page.locator("#total")).toHaveText("100.00");
   await expect(page.locator("#grade")).toHaveText("优");
+  expect(errors).toEqual([]);
 });
 
 test("in the browser, bad input throws an Error with the engine's message", async ({ page }) => {
