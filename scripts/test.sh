@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine, then runs every check: format, lints, engine and CLI tests,
-# the release build, browser tests in headless Chromium and Playwright e2e.
+# the release build, the engine module in Node, browser tests in headless Chromium and
+# Playwright e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,6 +18,7 @@ cargo clippy -p ziping-engine --all-targets -- -D warnings
 cargo clippy -p ziping-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p ziping-engine --target wasm32-unknown-unknown --lib -- -D warnings
 cargo clippy -p ziping-export --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p ziping-engine-js --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "engine and CLI tests"
 cargo test -p ziping-engine
@@ -26,6 +28,9 @@ cargo test -p ziping-app --target wasm32-unknown-unknown --tests
 
 step "release build (dist/ and the single-file dist/ziping.html)"
 bash scripts/build.sh
+
+step "the engine as a JavaScript module (Node, against dist/engine/ and the CLI)"
+node --test tests/engine-js/
 
 step "end-to-end tests (Playwright against the release dist/)"
 npx playwright test

@@ -20,6 +20,20 @@ pub const STYLE: &str = r#"
 @media print{.report{max-width:none}}
 "#;
 
+/// A writer of the report as text in one format.
+pub type Writer = fn(&Report) -> String;
+
+/// The text writer a format's name asks for (`md` or `markdown`, `text` or `txt`, `html`),
+/// so the CLI and the JavaScript module take the same names.
+pub fn by_name(format: &str) -> Option<Writer> {
+    match format {
+        "md" | "markdown" => Some(markdown),
+        "text" | "txt" => Some(text),
+        "html" => Some(html),
+        _ => None,
+    }
+}
+
 /// The report as a standalone HTML page with its print stylesheet.
 pub fn html(r: &Report) -> String {
     let mut out = format!(
@@ -138,4 +152,28 @@ pub fn text(r: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{report, sample};
+
+    #[test]
+    fn formats_by_the_names_the_cli_and_the_module_take() {
+        let r = report::report(&sample::sample());
+        let writers: [(&str, Writer); 5] = [
+            ("md", markdown),
+            ("markdown", markdown),
+            ("text", text),
+            ("txt", text),
+            ("html", html),
+        ];
+        for (name, writer) in writers {
+            assert_eq!(by_name(name).map(|w| w(&r)), Some(writer(&r)), "{name}");
+        }
+        for name in ["docx", "pdf", "", "MD", " html"] {
+            assert!(by_name(name).is_none(), "{name:?}");
+        }
+    }
 }

@@ -234,6 +234,12 @@ fn report_and_form_write_every_format() {
             "{format} is a zip package"
         );
     }
+    let text = stdout(&ziping(&["report", &s, "--format", "txt"]));
+    assert!(text.starts_with("2023年度广州市天河区信访局部门整体支出绩效自评报告\n"));
+    let bad = ziping(&["report", &s, "--format", "pdf"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr)
+        .contains("report 不支持格式 pdf：可选 md、text、html、docx"));
     let bad = ziping(&["form", &s, "--format", "pdf"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("form 不支持格式 pdf"));

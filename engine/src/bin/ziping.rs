@@ -153,15 +153,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("report", [file]) => {
             let r = report::report(&load(file)?);
             let bytes = match command.format.unwrap_or("md") {
-                "md" | "markdown" => render::markdown(&r).into_bytes(),
-                "text" | "txt" => render::text(&r).into_bytes(),
-                "html" => render::html(&r).into_bytes(),
                 "docx" => docx::docx(&r)?,
-                other => {
-                    return Err(format!(
-                        "report 不支持格式 {other}：可选 md、text、html、docx"
-                    ))
-                }
+                other => match render::by_name(other) {
+                    Some(render) => render(&r).into_bytes(),
+                    None => {
+                        return Err(format!(
+                            "report 不支持格式 {other}：可选 md、text、html、docx"
+                        ))
+                    }
+                },
             };
             write_out(&bytes, command.out, command.format == Some("docx"))
         }
