@@ -75,6 +75,8 @@ pub struct Ctx {
     /// A key per indicator row, for the keyed table: a row keeps its key, and with it its
     /// elements, when rows around it are added, moved or removed.
     pub indicator_keys: RwSignal<Vec<u64>>,
+    /// Likewise a key per management criterion.
+    pub criterion_keys: RwSignal<Vec<u64>>,
 }
 
 /// A key no row has had before.
@@ -109,6 +111,16 @@ impl Ctx {
                 });
             }
         });
+        let criterion_keys = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let n = assessment.with(|a| a.criteria.len());
+            if criterion_keys.with_untracked(Vec::len) != n {
+                criterion_keys.update(|k| {
+                    k.truncate(n);
+                    k.resize_with(n, row_key);
+                });
+            }
+        });
         Ctx {
             assessment,
             raw: RwSignal::new(BTreeMap::new()),
@@ -128,6 +140,7 @@ impl Ctx {
             figures,
             indicators,
             indicator_keys,
+            criterion_keys,
         }
     }
 

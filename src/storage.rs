@@ -153,7 +153,7 @@ pub fn list() -> Vec<DraftMeta> {
         Some(Value::Array(items)) => items.iter().filter_map(DraftMeta::read).collect(),
         _ => Vec::new(),
     };
-    metas.sort_by(|a, b| b.updated.cmp(&a.updated));
+    metas.sort_by_key(|m| std::cmp::Reverse(m.updated));
     let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
     let (bases, scenarios): (Vec<_>, Vec<_>) = metas
         .iter()

@@ -9,26 +9,22 @@ use ziping_engine::scheme::Rule;
 
 use crate::fields::{after_removing, notes, remap_rows, text_input, NumberInput};
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
-use crate::state::{Ctx, Notice};
+use crate::state::{row_key, Ctx, Notice};
 use crate::text;
 
 #[component]
 pub fn Management() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // (aspect, aspect points, editable default, criteria indices)
+    // (aspect, aspect points, editable default)
     let aspects = Memo::new(move |_| {
         ctx.assessment.with(|a| {
             a.scheme
                 .aspects()
                 .map(|spec| {
-                    let members: Vec<usize> = (0..a.criteria.len())
-                        .filter(|&i| a.criteria[i].aspect == spec.aspect)
-                        .collect();
                     (
                         spec.aspect,
                         spec.points.normalize().to_string(),
                         spec.editable_default,
-                        members,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -48,20 +44,39 @@ pub fn Management() -> impl IntoView {
     view! {
         <section id="management" class="page">
             <h2>{text::NO_MANAGEMENT}{text::NAV_MANAGEMENT}</h2>
-            {move || aspects.get().into_iter().map(|(aspect, points, editable, members)| view! {
-                <fieldset class="aspect">
-                    <legend>{aspect.label()}" · "{text::POINTS}" "{points}
-                        {editable.then(|| view! { <small class="hint">{text::DEFAULT_SPLIT}</small> })}</legend>
-                    {members.into_iter().map(criterion).collect_view()}
-                    <button type="button" on:click=move |_| ctx.edit(|a| a.criteria.push(Criterion {
+            <For each=move || aspects.get() key=|x| x.clone() children=move |(aspect, points, editable)| {
+                // The keys of this aspect's criteria, in their order.
+                let members = Memo::new(move |_| {
+                    ctx.criterion_keys.with(|keys| {
+                        ctx.assessment.with(|a| {
+                            a.criteria
+                                .iter()
+                                .zip(keys)
+                                .filter(|(c, _)| c.aspect == aspect)
+                                .map(|(_, k)| *k)
+                                .collect::<Vec<u64>>()
+                        })
+                    })
+                });
+                let add = move |_| {
+                    ctx.edit(|a| a.criteria.push(Criterion {
                         aspect,
                         name: String::new(),
                         points: Decimal::ZERO,
                         measure: Measure::new(Rule::Checklist),
                         example: false,
-                    }))>{text::ADD_CRITERION}</button>
-                </fieldset>
-            }).collect_view()}
+                    }));
+                    ctx.criterion_keys.update(|k| k.push(row_key()));
+                };
+                view! {
+                    <fieldset class="aspect">
+                        <legend>{aspect.label()}" · "{text::POINTS}" "{points}
+                            {editable.then(|| view! { <small class="hint">{text::DEFAULT_SPLIT}</small> })}</legend>
+                        <For each=move || members.get() key=|k| *k children=criterion/>
+                        <button type="button" on:click=add>{text::ADD_CRITERION}</button>
+                    </fieldset>
+                }
+            }/>
             <div class="row">
                 <button type="button" on:click=reset>{text::RESET_CRITERIA}</button>
                 <button type="button" on:click=save>{text::SAVE_CRITERIA}</button>
@@ -70,12 +85,24 @@ pub fn Management() -> impl IntoView {
     }
 }
 
-fn criterion(i: usize) -> impl IntoView {
+/// One criterion, for the criterion with row key `key`: it keeps its elements when
+/// criteria before it are added or removed, and its fields' paths follow its place.
+fn criterion(key: u64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let c = Memo::new(move |_| ctx.assessment.with(|a| a.criteria.get(i).cloned()));
+    // A criterion being taken out keeps its last place until it is gone.
+    let index = Memo::new(move |last: Option<&usize>| {
+        ctx.criterion_keys
+            .with(|k| k.iter().position(|x| *x == key))
+            .or(last.copied())
+            .unwrap_or_default()
+    });
+    let c = Memo::new(move |_| {
+        let i = index.get();
+        ctx.assessment.with(|a| a.criteria.get(i).cloned())
+    });
     let score = move || {
+        let path = format!("criteria[{}]", index.get());
         ctx.card.with(|card| {
-            let path = format!("criteria[{i}]");
             card.items()
                 .find(|x| x.path == path)
                 .map(|x| x.score.to_string())
@@ -83,6 +110,7 @@ fn criterion(i: usize) -> impl IntoView {
         })
     };
     let with = move |f: &dyn Fn(&mut Criterion)| {
+        let i = index.get_untracked();
         ctx.edit(|a| {
             if let Some(x) = a.criteria.get_mut(i) {
                 f(x)
@@ -94,12 +122,20 @@ fn criterion(i: usize) -> impl IntoView {
     // The count alone, so typing a check's text does not rebuild the list under it.
     let checks =
         Memo::new(move |_| c.with(|x| x.as_ref().map(|x| x.measure.checks.len()).unwrap_or(0)));
-    let at = format!("criteria[{i}]");
+    let at = move |tail: &'static str| {
+        Signal::derive(move || format!("criteria[{}]{tail}", index.get()))
+    };
     let tip = RwSignal::new(String::new());
     let remove = move |_| {
+        let i = index.get_untracked();
         ctx.edit(|a| {
             if i < a.criteria.len() {
                 a.criteria.remove(i);
+            }
+        });
+        ctx.criterion_keys.update(|k| {
+            if i < k.len() {
+                k.remove(i);
             }
         });
         ctx.raw
@@ -116,13 +152,13 @@ fn criterion(i: usize) -> impl IntoView {
     view! {
         <div class="criterion">
             <div class="row">
-                <label>{text::CRITERION_NAME}{text_input(format!("{at}.name"), text::CRITERION_NAME,
-                    move |a| a.criteria.get(i).map(|x| x.name.clone()).unwrap_or_default(),
-                    move |a, v| if let Some(x) = a.criteria.get_mut(i) { x.name = v }, None)}</label>
+                <label>{text::CRITERION_NAME}{text_input(at(".name"), text::CRITERION_NAME,
+                    move |a| a.criteria.get(index.get()).map(|x| x.name.clone()).unwrap_or_default(),
+                    move |a, v| if let Some(x) = a.criteria.get_mut(index.get_untracked()) { x.name = v }, None)}</label>
                 {move || c.with(|x| x.as_ref().is_some_and(|x| x.example)).then(|| view! { <small class="tag">{text::EXAMPLE}</small> })}
-                <label>{text::POINTS}<NumberInput path=format!("{at}.points") label=format!("{}{}", text::POINTS, i + 1)/></label>
+                <label>{text::POINTS}<NumberInput path=at(".points") label=Signal::derive(move || format!("{}{}", text::POINTS, index.get() + 1))/></label>
                 <label>{text::RULE}
-                <select id=format!("{at}.measure.rule") on:change=move |ev| {
+                <select id=at(".measure.rule") on:change=move |ev| {
                     let k = event_target_value(&ev);
                     with(&|x| x.measure.rule = rule_for(&k, x.points, !x.measure.checks.is_empty()))
                 }>
@@ -132,39 +168,43 @@ fn criterion(i: usize) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 </label>
-                <span class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("criteria[{i}]")))>{text::SCORE_COL}" "<b>{score}</b></span>
+                <span class="score-cell" title=move || tip.get() on:mouseenter=move |_| tip.set(ctx.formula(&format!("criteria[{}]", index.get_untracked())))>{text::SCORE_COL}" "<b>{score}</b></span>
                 <button type="button" class="remove" on:click=remove>{text::REMOVE_CRITERION}</button>
             </div>
-            <RuleParams path=format!("{at}.measure.rule")/>
-            {notes(format!("{at}.measure.rule"))}
+            // The parameters' own fields are built for one path: anew when the criterion moves.
+            {move || view! { <RuleParams path=at(".measure.rule").get()/> }}
+            {notes(at(".measure.rule"))}
             <Show when=move || rule().is_some_and(|r| r.needs_target())>
                 <div class="row">
-                    <label>{text::TARGET}<NumberInput path=format!("criteria[{i}].measure.target") label=text::TARGET/></label>
-                    <label>{text::ACTUAL_VALUE}<NumberInput path=format!("criteria[{i}].measure.actual") label=text::ACTUAL_VALUE/></label>
+                    <label>{text::TARGET}<NumberInput path=at(".measure.target") label=text::TARGET/></label>
+                    <label>{text::ACTUAL_VALUE}<NumberInput path=at(".measure.actual") label=text::ACTUAL_VALUE/></label>
                 </div>
             </Show>
             <Show when=move || matches!(rule(), Some(Rule::Manual))>
                 <div class="row">
-                    <label>{text::ENTERED}<NumberInput path=format!("criteria[{i}].measure.entered_score") label=text::ENTERED/></label>
-                    <label>{text::REASON}{text_input(format!("criteria[{i}].measure.reason"), text::REASON,
-                        move |a| a.criteria.get(i).map(|x| x.measure.reason.clone()).unwrap_or_default(),
-                        move |a, v| if let Some(x) = a.criteria.get_mut(i) { x.measure.reason = v }, None)}</label>
+                    <label>{text::ENTERED}<NumberInput path=at(".measure.entered_score") label=text::ENTERED/></label>
+                    <label>{text::REASON}{text_input(at(".measure.reason"), text::REASON,
+                        move |a| a.criteria.get(index.get()).map(|x| x.measure.reason.clone()).unwrap_or_default(),
+                        move |a, v| if let Some(x) = a.criteria.get_mut(index.get_untracked()) { x.measure.reason = v }, None)}</label>
                 </div>
             </Show>
             <ul class="checks" aria-label=text::CHECKS>
-                {move || (0..checks.get()).map(|k| check(i, k)).collect_view()}
+                <For each=move || 0..checks.get() key=|k| *k children=move |k| check(index, k)/>
             </ul>
             <button type="button" on:click=add_check>{text::ADD_CHECK}</button>
-            {notes(format!("{at}.measure.checks"))}
+            {notes(at(".measure.checks"))}
         </div>
     }
 }
 
 /// One check of a criterion: ticked when met; its wording can be changed.
-fn check(i: usize, k: usize) -> impl IntoView {
+fn check(criterion: Memo<usize>, k: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let id = format!("criteria[{i}].measure.checks[{k}]");
+    let id = move |tail: &'static str| {
+        Signal::derive(move || format!("criteria[{}].measure.checks[{k}]{tail}", criterion.get()))
+    };
     let ch = Memo::new(move |_| {
+        let i = criterion.get();
         ctx.assessment.with(|a| {
             a.criteria
                 .get(i)
@@ -174,6 +214,7 @@ fn check(i: usize, k: usize) -> impl IntoView {
     });
     let wording = move || ch.with(|c| c.as_ref().map(|c| c.text.clone()).unwrap_or_default());
     let edit = move |f: &dyn Fn(&mut Check)| {
+        let i = criterion.get_untracked();
         ctx.edit(|a| {
             if let Some(ch) = a
                 .criteria
@@ -185,6 +226,7 @@ fn check(i: usize, k: usize) -> impl IntoView {
         })
     };
     let remove = move |_| {
+        let i = criterion.get_untracked();
         ctx.edit(|a| {
             if let Some(x) = a.criteria.get_mut(i) {
                 if k < x.measure.checks.len() {
@@ -195,11 +237,11 @@ fn check(i: usize, k: usize) -> impl IntoView {
     };
     view! {
         <li class="row">
-            <input type="checkbox" id=id.clone()
+            <input type="checkbox" id=id("")
                 aria-label=wording
                 prop:checked=move || ch.with(|c| c.as_ref().is_some_and(|c| c.met))
                 on:change=move |ev| { let on = event_target_checked(&ev); edit(&|ch| ch.met = on) }/>
-            <input type="text" class="check-text" id=format!("{id}.text") aria-label=text::check_text(k)
+            <input type="text" class="check-text" id=id(".text") aria-label=text::check_text(k)
                 prop:value=wording
                 on:input=move |ev| { let v = event_target_value(&ev); edit(&|ch| ch.text = v.clone()) }/>
             <button type="button" class="remove" on:click=remove aria-label=text::check_remove(k)>"×"</button>
