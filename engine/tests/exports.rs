@@ -5,8 +5,16 @@ use std::io::{Cursor, Read};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use rust_decimal::Decimal;
+use ziping_engine::report::Date;
 use ziping_engine::sheet::{self, Cell};
 use ziping_engine::{docx, report, sample, xlsx};
+
+/// The day the files are written on in these tests.
+const DAY: Date = Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
 
 fn workbook(bytes: Vec<u8>) -> calamine::Range<Data> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
@@ -33,7 +41,7 @@ fn text(r: &calamine::Range<Data>, row: u32, col: u32) -> String {
 fn the_xlsx_cells_hold_the_engines_figures_exactly() {
     let a = sample::sample();
     let s = sheet::sheet(&a);
-    let r = workbook(xlsx::xlsx(&s).expect("written"));
+    let r = workbook(xlsx::xlsx(&s, DAY).expect("written"));
     assert_eq!(text(&r, 0, 0), "2023年度部门整体支出绩效自评表");
     assert_eq!(text(&r, 1, 1), "广州市天河区信访局");
     assert_eq!(text(&r, 3, 0), "年度预算执行情况");
@@ -74,7 +82,7 @@ fn formula_like_text_stays_text_in_the_xlsx() {
     a.department = "=1+1".into();
     a.indicators[0].deviation_note = "<b>&</b>".into();
     let s = sheet::sheet(&a);
-    let r = workbook(xlsx::xlsx(&s).expect("written"));
+    let r = workbook(xlsx::xlsx(&s, DAY).expect("written"));
     assert_eq!(text(&r, 1, 1), "=1+1");
     let first = 3 + s.budget.len() as u32 + 3;
     assert_eq!(text(&r, first, 7), "<b>&</b>");
@@ -92,7 +100,9 @@ fn document_xml(bytes: Vec<u8>) -> String {
 
 #[test]
 fn the_docx_holds_the_sections_in_order_and_the_table() {
-    let xml = document_xml(docx::docx(&report::report(&sample::sample())).expect("written"));
+    let a = sample::sample();
+    let xml =
+        document_xml(docx::docx(&report::report(&a), &sheet::sheet(&a), DAY).expect("written"));
     let mut at = 0;
     for heading in [
         "2023年度广州市天河区信访局部门整体支出绩效自评报告",
@@ -109,7 +119,10 @@ fn the_docx_holds_the_sections_in_order_and_the_table() {
             .unwrap_or_else(|| panic!("{heading} after {at}"));
         at += found;
     }
-    assert_eq!(xml.matches("<w:tbl>").count(), 1);
+    // The report's one table, then the appendix's three: funding, goals, indicators.
+    let (report, appendix) = xml.split_once("附件").expect("the appendix");
+    assert_eq!(report.matches("<w:tbl>").count(), 1);
+    assert_eq!(appendix.matches("<w:tbl>").count(), 3);
     assert!(
         xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
         "A4"
@@ -122,7 +135,8 @@ fn user_text_is_escaped_in_the_docx() {
     let xss = "<script>alert(1)</script>&\"'";
     a.department = xss.into();
     a.problems = vec![xss.into()];
-    let xml = document_xml(docx::docx(&report::report(&a)).expect("written"));
+    let xml =
+        document_xml(docx::docx(&report::report(&a), &sheet::sheet(&a), DAY).expect("written"));
     assert!(!xml.contains("<script>"));
     assert!(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"));
 }
