@@ -33,11 +33,11 @@ const FALLBACKS: [(&str, &str, &str); 9] = [
     ("仿宋", "FangSong", "02010609060101010101"),
     ("Times New Roman", "", "02020603050405020304"),
 ];
-/// 三号, 二号, 小四 and 五号, in half-points.
+/// 三号, 二号, 小四 and 小五, in half-points.
 const BODY_SIZE: usize = 32;
 const TITLE_SIZE: usize = 44;
 const TABLE_SIZE: usize = 24;
-const SHEET_SIZE: usize = 21;
+const SHEET_SIZE: usize = 18;
 /// Two characters of 三号 (16 pt), in twips: the first-line indent of every paragraph.
 const INDENT: i32 = 640;
 
@@ -91,7 +91,11 @@ pub fn docx(r: &Report, s: &ScoreSheet, date: Date) -> Result<Vec<u8>, String> {
     let mut xml = doc.build();
     xml.font_table = font_table().into_bytes();
     xml.doc_props.core = core_properties(r, s, date).into_bytes();
-    xml.document = repeat_headers(&xml.document);
+    let mut document = repeat_headers(&xml.document);
+    for (parent, order) in [("w:pPr", P_PR), ("w:tcPr", TC_PR), ("w:sectPr", SECT_PR)] {
+        document = in_schema_order(&document, parent, order);
+    }
+    xml.document = document.into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
@@ -170,8 +174,8 @@ fn signature(doc: Docx, s: &ScoreSheet, date: Date) -> Docx {
 
 /// 附件: the score sheet on a page of its own, in the layout of the workbook.
 fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
-    let budget_widths = [1500, 1000, 1000, 1000, 700, 900, 700, 2044];
-    let row_widths = [900, 1000, 2200, 950, 950, 650, 650, 1544];
+    let budget_widths = [1600, 950, 950, 950, 650, 900, 650, 2194];
+    let row_widths = [950, 950, 2000, 950, 1000, 650, 650, 1694];
     let opt = |v: Option<rust_decimal::Decimal>, places: fn(rust_decimal::Decimal) -> String| {
         v.map_or_else(String::new, places)
     };
@@ -325,7 +329,7 @@ fn grid(header: &[String], rows: &[Vec<String>], widths: &[usize]) -> DocxTable 
     ruled(out, widths)
 }
 
-/// A block of the score sheet at 五号, the columns in `figures` right-aligned.
+/// A block of the score sheet at 小五, the columns in `figures` right-aligned.
 fn sheet_table(
     header: &[String],
     rows: &[Vec<String>],
@@ -403,7 +407,7 @@ fn indicators(s: &ScoreSheet, widths: &[usize; 8]) -> DocxTable {
 
 /// Marks each table's first row, its header, to repeat on every page: docx-rs has no
 /// `w:tblHeader`, so it is added beside the `w:cantSplit` every header row is written with.
-fn repeat_headers(document: &[u8]) -> Vec<u8> {
+fn repeat_headers(document: &[u8]) -> String {
     String::from_utf8_lossy(document)
         .split("<w:tblGrid>")
         .enumerate()
@@ -421,7 +425,144 @@ fn repeat_headers(document: &[u8]) -> Vec<u8> {
         })
         .collect::<Vec<_>>()
         .join("<w:tblGrid>")
-        .into_bytes()
+}
+
+/// The children of `w:pPr`, `w:tcPr` and `w:sectPr` in the order ECMA-376 (transitional)
+/// requires, as far as this writer uses them: docx-rs writes some out of it (the run
+/// properties first in `w:pPr`, `w:keepNext` last, `w:vAlign` before `w:shd`, the footer
+/// reference after the page size), which a strict reader may refuse.
+const P_PR: &[&str] = &[
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+];
+const TC_PR: &[&str] = &[
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+];
+/// Header and footer references are one choice group, so they share the first place.
+const SECT_PR: &[&str] = &[
+    "w:headerReference|w:footerReference",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:type",
+    "w:pgSz",
+    "w:pgMar",
+    "w:paperSrc",
+    "w:pgBorders",
+    "w:lnNumType",
+    "w:pgNumType",
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+    "w:sectPrChange",
+];
+
+/// Puts the children of every `<parent>` in `order`, keeping the order of equals.
+fn in_schema_order(xml: &str, parent: &str, order: &[&str]) -> String {
+    let (open, close) = (format!("<{parent}>"), format!("</{parent}>"));
+    let rank = |child: &str| {
+        let name = child[1..]
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or_default();
+        order
+            .iter()
+            .position(|o| o.split('|').any(|o| o == name))
+            .unwrap_or(order.len())
+    };
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find(&open) {
+        let (before, from) = rest.split_at(at + open.len());
+        out += before;
+        let Some(end) = from.find(&close) else {
+            rest = from;
+            break;
+        };
+        let mut children = elements(&from[..end]);
+        children.sort_by_key(|c| rank(c));
+        out.extend(children);
+        rest = &from[end..];
+    }
+    out + rest
+}
+
+/// The top-level elements of a fragment of well-formed XML, each whole.
+fn elements(fragment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start, mut at) = (0usize, 0, 0);
+    while let Some(lt) = fragment[at..].find('<') {
+        let tag_start = at + lt;
+        let Some(gt) = fragment[tag_start..].find('>') else {
+            break;
+        };
+        let tag = &fragment[tag_start..=tag_start + gt];
+        at = tag_start + gt + 1;
+        if depth == 0 {
+            start = tag_start;
+        }
+        if tag.starts_with("</") {
+            depth = depth.saturating_sub(1);
+        } else if !tag.ends_with("/>") {
+            depth += 1;
+        }
+        if depth == 0 {
+            out.push(&fragment[start..at]);
+        }
+    }
+    out
 }
 
 /// word/fontTable.xml: each typeface with its alternative name, the GB2312 character set

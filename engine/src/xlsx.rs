@@ -28,9 +28,12 @@ const GB2312: u8 = 134;
 const SIZE: f64 = 11.0;
 const LINE: f64 = 14.5;
 /// Column widths in Excel's units (the width of a digit; a Chinese character is about two).
-const WIDTHS: [f64; 8] = [12.0, 12.0, 30.0, 12.0, 12.0, 8.0, 8.0, 32.0];
+const WIDTHS: [f64; 8] = [16.0, 11.0, 28.0, 11.0, 11.0, 7.0, 7.0, 37.0];
 /// The printable height of a landscape A4 page at 100% in points, with the margins below.
 const PAGE_HEIGHT: f64 = 500.0;
+/// A sheet up to this many pages tall at 100% is shrunk onto one page (at 50% or more);
+/// a taller one prints one page wide over as many pages as it needs.
+const ONE_PAGE: f64 = 2.0;
 
 /// The formats of the sheet's cells, built once.
 struct Formats {
@@ -198,8 +201,7 @@ fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
         .set_margins(0.5, 0.5, 0.6, 0.7, 0.3, 0.3)
         .set_print_center_horizontally(true)
         .set_footer("&C第 &P 页，共 &N 页")
-        // One page wide; one page tall while that keeps the text legible.
-        .set_print_fit_to_pages(1, u16::from(heights.total <= PAGE_HEIGHT * 1.4));
+        .set_print_fit_to_pages(1, u16::from(heights.total <= PAGE_HEIGHT * ONE_PAGE));
     ws.set_print_area(0, 0, row, 7)?;
     ws.set_repeat_rows(head_row, head_row)?;
     ws.set_freeze_panes(head_row + 1, 0)?;
