@@ -174,8 +174,8 @@ fn signature(doc: Docx, s: &ScoreSheet, date: Date) -> Docx {
 
 /// 附件: the score sheet on a page of its own, in the layout of the workbook.
 fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
-    let budget_widths = [1600, 950, 950, 950, 650, 900, 650, 2194];
-    let row_widths = [950, 950, 2000, 950, 1000, 650, 650, 1694];
+    let budget_widths = [1500, 950, 950, 950, 760, 900, 760, 2074];
+    let row_widths = [950, 950, 1800, 950, 950, 760, 760, 1724];
     let opt = |v: Option<rust_decimal::Decimal>, places: fn(rust_decimal::Decimal) -> String| {
         v.map_or_else(String::new, places)
     };

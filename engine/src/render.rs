@@ -74,9 +74,18 @@ fn paragraph(text: &str) -> String {
 fn html_table(t: &Table) -> String {
     const RULE: &str = "border:1px solid #000;padding:2pt 6pt";
     let mut out = format!(
-        "<p style=\"{HEI};font-size:16pt;text-align:center\">{}</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" align=\"center\" style=\"border-collapse:collapse\">\n<thead><tr>",
+        "<p style=\"{HEI};font-size:16pt;text-align:center\">{}</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" align=\"center\" width=\"80%\" style=\"border-collapse:collapse\">\n",
         escape_html(&t.caption)
     );
+    // Widths said outright: an office suite sizes columns by their headings otherwise.
+    let n = t.printed.header.len().max(1);
+    let rest = 50 / n.saturating_sub(1).max(1);
+    out += "<colgroup>";
+    for i in 0..n {
+        let width = if i == 0 && n > 1 { 50 } else { rest };
+        out += &format!("<col width=\"{width}%\">");
+    }
+    out += "</colgroup>\n<thead><tr>";
     for h in &t.printed.header {
         out += &format!(
             "<th style=\"{RULE};{HEI};font-weight:normal\">{}</th>",
@@ -88,7 +97,10 @@ fn html_table(t: &Table) -> String {
         out += "<tr>";
         for (i, c) in row.iter().enumerate() {
             let (class, align) = if i > 0 {
-                (" class=\"num\"", ";text-align:right")
+                (
+                    " class=\"num\" nowrap",
+                    ";text-align:right;white-space:nowrap",
+                )
             } else {
                 ("", "")
             };

@@ -477,8 +477,8 @@ impl Writer<'_> {
                     _ => String::new(),
                 };
                 format!(
-                    "{}指标分值{}分，得分{}分{rate}",
-                    s.name,
+                    "{}分值{}分，得分{}分{rate}",
+                    indicator(&s.name),
                     Plain(s.points),
                     Plain(s.score)
                 )
@@ -653,11 +653,11 @@ impl Writer<'_> {
     /// （三）管理效率分析: the aspects, points and score, and each aspect that lost points.
     fn management(&self, s: &SectionScore, aspects: &[&str]) -> String {
         let mut text = format!(
-            "{}指标包括{}{}个方面。{}指标分值为{}分，自评得分{}分。",
-            s.name,
+            "{}包括{}{}个方面。{}分值为{}分，自评得分{}分。",
+            indicator(&s.name),
             aspects.join("、"),
             chinese_count(aspects.len()),
-            s.name,
+            indicator(&s.name),
             Plain(s.points),
             Plain(s.score)
         );
@@ -678,6 +678,15 @@ impl Writer<'_> {
             text += &format!("其中，{}。", short.join("；"));
         }
         text
+    }
+}
+
+/// A section's name as an indicator: 履职效能指标, and 产出指标 as it is.
+fn indicator(name: &str) -> String {
+    if name.ends_with("指标") {
+        name.to_string()
+    } else {
+        format!("{name}指标")
     }
 }
 
