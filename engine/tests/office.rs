@@ -243,8 +243,7 @@ fn the_report_prints_as_a_document_with_its_signature_and_the_sheet_appended() {
         let last = page
             .lines()
             .map(squeezed)
-            .filter(|l| !l.is_empty() && !l.starts_with('—'))
-            .last()
+            .rfind(|l| !l.is_empty() && !l.starts_with('—'))
             .unwrap_or_default();
         assert!(
             !headings.contains(&last),
