@@ -223,22 +223,31 @@ fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
         1..7,
     ))
     .add_paragraph(spacer())
-    .add_table(sheet_table(
-        &[
-            "年度总体目标".into(),
-            "预期目标".into(),
-            "实际完成情况".into(),
-        ],
-        &[vec![
-            String::new(),
-            s.goals.expected.clone(),
-            s.goals.achieved.clone(),
-        ]],
-        &[1500, 3672, 3672],
-        0..0,
-    ))
+    .add_table(goals(s))
     .add_paragraph(spacer())
     .add_table(indicators(s, &row_widths))
+}
+
+/// 年度总体目标, its name merged down beside 预期目标 and 实际完成情况.
+fn goals(s: &ScoreSheet) -> DocxTable {
+    let widths = [1500, 3672, 3672];
+    let head = |t: &str, w: usize| cell(t, w, SHEET_SIZE, true, false);
+    ruled(
+        vec![
+            TableRow::new(vec![
+                head("年度总体目标", widths[0]).vertical_merge(VMergeType::Restart),
+                head("预期目标", widths[1]),
+                head("实际完成情况", widths[2]),
+            ])
+            .cant_split(),
+            TableRow::new(vec![
+                head("", widths[0]).vertical_merge(VMergeType::Continue),
+                cell(&s.goals.expected, widths[1], SHEET_SIZE, false, false),
+                cell(&s.goals.achieved, widths[2], SHEET_SIZE, false, false),
+            ]),
+        ],
+        &widths,
+    )
 }
 
 /// A score (already rounded by its scheme) with the two decimals the schemes keep: 6.00.
