@@ -411,6 +411,25 @@ fn indicators(s: &ScoreSheet, widths: &[usize; 8]) -> DocxTable {
         ])
         .cant_split(),
     );
+    for (start, end) in sheet::runs(&s.rows, false) {
+        let part = &s.rows[start..end];
+        let sum = |f: fn(&SheetRow) -> rust_decimal::Decimal| {
+            crate::num::sum(part.iter().map(f)).map_or_else(String::new, score)
+        };
+        rows.push(TableRow::new(vec![
+            cell(
+                &format!("其中：{}", part[0].section),
+                span,
+                SHEET_SIZE,
+                false,
+                false,
+            )
+            .grid_span(5),
+            cell(&sum(|r| r.points), widths[5], SHEET_SIZE, false, true),
+            cell(&sum(|r| r.score), widths[6], SHEET_SIZE, false, true),
+            cell("", widths[7], SHEET_SIZE, false, false),
+        ]));
+    }
     ruled(rows, widths)
 }
 

@@ -24,7 +24,7 @@ pub const STYLE: &str = r#"
 
 /// The report as a standalone HTML page with its print stylesheet. Office suites read
 /// little of a stylesheet, so what must survive there is also said in the markup: the
-/// indents, the heading fonts and the table rules as inline styles and attributes. The
+/// paragraphs' fonts and indents and the table rules as inline styles and attributes. The
 /// title sits in a borderless one-cell table: LibreOffice's HTML view drops the first
 /// line of a page that starts with a paragraph, and leaves page 1 blank.
 pub fn html(r: &Report) -> String {
@@ -37,15 +37,7 @@ pub fn html(r: &Report) -> String {
         match b {
             Block::Heading { level, text } => {
                 let h = (*level).clamp(1, 3) + 1;
-                let font = match level {
-                    1 => HEI,
-                    2 => KAI,
-                    _ => FANG,
-                };
-                out += &format!(
-                    "<h{h} style=\"{font};font-size:16pt;font-weight:normal;text-indent:32pt\">{}</h{h}>\n",
-                    escape_html(text)
-                );
+                out += &format!("<h{h}>{}</h{h}>\n", escape_html(text));
             }
             Block::Prose { text } => out += &paragraph(text),
             Block::Generated(p) => out += &paragraph(&p.text),
@@ -55,11 +47,10 @@ pub fn html(r: &Report) -> String {
     out + "</article>\n</body>\n</html>\n"
 }
 
-/// The font lists of the inline styles: 黑体, 楷体 and 仿宋 by every name they go by.
+/// The font lists of the inline styles: 黑体 and 仿宋 by every name they go by.
 /// Indents are in points (two characters of 16 pt): LibreOffice reads no em there.
 const HEI: &str =
     "font-family:'SimHei','黑体','Heiti SC','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif";
-const KAI: &str = "font-family:'KaiTi','楷体','楷体_GB2312','STKaiti','Noto Serif CJK SC',serif";
 const FANG: &str =
     "font-family:'FangSong','仿宋','仿宋_GB2312','STFangsong','Noto Serif CJK SC',serif";
 

@@ -211,6 +211,27 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
     }
 }
 
+/// The runs of consecutive rows under one 一级, or under one 二级 within its 一级, as
+/// (first, past-the-end) indices: what the printed forms merge and subtotal.
+pub fn runs(rows: &[SheetRow], by_category: bool) -> Vec<(usize, usize)> {
+    let key = |r: &SheetRow| {
+        let category = if by_category { r.category.as_str() } else { "" };
+        (r.section.clone(), category.to_string())
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let first = key(&rows[start]);
+        let end = rows[start..]
+            .iter()
+            .position(|r| key(r) != first)
+            .map_or(rows.len(), |n| start + n);
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
+
 /// Prose paragraphs one to a line, the blank ones left out.
 fn lines(paragraphs: &[String]) -> String {
     paragraphs

@@ -1,8 +1,8 @@
 //! The score sheet as an .xlsx workbook that prints as the form it is: A4 landscape, one
 //! page wide, the indicator header repeated on every page, 一级 and 二级 merged down their
-//! rows, 宋体 throughout, and the total a SUM formula with its value cached, so a score
-//! corrected by hand in Excel or WPS carries through. Figures are number cells with number
-//! formats; text is text (never a formula).
+//! rows, 宋体 throughout, and each 一级's subtotal and the total SUM formulas with their
+//! values cached, so a score corrected by hand in Excel or WPS carries through. Figures
+//! are number cells with number formats; text is text (never a formula).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+use crate::num;
 use crate::report::Date;
 use crate::sheet::{self, Cell, ScoreSheet, SheetRow, BUDGET_HEADER, ROW_HEADER};
 
@@ -196,6 +197,33 @@ fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
     ws.write_string_with_format(row, 7, format!("等级：{}", s.grade), &f.text)?;
     heights.set(ws, row, 22.0)?;
 
+    // 其中: each 一级's subtotal, summed over its rows.
+    for (start, end) in sheet::runs(&s.rows, false) {
+        row += 1;
+        let part = &s.rows[start..end];
+        ws.merge_range(
+            row,
+            0,
+            row,
+            4,
+            &format!("其中：{}", part[0].section),
+            &f.text,
+        )?;
+        let (top, bottom) = (first + start as u32 + 1, first + end as u32);
+        for (col, letter, cached) in [
+            (5, 'F', num::sum(part.iter().map(|r| r.points))),
+            (6, 'G', num::sum(part.iter().map(|r| r.score))),
+        ] {
+            let mut formula = Formula::new(format!("=SUM({letter}{top}:{letter}{bottom})"));
+            if let Some(v) = cached {
+                formula = formula.set_result(v.normalize().to_string());
+            }
+            ws.write_formula_with_format(row, col, formula, &amount)?;
+        }
+        ws.write_blank(row, 7, &f.text)?;
+        heights.set(ws, row, 20.0)?;
+    }
+
     ws.set_paper_size(9)
         .set_landscape()
         .set_margins(0.5, 0.5, 0.6, 0.7, 0.3, 0.3)
@@ -224,8 +252,7 @@ fn header(
     heights.fit(ws, row, &spans)
 }
 
-/// Merges a column down each run of rows that share it: 一级 (column 0), or 二级 within
-/// its 一级 (column 1).
+/// Merges a column down each run of rows that share it.
 fn merge_runs(
     ws: &mut Worksheet,
     first: u32,
@@ -233,16 +260,7 @@ fn merge_runs(
     col: u16,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    fn key(r: &SheetRow, col: u16) -> (&str, &str) {
-        let category = if col == 0 { "" } else { r.category.as_str() };
-        (r.section.as_str(), category)
-    }
-    let mut start = 0;
-    while start < rows.len() {
-        let end = rows[start..]
-            .iter()
-            .position(|r| key(r, col) != key(&rows[start], col))
-            .map_or(rows.len(), |n| start + n);
+    for (start, end) in sheet::runs(rows, col == 1) {
         let name = if col == 0 {
             &rows[start].section
         } else {
@@ -254,7 +272,6 @@ fn merge_runs(
         } else {
             ws.merge_range(top, col, bottom, col, name, &f.text)?;
         }
-        start = end;
     }
     Ok(())
 }

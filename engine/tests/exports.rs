@@ -192,7 +192,8 @@ fn the_xlsx_is_set_up_to_print_as_the_form() {
         long.contains(r#"fitToHeight="0""#),
         "500 rows: one page wide, many tall"
     );
-    assert!(book.contains(&format!("自评表!$A$1:$H${total}</definedName>")));
+    // The print area ends below the two subtotals under 总分.
+    assert!(book.contains(&format!("自评表!$A$1:$H${}</definedName>", total + 2)));
     assert!(book.contains(&format!(
         "自评表!${}:${}</definedName>",
         header + 1,
@@ -482,4 +483,25 @@ fn a_long_list_of_weights_is_summarised() {
     assert!(text.contains("逐项得分及偏差原因见自评表"));
     assert!(text.contains("（二）产出指标、效益指标、满意度指标分析"));
     assert!(!text.contains("指标指标"));
+}
+
+#[test]
+fn each_section_has_a_subtotal_summed_by_the_sheet() {
+    let s = sheet::sheet(&sample::sample());
+    let bytes = xlsx::xlsx(&s, DAY).expect("written");
+    let ws = part(&bytes, "xl/worksheets/sheet1.xml");
+    let first = 3 + s.budget.len() + 3;
+    let r = workbook(bytes);
+    let total = (first + s.rows.len()) as u32;
+    for (offset, name, rows, sum) in [(1, "履职效能", 0..6, "40"), (2, "管理效率", 6..16, "50")]
+    {
+        let at = total + offset;
+        assert_eq!(text(&r, at, 0), format!("其中：{name}"));
+        assert_eq!(number(&r, at, 6).to_string(), sum);
+        let (top, bottom) = (first + 1 + rows.start, first + rows.end);
+        assert!(
+            ws.contains(&format!("<f>SUM(G{top}:G{bottom})</f><v>{sum}</v>")),
+            "{name}"
+        );
+    }
 }

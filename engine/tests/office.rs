@@ -147,13 +147,15 @@ fn the_samples_score_sheet_prints_on_one_landscape_page_with_the_seeds_figures()
         "管理效率",
         "3.502.86",
         "总分100.0099.32等级：优",
+        "其中：履职效能40.0040.00",
+        "其中：管理效率50.0050.00",
         "第1页，共1页",
     ] {
         assert!(text.contains(want), "missing {want} in\n{text}");
     }
-    // 一级 merged down its rows: each name printed once.
-    assert_eq!(text.matches("履职效能").count(), 1, "{text}");
-    assert_eq!(text.matches("管理效率").count(), 1, "{text}");
+    // 一级 merged down its rows: each name printed once there, and once by its subtotal.
+    assert_eq!(text.matches("履职效能").count(), 2, "{text}");
+    assert_eq!(text.matches("管理效率").count(), 2, "{text}");
 }
 
 #[test]
@@ -183,6 +185,7 @@ fn the_500_indicator_form_repeats_its_header_on_every_page() {
         s.grade
     );
     assert!(last.contains(&total), "{total} in\n{last}");
+    assert!(last.contains("其中：产出指标50.00"), "{last}");
 }
 
 #[test]
@@ -213,6 +216,7 @@ fn the_report_prints_as_a_document_with_its_signature_and_the_sheet_appended() {
         "广州市天河区信访局2026年12月1日",
         "附件2023年度部门整体支出绩效自评表",
         "总分100.0099.32等级：优",
+        "其中：管理效率50.0050.00",
     ] {
         assert!(text.contains(want), "missing {want}");
     }
