@@ -65,7 +65,7 @@ fn paragraph(text: &str) -> String {
 fn html_table(t: &Table) -> String {
     const RULE: &str = "border:1px solid #000;padding:2pt 6pt";
     let mut out = format!(
-        "<p style=\"{HEI};font-size:16pt;text-align:center\">{}</p>\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" align=\"center\" width=\"80%\" style=\"border-collapse:collapse\">\n",
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" align=\"center\" width=\"80%\" style=\"border-collapse:collapse\">\n<caption style=\"{HEI};font-size:16pt\">{}</caption>\n",
         escape_html(&t.caption)
     );
     // Widths said outright: an office suite sizes columns by their headings otherwise.

@@ -306,6 +306,10 @@ fn the_html_report_opens_in_an_office_suite_with_its_title_and_ruled_table() {
     );
     let text = squeezed(&printed.text());
     assert!(text.contains("合计733.88100.00%"));
+    assert!(
+        text.contains("部门预算按经济分类执行情况"),
+        "the table's caption"
+    );
     // The table's cells keep their rules when the suite reads the page as a document.
     let dir = scratch("html-as-odt");
     let file = dir.join("report.html");
