@@ -96,6 +96,18 @@ pub fn docx(r: &Report, s: &ScoreSheet, date: Date) -> Result<Vec<u8>, String> {
         document = in_schema_order(&document, parent, order);
     }
     xml.document = document.into_bytes();
+    for footer in &mut xml.footers {
+        *footer = in_schema_order(&String::from_utf8_lossy(footer), "w:pPr", P_PR).into_bytes();
+    }
+    // Styles and numbering levels take general paragraph properties, which hold no run
+    // properties: docx-rs writes an empty one there.
+    let general = |part: &[u8]| {
+        String::from_utf8_lossy(part)
+            .replace("<w:pPr><w:rPr /></w:pPr>", "<w:pPr></w:pPr>")
+            .replace("<w:pPr><w:rPr />", "<w:pPr>")
+    };
+    xml.styles = in_schema_order(&general(&xml.styles), "w:style", STYLE).into_bytes();
+    xml.numberings = general(&xml.numberings).into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
@@ -455,7 +467,7 @@ fn repeat_headers(document: &[u8]) -> String {
         .join("<w:tblGrid>")
 }
 
-/// The children of `w:pPr`, `w:tcPr` and `w:sectPr` in the order ECMA-376 (transitional)
+/// The children of `w:pPr`, `w:tcPr`, `w:sectPr` and `w:style` in the order ECMA-376 (transitional)
 /// requires, as far as this writer uses them: docx-rs writes some out of it (the run
 /// properties first in `w:pPr`, `w:keepNext` last, `w:vAlign` before `w:shd`, the footer
 /// reference after the page size), which a strict reader may refuse.
@@ -512,6 +524,30 @@ const TC_PR: &[&str] = &[
     "w:vAlign",
     "w:hideMark",
 ];
+const STYLE: &[&str] = &[
+    "w:name",
+    "w:aliases",
+    "w:basedOn",
+    "w:next",
+    "w:link",
+    "w:autoRedefine",
+    "w:hidden",
+    "w:uiPriority",
+    "w:semiHidden",
+    "w:unhideWhenUsed",
+    "w:qFormat",
+    "w:locked",
+    "w:personal",
+    "w:personalCompose",
+    "w:personalReply",
+    "w:rsid",
+    "w:pPr",
+    "w:rPr",
+    "w:tblPr",
+    "w:trPr",
+    "w:tcPr",
+    "w:tblStylePr",
+];
 /// Header and footer references are one choice group, so they share the first place.
 const SECT_PR: &[&str] = &[
     "w:headerReference|w:footerReference",
@@ -537,9 +573,9 @@ const SECT_PR: &[&str] = &[
     "w:sectPrChange",
 ];
 
-/// Puts the children of every `<parent>` in `order`, keeping the order of equals.
+/// Puts the children of every `<parent>` element in `order`, keeping the order of equals.
 fn in_schema_order(xml: &str, parent: &str, order: &[&str]) -> String {
-    let (open, close) = (format!("<{parent}>"), format!("</{parent}>"));
+    let (open, close) = (format!("<{parent}"), format!("</{parent}>"));
     let rank = |child: &str| {
         let name = child[1..]
             .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
@@ -553,16 +589,20 @@ fn in_schema_order(xml: &str, parent: &str, order: &[&str]) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     while let Some(at) = rest.find(&open) {
-        let (before, from) = rest.split_at(at + open.len());
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |gt| at + gt + 1);
+        let tag = &rest[at..tag_end];
+        let (before, from) = rest.split_at(tag_end);
         out += before;
-        let Some(end) = from.find(&close) else {
-            rest = from;
-            break;
+        rest = from;
+        // Only this element (not <w:pPrChange>, <w:styles>), and only with children.
+        let whole = tag[open.len()..].starts_with(['>', ' ']) && !tag.ends_with("/>");
+        let Some(end) = rest.find(&close).filter(|_| whole) else {
+            continue;
         };
-        let mut children = elements(&from[..end]);
+        let mut children = elements(&rest[..end]);
         children.sort_by_key(|c| rank(c));
         out.extend(children);
-        rest = &from[end..];
+        rest = &rest[end..];
     }
     out + rest
 }

@@ -389,6 +389,49 @@ fn the_docx_parts_follow_the_schemas_element_order() {
             .collect();
         assert!(seen.windows(2).all(|w| w[0] < w[1]), "{c:?}");
     }
+    // CT_Style: name, qFormat, then the paragraph and run properties; a style's paragraph
+    // properties (CT_PPrGeneral) and a numbering level's hold no run properties.
+    let bytes = docx_of(&sample::sample());
+    let styles = part(&bytes, "word/styles.xml");
+    let order = [
+        "w:name",
+        "w:basedOn",
+        "w:next",
+        "w:qFormat",
+        "w:pPr",
+        "w:rPr",
+    ];
+    let bodies: Vec<String> = styles
+        .split("<w:style ")
+        .skip(1)
+        .filter_map(|st| st.split_once('>'))
+        .map(|(_, rest)| {
+            format!(
+                "<style>{}</style>",
+                rest.split("</w:style>").next().unwrap_or("")
+            )
+        })
+        .collect();
+    assert!(!bodies.is_empty());
+    for style in bodies.iter().flat_map(|b| children(b, "style")) {
+        let seen: Vec<usize> = style
+            .iter()
+            .map(|n| order.iter().position(|o| o == n).expect("a known child"))
+            .collect();
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "{style:?}");
+    }
+    for part_name in ["word/styles.xml", "word/numbering.xml"] {
+        let general = part(&bytes, part_name);
+        assert!(
+            children(&general, "w:pPr")
+                .iter()
+                .all(|p| !p.contains(&"w:rPr".to_string())),
+            "{part_name}"
+        );
+    }
+    for p in children(&part(&bytes, "word/footer1.xml"), "w:pPr") {
+        assert_eq!(p.last().map(String::as_str), Some("w:rPr"), "{p:?}");
+    }
     // CT_SectPr: the header and footer references first.
     let sect = children(&xml, "w:sectPr");
     assert_eq!(sect.len(), 1);
