@@ -2,8 +2,8 @@
 //! 方正小标宋 title, 黑体 and 楷体 headings kept with what follows, 仿宋 body at 三号 with a
 //! two-character first-line indent and a fixed 28-point line, ruled tables whose header rows
 //! repeat on every page, the 落款 (department and date), and the 自评表 as an appendix.
-//! docx-rs escapes every text it writes; the parts it cannot express (font fallbacks,
-//! repeated header rows, the core properties) are written here.
+//! docx-rs escapes every text it writes; what it cannot express (font fallbacks, repeated
+//! header rows, the core properties, the schema's element order) is mended here.
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum,
@@ -89,6 +89,17 @@ pub fn docx(r: &Report, s: &ScoreSheet, date: Date) -> Result<Vec<u8>, String> {
     doc = signature(doc, s, date);
     doc = appendix(doc, s);
     let mut xml = doc.build();
+    mend(&mut xml, r, s, date);
+    let mut out = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut out)
+        .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
+    Ok(out.into_inner())
+}
+
+/// What docx-rs cannot write or writes out of order, put right in the built parts: the
+/// font table with fallbacks, the core properties, repeated header rows, and the children
+/// of paragraph, cell, section and style properties in the schema's order.
+fn mend(xml: &mut docx_rs::XMLDocx, r: &Report, s: &ScoreSheet, date: Date) {
     xml.font_table = font_table().into_bytes();
     xml.doc_props.core = core_properties(r, s, date).into_bytes();
     let mut document = repeat_headers(&xml.document);
@@ -108,10 +119,6 @@ pub fn docx(r: &Report, s: &ScoreSheet, date: Date) -> Result<Vec<u8>, String> {
     };
     xml.styles = in_schema_order(&general(&xml.styles), "w:style", STYLE).into_bytes();
     xml.numberings = general(&xml.numberings).into_bytes();
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out)
-        .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
-    Ok(out.into_inner())
 }
 
 fn fonts(east_asia: &str) -> RunFonts {
