@@ -34,6 +34,15 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/b
   apt-get install -y -qq chromium chromium-driver poppler-utils fonts-wqy-microhei >/dev/null
 fi
 
+# LibreOffice (Calc and Writer, headless) prints the exported .xlsx, .docx and .html to PDF
+# in the engine's office tests, as the staff who receive the files would open them.
+if [ ! -x /usr/bin/soffice ] || ! dpkg -s libreoffice-calc libreoffice-writer >/dev/null 2>&1; then
+  log "installing libreoffice-calc and libreoffice-writer (about 5 minutes)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends libreoffice-calc libreoffice-writer >/dev/null
+fi
+
 # binaryen (wasm-opt 132) and Playwright come from npm; the stamp skips a repeat install.
 if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   log "installing npm packages"

@@ -20,8 +20,8 @@ cargo clippy -p ziping-engine --target wasm32-unknown-unknown --lib -- -D warnin
 cargo clippy -p ziping-export --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p ziping-engine-js --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "engine and CLI tests"
-cargo test -p ziping-engine
+step "engine and CLI tests (the office tests print the exports with LibreOffice)"
+ZIPING_OFFICE_TESTS=require cargo test -p ziping-engine
 
 step "browser tests of the mounted app and of storage (wasm-bindgen-test in headless Chromium)"
 cargo test -p ziping-app --target wasm32-unknown-unknown --tests

@@ -70,14 +70,24 @@ fn engine(c: &mut Criterion) {
             b.iter(|| sheet::csv(&sheet::sheet(black_box(a))))
         });
         g.bench_function(format!("{name}: sheet as xlsx"), |b| {
-            b.iter(|| xlsx::xlsx(&sheet::sheet(black_box(a))))
+            b.iter(|| xlsx::xlsx(&sheet::sheet(black_box(a)), DAY))
         });
         g.bench_function(format!("{name}: report as docx"), |b| {
-            b.iter(|| docx::docx(&report::report(black_box(a))))
+            b.iter(|| {
+                let a = black_box(a);
+                docx::docx(&report::report(a), &sheet::sheet(a), DAY)
+            })
         });
     }
     g.finish();
 }
+
+/// The day the benchmarked files are written on.
+const DAY: report::Date = report::Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
 
 criterion_group!(benches, engine);
 criterion_main!(benches);

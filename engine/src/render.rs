@@ -16,6 +16,8 @@ pub const STYLE: &str = r#"
 .report caption{font-family:"SimHei","黑体","Heiti SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;padding-bottom:.3em}
 .report th,.report td{border:1px solid #000;padding:.2em .6em}
 .report td.num{text-align:right}
+.report table.masthead{width:100%;margin:0}
+.report table.masthead td{border:none;padding:0}
 @page{size:A4;margin:3.7cm 2.6cm 3.5cm 2.8cm;@bottom-center{content:"— " counter(page) " —";font-size:12pt}}
 @media print{.report{max-width:none}}
 "#;
@@ -34,10 +36,14 @@ pub fn by_name(format: &str) -> Option<Writer> {
     }
 }
 
-/// The report as a standalone HTML page with its print stylesheet.
+/// The report as a standalone HTML page with its print stylesheet. Office suites read
+/// little of a stylesheet, so what must survive there is also said in the markup: the
+/// paragraphs' fonts and indents and the table rules as inline styles and attributes. The
+/// title sits in a borderless one-cell table: LibreOffice's HTML view drops the first
+/// line of a page that starts with a paragraph, and leaves page 1 blank.
 pub fn html(r: &Report) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<article class=\"report\">\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<article class=\"report\">\n<table class=\"masthead\" role=\"presentation\" width=\"100%\"><tr><td align=\"center\"><h1 style=\"{HEI};font-size:22pt;font-weight:normal;text-align:center\">{}</h1></td></tr></table>\n",
         escape_html(&r.title),
         escape_html(&r.title)
     );
@@ -47,28 +53,63 @@ pub fn html(r: &Report) -> String {
                 let h = (*level).clamp(1, 3) + 1;
                 out += &format!("<h{h}>{}</h{h}>\n", escape_html(text));
             }
-            Block::Prose { text } => out += &format!("<p>{}</p>\n", escape_html(text)),
-            Block::Generated(p) => out += &format!("<p>{}</p>\n", escape_html(&p.text)),
+            Block::Prose { text } => out += &paragraph(text),
+            Block::Generated(p) => out += &paragraph(&p.text),
             Block::Table(t) => out += &html_table(t),
         }
     }
     out + "</article>\n</body>\n</html>\n"
 }
 
+/// The font lists of the inline styles: 黑体 and 仿宋 by every name they go by.
+/// Indents are in points (two characters of 16 pt): LibreOffice reads no em there.
+const HEI: &str =
+    "font-family:'SimHei','黑体','Heiti SC','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif";
+const FANG: &str =
+    "font-family:'FangSong','仿宋','仿宋_GB2312','STFangsong','Noto Serif CJK SC',serif";
+
+fn paragraph(text: &str) -> String {
+    format!(
+        "<p style=\"{FANG};font-size:16pt;text-indent:32pt;text-align:justify\">{}</p>\n",
+        escape_html(text)
+    )
+}
+
+/// A table as a printed document shows it, ruled by attributes as well as by the sheet.
 fn html_table(t: &Table) -> String {
+    const RULE: &str = "border:1px solid #000;padding:2pt 6pt";
     let mut out = format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" align=\"center\" width=\"80%\" style=\"border-collapse:collapse\">\n<caption style=\"{HEI};font-size:16pt\">{}</caption>\n",
         escape_html(&t.caption)
     );
-    for h in &t.header {
-        out += &format!("<th>{}</th>", escape_html(h));
+    // Widths said outright: an office suite sizes columns by their headings otherwise.
+    let n = t.printed.header.len().max(1);
+    let rest = 50 / n.saturating_sub(1).max(1);
+    out += "<colgroup>";
+    for i in 0..n {
+        let width = if i == 0 && n > 1 { 50 } else { rest };
+        out += &format!("<col width=\"{width}%\">");
+    }
+    out += "</colgroup>\n<thead><tr>";
+    for h in &t.printed.header {
+        out += &format!(
+            "<th style=\"{RULE};{HEI};font-weight:normal\">{}</th>",
+            escape_html(h)
+        );
     }
     out += "</tr></thead>\n<tbody>\n";
-    for row in &t.rows {
+    for row in &t.printed.rows {
         out += "<tr>";
         for (i, c) in row.iter().enumerate() {
-            let class = if i > 0 { " class=\"num\"" } else { "" };
-            out += &format!("<td{class}>{}</td>", escape_html(c));
+            let (class, align) = if i > 0 {
+                (
+                    " class=\"num\" nowrap",
+                    ";text-align:right;white-space:nowrap",
+                )
+            } else {
+                ("", "")
+            };
+            out += &format!("<td{class} style=\"{RULE}{align}\">{}</td>", escape_html(c));
         }
         out += "</tr>\n";
     }

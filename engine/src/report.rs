@@ -64,8 +64,70 @@ pub enum EditState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
     pub caption: String,
+    /// The header and rows as the screen and the plain text show them, in the seed's manner.
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The same table as a printed document shows it (.docx, .html).
+    pub printed: Grid,
+}
+
+/// A table's cells as a document prints them: every heading named, every cell filled
+/// (an amount of nothing is 0.00, a share that cannot be given is —), the total complete.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The date a file is written on, for its 落款 and its document properties. The engine
+/// has no clock: the CLI passes the system's date, the browser its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Reads 2026-12-01; `None` for anything that is not a real calendar day.
+    pub fn parse(iso: &str) -> Option<Date> {
+        let mut parts = iso.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// 2026-12-01, as document properties store it.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// 2026年12月1日, as a 公文's 成文日期 is written (GB/T 9704: Arabic numerals).
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+/// An amount as a document prints it: never fewer decimals than entered, never fewer than 2.
+pub fn printed_amount(v: Decimal) -> String {
+    let mut v = v;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    v.to_string()
 }
 
 /// Writes the report of an assessment.
@@ -343,14 +405,33 @@ impl Writer<'_> {
             Plain(self.f.economic_total).to_string(),
             String::new(),
         ]);
+        let total = self.f.economic_total;
+        let mut printed: Vec<Vec<String>> = EconomicClass::ALL
+            .iter()
+            .zip(f.economic.iter().zip(&self.f.economic_shares))
+            .zip(&NUMERALS[1..])
+            .map(|((class, (v, sh)), n)| {
+                vec![
+                    format!("{n}、{}", class.label()),
+                    printed_amount(v.unwrap_or_default()),
+                    share(*sh),
+                ]
+            })
+            .collect();
+        printed.push(vec![
+            "合计".into(),
+            printed_amount(total),
+            if total.is_zero() { "—" } else { "100.00%" }.into(),
+        ]);
+        let amount_heading = format!("实际支出数（{}）", self.a.unit.label());
         Table {
             caption: "部门预算按经济分类执行情况".into(),
-            header: vec![
-                String::new(),
-                format!("实际支出数（{}）", self.a.unit.label()),
-                "占比".into(),
-            ],
+            header: vec![String::new(), amount_heading.clone(), "占比".into()],
             rows,
+            printed: Grid {
+                header: vec!["支出经济分类".into(), amount_heading, "占比".into()],
+                rows: printed,
+            },
         }
     }
 
@@ -396,8 +477,8 @@ impl Writer<'_> {
                     _ => String::new(),
                 };
                 format!(
-                    "{}指标分值{}分，得分{}分{rate}",
-                    s.name,
+                    "{}分值{}分，得分{}分{rate}",
+                    indicator(&s.name),
                     Plain(s.points),
                     Plain(s.score)
                 )
@@ -414,7 +495,6 @@ impl Writer<'_> {
         );
         self.generated("conclusion", conclusion);
 
-        self.heading(2, "（二）履职效能分析");
         let indicator_sections: Vec<&SectionScore> = card
             .sections
             .iter()
@@ -425,6 +505,23 @@ impl Writer<'_> {
                 )
             })
             .collect();
+        // Each scheme's own names: 履职效能 in the seed's, 产出指标、效益指标… in the national one.
+        let names = indicator_sections
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+        self.heading(
+            2,
+            format!(
+                "（二）{}分析",
+                if names.is_empty() {
+                    "绩效指标"
+                } else {
+                    &names
+                }
+            ),
+        );
         let points = total(indicator_sections.iter().map(|s| s.points));
         let scored = total(indicator_sections.iter().map(|s| s.score));
         let c = &self.f.indicator_counts;
@@ -449,7 +546,6 @@ impl Writer<'_> {
             }
         }
 
-        self.heading(2, "（三）管理效率分析");
         let management: Vec<(&SectionScore, Vec<&'static str>)> = card
             .sections
             .iter()
@@ -463,7 +559,8 @@ impl Writer<'_> {
         if management.is_empty() {
             self.generated("management", "本评分标准未设管理效率指标。".into());
         }
-        for (s, aspects) in management {
+        for (i, (s, aspects)) in management.into_iter().enumerate() {
+            self.heading(2, format!("（{}）{}分析", chinese_count(3 + i), s.name));
             let text = self.management(s, &aspects);
             self.generated(&format!("management.{}", s.id), text);
         }
@@ -484,12 +581,21 @@ impl Writer<'_> {
         if n == 0 {
             return format!("{}年未设置{}。", self.a.year_label(), cat.name);
         }
-        let weights = cat
-            .items
-            .iter()
-            .map(|i| format!("{}分", Plain(i.points)))
-            .collect::<Vec<_>>()
-            .join("、");
+        let weights = if n > LONG_LIST {
+            let lo = cat.items.iter().map(|i| i.points).min().unwrap_or_default();
+            let hi = cat.items.iter().map(|i| i.points).max().unwrap_or_default();
+            if lo == hi {
+                format!("{}分", Plain(lo))
+            } else {
+                format!("{}–{}分", Plain(lo), Plain(hi))
+            }
+        } else {
+            cat.items
+                .iter()
+                .map(|i| format!("{}分", Plain(i.points)))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
         let mut s = format!(
             "{}年共设置{}{n}个，每个指标评分为{weights}，其中完成率100%的指标有{}个，合计得分为{}分。",
             self.a.year_label(),
@@ -497,7 +603,24 @@ impl Writer<'_> {
             cat.completed,
             Plain(cat.score)
         );
-        for item in cat.items.iter().filter(|i| i.computed != i.points) {
+        let short: Vec<_> = cat
+            .items
+            .iter()
+            .filter(|i| i.computed != i.points)
+            .collect();
+        if short.len() > LONG_LIST {
+            let lost = total(
+                short
+                    .iter()
+                    .map(|i| crate::num::sub(i.points, i.score).unwrap_or_default()),
+            );
+            return s + &format!(
+                "未满分的{}个指标共失{}分，逐项得分及偏差原因见自评表。",
+                short.len(),
+                Plain(lost)
+            );
+        }
+        for item in short {
             let note = self.deviation_note(&item.path);
             s += &format!(
                 "“{}”分值{}分，得分{}分（{}）{}。",
@@ -530,11 +653,11 @@ impl Writer<'_> {
     /// （三）管理效率分析: the aspects, points and score, and each aspect that lost points.
     fn management(&self, s: &SectionScore, aspects: &[&str]) -> String {
         let mut text = format!(
-            "{}指标包括{}{}个方面。{}指标分值为{}分，自评得分{}分。",
-            s.name,
+            "{}包括{}{}个方面。{}分值为{}分，自评得分{}分。",
+            indicator(&s.name),
             aspects.join("、"),
             chinese_count(aspects.len()),
-            s.name,
+            indicator(&s.name),
             Plain(s.points),
             Plain(s.score)
         );
@@ -555,6 +678,15 @@ impl Writer<'_> {
             text += &format!("其中，{}。", short.join("；"));
         }
         text
+    }
+}
+
+/// A section's name as an indicator: 履职效能指标, and 产出指标 as it is.
+fn indicator(name: &str) -> String {
+    if name.ends_with("指标") {
+        name.to_string()
+    } else {
+        format!("{name}指标")
     }
 }
 
@@ -603,6 +735,9 @@ fn change(c: &Change, unit: &str, mode: RoundingMode) -> String {
 fn total<I: IntoIterator<Item = Decimal>>(values: I) -> Decimal {
     crate::num::sum(values).unwrap_or_default()
 }
+
+/// More items than this are summarised in a sentence rather than listed one by one.
+const LONG_LIST: usize = 10;
 
 /// 零 to 十: the economic table's row numbers and counts such as 七个方面.
 const NUMERALS: [&str; 11] = [

@@ -22,6 +22,7 @@ pub struct ScoreSheet {
     /// 金额单位, e.g. 万元.
     pub unit: String,
     pub budget: Vec<BudgetRow>,
+    pub goals: Goals,
     pub rows: Vec<SheetRow>,
     pub total: Decimal,
     pub max_total: Decimal,
@@ -41,6 +42,16 @@ pub struct BudgetRow {
     pub score: Option<Decimal>,
     /// Why a score set by hand differs from the rule's, with the rule's figure beside it.
     pub note: String,
+}
+
+/// 年度总体目标: what the year set out to do (the objectives) and what was done (the
+/// key tasks as the department reports them), each paragraph on its own line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goals {
+    /// 预期目标.
+    pub expected: String,
+    /// 实际完成情况.
+    pub achieved: String,
 }
 
 /// One scored indicator or criterion.
@@ -189,10 +200,59 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
         year: a.year,
         unit: a.unit.label().into(),
         budget,
+        goals: Goals {
+            expected: lines(&a.objectives),
+            achieved: lines(&a.key_tasks),
+        },
         rows,
         total: card.total,
         max_total: card.max_total,
         grade: card.grade.label().into(),
+    }
+}
+
+/// The runs of consecutive rows under one 一级, or under one 二级 within its 一级, as
+/// (first, past-the-end) indices: what the printed forms merge and subtotal.
+pub fn runs(rows: &[SheetRow], by_category: bool) -> Vec<(usize, usize)> {
+    let key = |r: &SheetRow| {
+        let category = if by_category { r.category.as_str() } else { "" };
+        (r.section.clone(), category.to_string())
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < rows.len() {
+        let first = key(&rows[start]);
+        let end = rows[start..]
+            .iter()
+            .position(|r| key(r) != first)
+            .map_or(rows.len(), |n| start + n);
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
+
+/// Prose paragraphs one to a line, the blank ones left out.
+fn lines(paragraphs: &[String]) -> String {
+    paragraphs
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The decimals an amount prints with: as many as entered, and never fewer than 2.
+pub fn amount_places(v: Decimal) -> u32 {
+    v.scale().max(2)
+}
+
+/// The decimals a measured value prints with: as entered, and 2 once it has any, so a
+/// count stays 400 and 3.5 (万元) reads 3.50.
+pub fn measure_places(v: Decimal) -> u32 {
+    match v.scale() {
+        0 => 0,
+        n => n.max(2),
     }
 }
 

@@ -34,10 +34,11 @@ const USAGE: &str = "用法：
   ziping seek 文件 --field 路径 --goal 目标 [--json]
                                      单变量求解：目标如 total>=95、grade=优、item:预算执行率>=10；
                                      决算的路径是 finance.spending.actual；达不到时退出码为 1
-  ziping report 文件 [--format md|text|html|docx] [--out 输出文件]
+  ziping report 文件 [--format md|text|html|docx] [--out 输出文件] [--date 2026-12-01]
                                      生成自评报告（默认 Markdown）；docx 须用 --out 或重定向
-  ziping form 文件 [--format csv|xlsx] [--out 输出文件]
-                                     生成自评表（默认 CSV）；xlsx 须用 --out 或重定向
+  ziping form 文件 [--format csv|xlsx] [--out 输出文件] [--date 2026-12-01]
+                                     生成自评表（默认 CSV）；xlsx 须用 --out 或重定向；
+                                     --date 是落款和文件属性的日期，默认为今天
   ziping schemes                     列出内置评分标准
   ziping scheme 标识                  输出一个评分标准（JSON）
 文件无法读取或格式有误时退出码为 2。";
@@ -63,6 +64,7 @@ struct Command<'a> {
     goal: Option<&'a str>,
     format: Option<&'a str>,
     out: Option<&'a str>,
+    date: Option<report::Date>,
 }
 
 fn parse(args: &[String]) -> Result<Command<'_>, String> {
@@ -76,6 +78,7 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
         goal: None,
         format: None,
         out: None,
+        date: None,
     };
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
@@ -104,6 +107,12 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
                     args.next()
                         .ok_or_else(|| format!("--out 需要一个输出文件\n{USAGE}"))?,
                 )
+            }
+            "--date" => {
+                let date = args.next().and_then(|d| report::Date::parse(d));
+                command.date = Some(
+                    date.ok_or_else(|| format!("--date 需要一个日期，如 2026-12-01\n{USAGE}"))?,
+                );
             }
             "--indicators" => {
                 let n = args.next().and_then(|n| n.parse().ok());
@@ -151,9 +160,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             seek(file, field, goal, command.json)
         }
         ("report", [file]) => {
-            let r = report::report(&load(file)?);
+            let a = load(file)?;
+            let r = report::report(&a);
             let bytes = match command.format.unwrap_or("md") {
-                "docx" => docx::docx(&r)?,
+                "docx" => docx::docx(&r, &sheet::sheet(&a), command.date.unwrap_or_else(today))?,
                 other => match render::by_name(other) {
                     Some(render) => render(&r).into_bytes(),
                     None => {
@@ -169,7 +179,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let s = sheet::sheet(&load(file)?);
             let bytes = match command.format.unwrap_or("csv") {
                 "csv" => sheet::csv(&s).into_bytes(),
-                "xlsx" => xlsx::xlsx(&s)?,
+                "xlsx" => xlsx::xlsx(&s, command.date.unwrap_or_else(today))?,
                 other => return Err(format!("form 不支持格式 {other}：可选 csv、xlsx")),
             };
             write_out(&bytes, command.out, command.format == Some("xlsx"))
@@ -177,6 +187,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
         ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
         _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Today in the system's time zone: the date of the files written.
+fn today() -> report::Date {
+    let d = jiff::Zoned::now().date();
+    report::Date {
+        year: i32::from(d.year()),
+        month: u32::from(d.month().unsigned_abs()),
+        day: u32::from(d.day().unsigned_abs()),
     }
 }
 
