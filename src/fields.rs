@@ -88,16 +88,18 @@ pub fn NumberInput(
     #[prop(into)] label: Signal<String>,
     #[prop(optional)] cell: Option<Cell>,
     #[prop(optional)] on_paste: Option<Callback<(String, web_sys::ClipboardEvent)>>,
+    /// Where the figure is read from, if not from the path: a table row's own memo, so a
+    /// change to the rows wakes each row once rather than every field of every row.
+    #[prop(optional)]
+    get: Option<Getter>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let field = Memo::new(move |_| path.with(|p| Field::parse(p)));
-    // An indicator's figure is read from the indicator rows, so typing elsewhere does not
-    // recompute every row's fields.
-    let get: Getter = std::sync::Arc::new(move || match field.get() {
-        Some(Field::Indicator(i, input)) => ctx
-            .indicators
-            .with(|r| r.get(i).and_then(|x| input.of((x.points, &x.measure)))),
-        f => ctx.assessment.with(|a| f.and_then(|f| f.get(a)).flatten()),
+    let get: Getter = get.unwrap_or_else(|| {
+        std::sync::Arc::new(move || {
+            let f = field.get();
+            ctx.assessment.with(|a| f.and_then(|f| f.get(a)).flatten())
+        })
     });
     let set: Setter = std::sync::Arc::new(move |a, v| {
         if let Some(f) = field.get_untracked() {

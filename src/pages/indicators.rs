@@ -2,16 +2,18 @@
 //! pasted from Excel; each row shows its score, and its formula on hover.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use ziping_engine::model::{Achievement, Indicator, IndicatorKind, Measure, Override};
+use ziping_engine::paths::Input;
 use ziping_engine::scheme::Rule;
 use ziping_engine::tsv;
 
 use crate::fields::{
-    after_removing, enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell,
+    after_removing, enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell, Getter,
     NumberInput,
 };
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
@@ -116,6 +118,10 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
         Signal::derive(move || format!("indicators[{}]{tail}", index.get()))
     };
     let label = move |l: &'static str| Signal::derive(move || text::row_field(index.get() + 1, l));
+    // A figure of this row, read from the row's memo.
+    let figure = move |input: Input| -> Getter {
+        Arc::new(move || ind.with(|x| x.as_ref().and_then(|x| input.of((x.points, &x.measure)))))
+    };
     let with = move |f: &dyn Fn(&mut Indicator)| {
         let i = index.get_untracked();
         ctx.edit(|a| {
@@ -232,7 +238,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             </td>
             <td class="wide">{text_cell(".name", text::NAME, |x| x.name.clone(), |x, v| x.name = v, 0)}</td>
             <td class="narrow">{text_cell(".unit", text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
-            <td class="narrow"><NumberInput path=path(".points") label=label(text::POINTS) cell=Cell::at("indicators", index, 2)/></td>
+            <td class="narrow"><NumberInput path=path(".points") get=figure(Input::Points) label=label(text::POINTS) cell=Cell::at("indicators", index, 2)/></td>
             <td>
                 <select id=path(".measure.rule") aria-label=text::RULE on:change=move |ev| {
                     let k = event_target_value(&ev);
@@ -244,8 +250,8 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                 {move || view! { <RuleParams path=path(".measure.rule").get()/> }}
                 {notes(path(".measure.rule"))}
             </td>
-            <td><NumberInput path=path(".measure.target") label=label(text::TARGET) cell=Cell::at("indicators", index, 3)/></td>
-            <td><NumberInput path=path(".measure.actual") label=label(text::ACTUAL_VALUE) cell=Cell::at("indicators", index, 4)/></td>
+            <td><NumberInput path=path(".measure.target") get=figure(Input::Target) label=label(text::TARGET) cell=Cell::at("indicators", index, 3)/></td>
+            <td><NumberInput path=path(".measure.actual") get=figure(Input::Actual) label=label(text::ACTUAL_VALUE) cell=Cell::at("indicators", index, 4)/></td>
             <td>
                 <Show when=move || rule_key_now() == "qualitative">
                     <select id=path(".measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
@@ -260,7 +266,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                     </select>
                 </Show>
                 <Show when=move || matches!(rule_key_now(), "qualitative" | "manual")>
-                    <NumberInput path=path(".measure.entered_score") label=label(text::ENTERED)/>
+                    <NumberInput path=path(".measure.entered_score") get=figure(Input::EnteredScore) label=label(text::ENTERED)/>
                 </Show>
                 <Show when=move || rule_key_now() == "manual">
                     {text_cell(".measure.reason", text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
@@ -275,7 +281,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
                         with(&|x| x.measure.override_score = on.then(|| Override { score: x.points, reason: String::new() }))
                     }/>{text::OVERRIDE}</label>
                     <Show when=has_override>
-                        <NumberInput path=path(".measure.override.score") label=text::OVERRIDE/>
+                        <NumberInput path=path(".measure.override.score") get=figure(Input::Override) label=text::OVERRIDE/>
                         {text_cell(".measure.override.reason", text::OVERRIDE_REASON,
                             |x| x.measure.override_score.as_ref().map(|o| o.reason.clone()).unwrap_or_default(),
                             |x, v| if let Some(o) = x.measure.override_score.as_mut() { o.reason = v }, 6)}

@@ -227,7 +227,7 @@ try {
   for (const [what, times] of Object.entries(rows)) {
     console.log(`${what}, 500 indicators (click to the next frame): median ${ms(median(times))}, p95 ${ms(p95(times))}`);
   }
-  const huge = execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample", "--indicators", "2000"]);
+  const huge = execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample", "--indicators", "2000"], { maxBuffer: 1 << 26 });
   const imported = [];
   for (let i = 0; i < 3; i++) imported.push(await importTime(page, "2000.json", huge, 2000));
   console.log(`import to the first full render, 2,000 indicators: median ${median(imported)} ms (${imported.join(", ")})`);
