@@ -34,7 +34,7 @@ bash scripts/build.sh
 step "every wasm module in dist/ uses only features Chromium 78 has"
 cargo run -q -p ziping-wasm-features -- dist
 
-step "end-to-end tests (Playwright against the release dist/)"
+step "end-to-end tests (Playwright against the release dist/, $(chromium --version 2>/dev/null))"
 npx playwright test
 
 step "the main flow in Chromium 78 and 86 (chrome-aws-lambda, puppeteer-core)"

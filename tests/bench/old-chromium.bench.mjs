@@ -36,6 +36,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 /** Times RUNS reloads of a page that has the sample as its saved draft. */
 async function reloads(page) {
   await page.goto(URL);
+  await page.waitForSelector('[data-testid="load-sample"]');
   await page.click('[data-testid="load-sample"]');
   await page.waitForFunction(() => window.__scoreShown !== undefined || document.querySelector('[data-testid="score-total"]').textContent.trim() === "99.32");
   await page.waitForTimeout(800); // autosave runs 250 ms after the last edit
