@@ -4,7 +4,7 @@
 // Drives the app only by the data-testids, ids and texts the Playwright tests use.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BUILDS, launch } from "./chromium.mjs";
@@ -117,6 +117,23 @@ for (const build of BUILDS) {
       mainFlow(browser, build.major, "http", HTTP));
 
     test("ziping.html from file://: the same flow", () => mainFlow(browser, build.major, "file", FILE));
+
+    test("printing with the report open prints the report alone (no :has() before Chromium 105)", async () => {
+      const page = await openPage(browser, `${build.major}-print`);
+      await page.goto(HTTP);
+      await page.waitForSelector(testid("load-sample"), { timeout: TIMEOUT });
+      await page.click(testid("load-sample"));
+      await textIs(page, testid("score-total"), "99.32");
+      await page.click("#report summary");
+      await page.waitForSelector(testid("report"), { timeout: TIMEOUT });
+      const pdf = join(OUT, `${build.major}-report.pdf`);
+      await page.pdf({ path: pdf, preferCSSPageSize: true });
+      const first = execFileSync("pdftotext", ["-l", "1", pdf, "-"]).toString();
+      assert.match(first, /^2023年度广州市天河区信访局部门整体支出绩\s*效自评报告/);
+      assert.doesNotMatch(first, /打开示例|校验结果/);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
   });
 
   test(`Chromium ${build.major} without WebAssembly: a plain-HTML message, not a blank page`, async () => {
