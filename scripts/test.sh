@@ -38,4 +38,4 @@ step "end-to-end tests (Playwright against the release dist/, $(chromium --versi
 npx playwright test
 
 step "the main flow in Chromium 78 and 86 (chrome-aws-lambda, puppeteer-core)"
-node --test --test-concurrency=1 tests/old-chromium/
+node --test --test-concurrency=1 --test-timeout=180000 tests/old-chromium/

@@ -1,11 +1,11 @@
 // The main flow in real old Chromium builds (78 and 86, the cores of 360安全浏览器 12 and
 // 13 / 360企业版), against the release dist/: over http and as ziping.html from file://.
-// Run after `bash scripts/build.sh`: node --test tests/old-chromium/
+// Run after `bash scripts/build.sh`: node --test --test-concurrency=1 tests/old-chromium/
 // Drives the app only by the data-testids, ids and texts the Playwright tests use.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BUILDS, launch } from "./chromium.mjs";
 
@@ -99,6 +99,8 @@ async function mainFlow(browser, major, where, url) {
   assert.match(csv, /年度资金总额,810\.88,739\.04,700(\.00)?,/);
   const xlsx = await download(page, "export-xlsx", ".xlsx");
   assert.equal(xlsx.subarray(0, 2).toString(), "PK");
+  const docx = await download(page, "export-docx", ".docx");
+  assert.equal(docx.subarray(0, 2).toString(), "PK");
   await page.screenshot({ path: join(OUT, `${major}-${where}-exported.png`) });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -117,6 +119,25 @@ for (const build of BUILDS) {
       mainFlow(browser, build.major, "http", HTTP));
 
     test("ziping.html from file://: the same flow", () => mainFlow(browser, build.major, "file", FILE));
+
+    test("a file imports: the CLI's sample, picked in the file input, scores 99.32 优", async () => {
+      const sample = join(OUT, "sample.json");
+      writeFileSync(sample, execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample"]));
+      // A browser of its own: nothing stored yet (an incognito context stops Chromium 78's
+      // single process).
+      const fresh = await launch(build);
+      try {
+        const page = await openPage(fresh, `${build.major}-import`);
+        await page.goto(HTTP);
+        const input = await page.waitForSelector(testid("import-input"), { timeout: TIMEOUT });
+        await input.uploadFile(sample);
+        await textIs(page, testid("score-total"), "99.32");
+        await textIs(page, testid("score-grade"), "优");
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await fresh.close();
+      }
+    });
 
     test("printing with the report open prints the report alone (no :has() before Chromium 105)", async () => {
       const page = await openPage(browser, `${build.major}-print`);
