@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The release build: dist/ for any static server (root or sub-path).
+# The release build: dist/ for any static server (root or sub-path), and for Chromium 78
+# and later (scripts/old-browser-env.sh: the nightly that Trunk's cargo runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$PATH"
+source scripts/old-browser-env.sh
 trunk build --release
 node scripts/single-file.mjs dist

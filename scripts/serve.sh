@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$PATH"
+source scripts/old-browser-env.sh
 exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"

@@ -13,6 +13,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The pinned nightly with rust-src: the wasm modules are built with it for Chromium 78
+# (scripts/old-browser-env.sh says why); everything else stays on stable.
+NIGHTLY="$(sed -n 's/^OLD_BROWSER_NIGHTLY=//p' scripts/old-browser-env.sh)"
+if ! rustup toolchain list | grep -q "^$NIGHTLY" \
+  || ! rustup component list --toolchain "$NIGHTLY" --installed | grep -q '^rust-src'; then
+  log "installing rust $NIGHTLY with rust-src"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (about 7 minutes)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -43,11 +52,19 @@ if [ ! -x /usr/bin/soffice ] || ! dpkg -s libreoffice-calc libreoffice-writer >/
   apt-get install -y -qq --no-install-recommends libreoffice-calc libreoffice-writer >/dev/null
 fi
 
-# binaryen (wasm-opt 132) and Playwright come from npm; the stamp skips a repeat install.
+# From npm: binaryen (wasm-opt 132), esbuild, Playwright, and the old Chromium builds
+# (chrome-aws-lambda 1.20.4 is Chromium 78, 5.3.1 is 86) with puppeteer-core 5.3.1 to drive
+# them. The stamp skips a repeat install.
 if [ ! -f node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   log "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.setup-stamp
+fi
+
+# The old Chromium builds unpacked (brotli, node's zlib) into target/old-chromium/ once.
+if [ ! -f target/old-chromium/78/.unpacked ] || [ ! -f target/old-chromium/86/.unpacked ]; then
+  log "unpacking Chromium 78 and 86"
+  node tests/old-chromium/chromium.mjs
 fi
 
 log "ready"

@@ -30,20 +30,20 @@ const page = readFileSync(join(dist, "index.html"), "utf8")
   .replace(/<script type="module">[\s\S]*?<\/script>/, "")
   .replace(/<link rel="(stylesheet|modulepreload|preload)"[^>]*>/g, "");
 if (/ziping-app-|main-[0-9a-f]+\.css/.test(page)) throw new Error("a Trunk asset link is left in the page");
+// The start is a promise chain, not a top-level await: Chromium 78 parses it (issue #12).
 const html = page
   .replace("</head>", `<style>${css}</style>\n  </head>`)
   .replace(
-    "<body></body>",
-    `<body>
-    <script type="application/octet-stream" id="ziping-export-js">${exportJs}</script>
+    "</body>",
+    `  <script type="application/octet-stream" id="ziping-export-js">${exportJs}</script>
     <script type="application/octet-stream" id="ziping-export-wasm">${exportWasm}</script>
     <script type="module">
 ${body}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+__wbg_init({ module_or_path: bytes }).catch(window.zipingStartFailed);
     </script>
   </body>`,
   );
-if (!html.includes("__wbg_init({ module_or_path: bytes })")) throw new Error("no <body></body> to start the app in");
+if (!html.includes("__wbg_init({ module_or_path: bytes })")) throw new Error("no </body> to start the app in");
 writeFileSync(join(dist, "ziping.html"), html);
 console.log(`dist/ziping.html: ${html.length} bytes`);
