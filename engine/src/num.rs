@@ -33,11 +33,6 @@ impl RoundingMode {
         r.rescale(dp);
         r
     }
-
-    /// Rounds a ratio to the 2 decimals of its percentage (0.993018… → 0.9930).
-    pub fn round_rate(self, ratio: Decimal) -> Decimal {
-        self.round(ratio, 4)
-    }
 }
 
 /// Adds, failing on overflow instead of panicking.

@@ -290,6 +290,10 @@ pub fn deduction_params(name: &str, per: &str, step: &str) -> String {
     format!("{name}的扣分标准（每 {step} 扣 {per} 分）应均大于 0")
 }
 
+pub fn places_range(label: &str, path: &str, value: u32, most: u32) -> String {
+    format!("{label}（{path}）为 {value}，应为 0 到 {most} 之间的整数")
+}
+
 pub fn scheme_total(terms: &[String], sum: &str) -> String {
     format!(
         "评分标准各一级指标分值 {} = {sum}，应为 100",

@@ -12,7 +12,7 @@ use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
 use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
 use crate::report::{self, EditState};
 use crate::rules;
-use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody};
+use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody, MAX_PLACES};
 use crate::text;
 
 /// Errors make the assessment wrong; warnings ask the user to look again.
@@ -404,7 +404,7 @@ fn indicators(a: &Assessment, f: &mut Findings) {
                 vec![format!("{at}.deviation_note")],
                 text::deviation_note(
                     &name.to_string(),
-                    &fmt2(computed, s.rounding.mode),
+                    &computed.to_string(),
                     &fmt_plain(ind.points),
                 ),
             );
@@ -640,8 +640,8 @@ fn measure(
                         text::qualitative_range(
                             &name.to_string(),
                             g.label(),
-                            &fmt2(lo, mode),
-                            &fmt2(hi, mode),
+                            &lo.to_string(),
+                            &hi.to_string(),
                             &fmt_plain(s),
                         ),
                     );
@@ -756,6 +756,27 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
     let at = |k: &str| format!("{prefix}{k}");
     if s.name.trim().is_empty() {
         f.error("REQUIRED", vec![at("name")], text::required("评分标准名称"));
+    }
+    let places = [
+        (
+            "rounding.rate_places",
+            "比率先舍入时保留的百分比小数位数",
+            s.rounding.rate_places,
+        ),
+        (
+            "rounding.score_places",
+            "各项得分保留的小数位数",
+            s.rounding.score_places,
+        ),
+    ];
+    for (key, label, value) in places {
+        if value > MAX_PLACES {
+            f.error(
+                "SCHEME_PLACES",
+                vec![at(key)],
+                text::places_range(label, &at(key), value, MAX_PLACES),
+            );
+        }
     }
     let total = num::sum(s.sections.iter().map(|x| x.points));
     if total != Some(Decimal::ONE_HUNDRED) {

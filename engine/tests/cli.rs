@@ -319,3 +319,45 @@ fn score_marks_a_file_with_errors_and_exits_1() {
         Some(2)
     );
 }
+
+/// The sample's file as JSON, changed by `edit`, written to `dir`.
+fn edited(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut file: Value = serde_json::from_str(&sample_text()).expect("JSON");
+    edit(&mut file["assessment"]);
+    write(
+        dir,
+        name,
+        &serde_json::to_string_pretty(&file).expect("JSON"),
+    )
+}
+
+#[test]
+fn scores_print_with_the_decimals_their_scheme_keeps() {
+    let dir = scratch("places");
+    let whole = edited(&dir, "whole.json", |a| {
+        a["scheme"]["rounding"]["score_places"] = Value::from(0);
+    });
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &whole]))).expect("JSON");
+    assert_eq!(card["total"], "99", "9 + 40 + 50 whole points");
+    assert_eq!(
+        card["sections"][0]["score"], "9",
+        "the override 9.32 kept as 9"
+    );
+    assert_eq!(
+        card["sections"][1]["categories"][0]["items"][0]["score"],
+        "6"
+    );
+    let text = stdout(&ziping(&["score", &whole]));
+    assert!(text.contains("总分 99 / 100"), "{text}");
+
+    // A capped section keeps the decimals of its items: 50.00, not 50.
+    let capped = edited(&dir, "capped.json", |a| {
+        a["criteria"][0]["points"] = Value::from("8");
+    });
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &capped]))).expect("JSON");
+    let management = &card["sections"][2];
+    assert!(management["note"].is_string(), "{management}");
+    assert_eq!(management["score"], "50.00");
+}

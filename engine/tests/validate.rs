@@ -331,6 +331,22 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             "indicators[0].kind",
             "数量指标",
         ),
+        (
+            "score_places beyond 4",
+            |a| a.scheme.rounding.score_places = 5,
+            "SCHEME_PLACES",
+            Error,
+            "scheme.rounding.score_places",
+            "各项得分保留的小数位数（scheme.rounding.score_places）为 5，应为 0 到 4 之间的整数",
+        ),
+        (
+            "rate_places beyond 4",
+            |a| a.scheme.rounding.rate_places = 9,
+            "SCHEME_PLACES",
+            Error,
+            "scheme.rounding.rate_places",
+            "scheme.rounding.rate_places）为 9",
+        ),
     ];
     for (case, edit, code, severity, path, words) in cases {
         let found = findings(*edit, code);
