@@ -317,6 +317,7 @@ pub fn csv(s: &ScoreSheet) -> String {
         out += "\r\n";
     };
     let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
+    let amount = |v: Option<Decimal>| v.map_or_else(String::new, num::fmt_amount);
     line(std::slice::from_ref(&s.title));
     line(&[
         "部门名称".into(),
@@ -328,9 +329,9 @@ pub fn csv(s: &ScoreSheet) -> String {
     for b in &s.budget {
         line(&[
             b.name.clone(),
-            opt(b.initial),
-            opt(b.adjusted),
-            opt(b.actual),
+            amount(b.initial),
+            amount(b.adjusted),
+            amount(b.actual),
             opt(b.points),
             b.rate
                 .and_then(num::percent)

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::figures;
 use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
-use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
+use crate::num::{self, fmt_amount, fmt_pct, fmt_plain, RoundingMode};
 use crate::report::{self, EditState};
 use crate::rules;
 use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody, MAX_PLACES};
@@ -235,10 +235,10 @@ fn finance(a: &Assessment, f: &mut Findings) {
                     "finance.spending.actual".into(),
                 ],
                 text::parts_sum_mismatch(
-                    &[("基本支出", fmt2(b, mode)), ("项目支出", fmt2(p, mode))],
-                    &num::add(b, p).map(|s| fmt2(s, mode)).unwrap_or_default(),
+                    &[("基本支出", fmt_amount(b)), ("项目支出", fmt_amount(p))],
+                    &num::add(b, p).map(fmt_amount).unwrap_or_default(),
                     "决算数",
-                    &fmt2(actual, mode),
+                    &fmt_amount(actual),
                 ),
             );
         }
@@ -248,7 +248,7 @@ fn finance(a: &Assessment, f: &mut Findings) {
         .zip(&fin.economic)
         .filter_map(|(c, v)| {
             v.filter(|v| !v.is_zero())
-                .map(|v| (c.label().to_string(), fmt2(v, mode)))
+                .map(|v| (c.label().to_string(), fmt_amount(v)))
         })
         .collect();
     let total = num::sum(fin.economic.iter().map(|v| v.unwrap_or_default()));
@@ -263,9 +263,9 @@ fn finance(a: &Assessment, f: &mut Findings) {
                 .collect(),
             text::parts_sum_mismatch(
                 &named,
-                &total.map(|s| fmt2(s, mode)).unwrap_or_default(),
+                &total.map(fmt_amount).unwrap_or_default(),
                 "支出决算数",
-                &fmt2(actual, mode),
+                &fmt_amount(actual),
             ),
         );
     }
@@ -302,8 +302,8 @@ fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findin
             paths,
             text::execution_over(
                 labels,
-                &fmt2(actual, mode),
-                &fmt2(budget, mode),
+                &fmt_amount(actual),
+                &fmt_amount(budget),
                 &fmt_pct(rate, mode),
             ),
         );

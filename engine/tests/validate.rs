@@ -471,3 +471,55 @@ fn reworded_criteria_saved_into_the_scheme_come_back_in_a_new_assessment() {
     a.criteria_into_scheme();
     assert_eq!(a.scheme, once);
 }
+
+#[test]
+fn amounts_in_messages_keep_the_decimals_they_were_entered_with() {
+    // (basic, project, 决算, the message's words)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "89.965",
+            "0",
+            "89.970",
+            "基本支出 89.965 + 项目支出 0.00 = 89.965，与决算数 89.970 不符",
+        ),
+        (
+            "554.2",
+            "179.6",
+            "733.88",
+            "基本支出 554.20 + 项目支出 179.60 = 733.80，与决算数 733.88 不符",
+        ),
+        (
+            "10.1234",
+            "5",
+            "15.12",
+            "基本支出 10.1234 + 项目支出 5.00 = 15.1234，与决算数 15.12 不符",
+        ),
+    ];
+    for (basic, project, actual, words) in cases {
+        let mut a = sample();
+        a.finance.basic = basic.parse().ok();
+        a.finance.project = project.parse().ok();
+        a.finance.spending.actual = actual.parse().ok();
+        let found = validate::validate(&a);
+        let hit = found
+            .iter()
+            .find(|f| f.code == "SPENDING_PARTS_SUM")
+            .unwrap_or_else(|| panic!("{basic}: no SPENDING_PARTS_SUM in {found:#?}"));
+        assert_eq!(hit.message, *words);
+    }
+    // The economic rows' sum keeps them too.
+    let mut a = sample();
+    a.finance.economic[1] = Some(dec!(201.565));
+    let found = validate::validate(&a);
+    let hit = found
+        .iter()
+        .find(|f| f.code == "ECONOMIC_SUM")
+        .expect("ECONOMIC_SUM");
+    assert!(
+        hit.message.contains(
+            "商品和服务支出 201.565 + 资本性支出 16.79 = 733.885，与支出决算数 733.88 不符"
+        ),
+        "{}",
+        hit.message
+    );
+}
