@@ -22,8 +22,12 @@ pub struct Scheme {
     pub grades: Vec<GradeBand>,
     /// Warn when actual ÷ target reaches this ratio on an at-least indicator (目标设定偏低).
     pub over_achievement: Decimal,
-    /// Below this execution rate, an explanation is required.
+    /// Below this execution rate, an explanation is asked for.
     pub low_execution: Decimal,
+    /// Whether that explanation is required (an error) rather than asked for (a warning):
+    /// published forms often leave it blank, so only a scheme that demands it says so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub execution_note_required: bool,
     /// 一级指标.
     pub sections: Vec<Section>,
 }

@@ -202,8 +202,9 @@ pub fn execution_over(l: Labels, actual: &str, budget: &str, pct: &str) -> Strin
     )
 }
 
-pub fn execution_note(pct: &str, threshold: &str) -> String {
-    format!("预算执行率 {pct} 低于 {threshold}，须说明原因")
+pub fn execution_note(pct: &str, threshold: &str, required: bool) -> String {
+    let must = if required { "须" } else { "宜" };
+    format!("预算执行率 {pct} 低于 {threshold}，{must}说明原因")
 }
 
 pub fn done_exceeds(name: &str, done: &str, value: &str) -> String {

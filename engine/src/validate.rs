@@ -201,8 +201,15 @@ fn finance(a: &Assessment, f: &mut Findings) {
             text::required("收入决算数（财政拨款或其他资金）"),
         );
     }
+    // 年初预算数 is required only where the execution rule divides by it; forms whose
+    // rule divides by the adjusted budget often leave it blank.
+    let initial_used = matches!(
+        a.scheme.execution(),
+        Some((_, crate::scheme::ExecutionBase::Initial, _))
+    );
     for (key, label) in &AMOUNT_FIELDS[..3] {
         let v = match *key {
+            "initial" if !initial_used => continue,
             "initial" => fin.spending.initial,
             "adjusted" => fin.spending.adjusted,
             _ => fin.spending.actual,
@@ -308,11 +315,18 @@ fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findin
             ),
         );
     } else if rate < a.scheme.low_execution && a.finance.execution_note.trim().is_empty() {
-        f.error(
-            "EXECUTION_NOTE",
-            vec!["finance.execution_note".into()],
-            text::execution_note(&fmt_pct(rate, mode), &fmt_pct(a.scheme.low_execution, mode)),
+        let required = a.scheme.execution_note_required;
+        let message = text::execution_note(
+            &fmt_pct(rate, mode),
+            &fmt_pct(a.scheme.low_execution, mode),
+            required,
         );
+        let paths = vec!["finance.execution_note".into()];
+        if required {
+            f.error("EXECUTION_NOTE", paths, message);
+        } else {
+            f.warn("EXECUTION_NOTE", paths, message);
+        }
     }
 }
 
@@ -397,14 +411,22 @@ fn indicators(a: &Assessment, f: &mut Findings) {
             );
         }
         measure(a, &ind.measure, ind.points, &name, &ind.unit, &at, f);
-        let computed = rules::computed(&ind.measure, ind.points, s.rounding);
-        if computed < ind.points && ind.deviation_note.trim().is_empty() {
+        // The score that counts: an override below full marks is a shortfall as well.
+        let scored = rules::evaluate_with(
+            &ind.measure,
+            ind.points,
+            s.rounding,
+            rules::ITEM_LABELS,
+            false,
+        )
+        .score;
+        if scored < ind.points && ind.deviation_note.trim().is_empty() {
             f.error(
                 "DEVIATION_NOTE",
                 vec![format!("{at}.deviation_note")],
                 text::deviation_note(
                     &name.to_string(),
-                    &computed.to_string(),
+                    &scored.to_string(),
                     &fmt_plain(ind.points),
                 ),
             );

@@ -69,7 +69,7 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             "execution below 90% without a note",
             |a| a.finance.spending.actual = Some(dec!(600)),
             "EXECUTION_NOTE",
-            Error,
+            Warning,
             "finance.execution_note",
             "81.19%",
         ),
@@ -522,4 +522,104 @@ fn amounts_in_messages_keep_the_decimals_they_were_entered_with() {
         "{}",
         hit.message
     );
+}
+
+#[test]
+fn a_low_execution_note_is_asked_for_and_required_only_where_the_scheme_says() {
+    let low = |required: bool| {
+        let mut a = sample();
+        a.finance.spending.actual = Some(dec!(600));
+        a.scheme.execution_note_required = required;
+        validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.code == "EXECUTION_NOTE")
+            .map(|f| (f.severity, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        low(false),
+        [(
+            Severity::Warning,
+            "预算执行率 81.19% 低于 90.00%，宜说明原因".to_string()
+        )]
+    );
+    assert_eq!(
+        low(true),
+        [(
+            Severity::Error,
+            "预算执行率 81.19% 低于 90.00%，须说明原因".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_blank_initial_budget_is_accepted_where_the_scheme_does_not_use_it() {
+    use ziping_engine::scheme::ExecutionBase;
+    let blank = |base: ExecutionBase| {
+        let mut a = sample();
+        a.finance.spending.initial = None;
+        for s in &mut a.scheme.sections {
+            if let SectionBody::Execution { base: b, .. } = &mut s.body {
+                *b = base;
+            }
+        }
+        validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.paths.iter().any(|p| p == "finance.spending.initial"))
+            .map(|f| (f.severity, f.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        blank(ExecutionBase::Adjusted),
+        [],
+        "the seed's rule divides by 全年预算数"
+    );
+    assert_eq!(
+        blank(ExecutionBase::Initial),
+        [(Severity::Error, "REQUIRED")],
+        "a rule that divides by 年初预算数 needs it"
+    );
+}
+
+#[test]
+fn an_override_below_full_marks_asks_for_the_deviation_note() {
+    // (the override's score, whether a 偏差原因 is asked for, the figure named)
+    let cases: &[(Option<&str>, bool, &str)] = &[
+        (Some("5.5"), true, "得分 5.50，未达满分 6"),
+        (Some("6"), false, ""),
+        (None, false, ""),
+    ];
+    for (score, asked, words) in cases {
+        let found = findings_with(|a| {
+            a.indicators[0].measure.override_score = score.map(|s| Override {
+                score: s.parse().expect("a score"),
+                reason: "按已公布的自评结果".into(),
+            });
+        });
+        let hit = found.iter().find(|f| f.code == "DEVIATION_NOTE");
+        assert_eq!(hit.is_some(), *asked, "{score:?}: {found:#?}");
+        if let Some(hit) = hit {
+            assert_eq!(hit.severity, Severity::Error);
+            assert!(hit.message.contains(words), "{}", hit.message);
+        }
+    }
+    // An override to full marks over a computed shortfall: the score that counts is full.
+    let found = findings_with(|a| {
+        a.indicators[0].measure.actual = Some(dec!(380));
+        a.indicators[0].measure.override_score = Some(Override {
+            score: dec!(6),
+            reason: "按已公布的自评结果".into(),
+        });
+    });
+    assert!(
+        !found.iter().any(|f| f.code == "DEVIATION_NOTE"),
+        "{found:#?}"
+    );
+}
+
+/// Every finding after `edit` is applied to the sample.
+fn findings_with(edit: impl FnOnce(&mut Assessment)) -> Vec<Finding> {
+    let mut a = sample();
+    edit(&mut a);
+    validate::validate(&a)
 }
