@@ -27,6 +27,8 @@ pub struct ScoreSheet {
     pub total: Decimal,
     pub max_total: Decimal,
     pub grade: String,
+    /// The decimals the scheme keeps of points and scores: the sheet prints them so.
+    pub score_places: u32,
 }
 
 /// One line of the budget block. Only 年度资金总额 carries points and a score.
@@ -208,6 +210,11 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
         total: card.total,
         max_total: card.max_total,
         grade: card.grade.label().into(),
+        score_places: a
+            .scheme
+            .rounding
+            .score_places
+            .min(crate::scheme::MAX_PLACES),
     }
 }
 
