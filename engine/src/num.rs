@@ -123,10 +123,19 @@ impl fmt::Display for Amount {
     }
 }
 
+/// A ratio shown as a percentage with a given number of decimals: 0.50 → "50%" with 0.
+pub struct PctPlaces(pub Decimal, pub RoundingMode, pub u32);
+
 impl fmt::Display for Pct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&PctPlaces(self.0, self.1, 2), f)
+    }
+}
+
+impl fmt::Display for PctPlaces {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match percent(self.0) {
-            Some(p) => write!(f, "{}%", self.1.round(p, 2)),
+            Some(p) => write!(f, "{}%", self.1.round(p, self.2)),
             None => f.write_str("—"),
         }
     }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Achievement, Measure};
-use crate::num::{self, Pct, Plain, RoundingMode};
+use crate::num::{self, PctPlaces, Plain, RoundingMode};
 use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
 use crate::text;
 
@@ -147,7 +147,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
             let ratio = rate(a, t, r)?;
             let value = num::mul(p, ratio).ok_or(Failure::Overflow)?;
             let formula = say(explain, || {
-                text::formula_ratio(l, Plain(a), Plain(t), Pct(ratio, r.mode), Plain(p))
+                text::formula_ratio(l, Plain(a), Plain(t), shown(ratio, r), Plain(p))
             });
             Ok(Raw {
                 value,
@@ -183,7 +183,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                                 l,
                                 Plain(a),
                                 Plain(t),
-                                Pct(ratio, r.mode),
+                                shown(ratio, r),
                                 Plain(p),
                             )
                         }),
@@ -203,7 +203,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                                 l,
                                 Plain(a),
                                 Plain(t),
-                                Pct(excess, r.mode),
+                                shown(excess, r),
                                 Plain(p),
                             )
                         }),
@@ -235,7 +235,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                 value,
                 completion: rate(a, t, r).ok(),
                 formula: say(explain, || {
-                    text::formula_deviation(l, Plain(a), Plain(t), Pct(dev, r.mode), Plain(p))
+                    text::formula_deviation(l, Plain(a), Plain(t), shown(dev, r), Plain(p))
                 }),
                 sep: EQUALS,
             })
@@ -258,7 +258,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                     let pct = num::percent(ratio).ok_or(Failure::Overflow)?;
                     (
                         pct,
-                        say(explain, || text::completion_named(Pct(ratio, r.mode))),
+                        say(explain, || text::completion_named(shown(ratio, r))),
                     )
                 }
                 Basis::Actual => {
@@ -350,6 +350,17 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
 fn rate(numerator: Decimal, denominator: Decimal, r: Rounding) -> Result<Decimal, Failure> {
     let ratio = num::div(numerator, denominator).ok_or(Failure::Overflow)?;
     Ok(if r.rate_first { r.rate(ratio) } else { ratio })
+}
+
+/// A rate as the formula shows it: with the decimals of percent the scheme kept when it
+/// rounded the rate first (50%), else with 2 (49.88%).
+fn shown(ratio: Decimal, r: Rounding) -> PctPlaces {
+    let places = if r.rate_first {
+        r.rate_places.min(crate::scheme::MAX_PLACES)
+    } else {
+        2
+    };
+    PctPlaces(ratio, r.mode, places)
 }
 
 /// The words of a formula, written only when they will be read.

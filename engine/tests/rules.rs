@@ -570,6 +570,18 @@ fn rate_places_0_rounds_49_88_percent_to_50_before_it_is_multiplied() {
         let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
         assert_eq!(score(&m, dec!(10), *r), *expected, "{r:?} {actual}");
     }
+    // The formula shows the rate as it was kept.
+    let m = measure(Rule::AtLeast, Some(dec!(100)), Some(dec!(49.88)));
+    let formula = evaluate(&m, dec!(10), whole_percent, ITEM_LABELS).formula;
+    assert!(
+        formula.contains("50%") && formula.ends_with("5.00"),
+        "{formula}"
+    );
+    let formula = evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula;
+    assert!(
+        formula.contains("49.88%") && formula.ends_with("4.99"),
+        "{formula}"
+    );
 }
 
 #[test]
