@@ -361,3 +361,24 @@ fn scores_print_with_the_decimals_their_scheme_keeps() {
     assert!(management["note"].is_string(), "{management}");
     assert_eq!(management["score"], "50.00");
 }
+
+#[test]
+fn score_on_a_file_with_warnings_only_says_so_and_exits_0() {
+    let dir = scratch("score-warnings");
+    let high = edited(&dir, "high.json", |a| {
+        a["indicators"][0]["measure"]["actual"] = Value::from("700");
+    });
+    let out = ziping(&["score", &high]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).starts_with("校验通过，有 1 个提示"),
+        "{}",
+        stdout(&out)
+    );
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &high]))).expect("JSON");
+    assert_eq!(
+        (card["errors"].as_u64(), card["warnings"].as_u64()),
+        (Some(0), Some(1))
+    );
+}
