@@ -195,23 +195,25 @@ fn signature(doc: Docx, s: &ScoreSheet, date: Date) -> Docx {
 fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
     let budget_widths = [1500, 950, 950, 950, 760, 900, 760, 2074];
     let row_widths = [950, 950, 1800, 950, 950, 760, 760, 1724];
-    let opt = |v: Option<rust_decimal::Decimal>, places: fn(rust_decimal::Decimal) -> String| {
-        v.map_or_else(String::new, places)
+    let opt = |v: Option<rust_decimal::Decimal>,
+               shown: &dyn Fn(rust_decimal::Decimal) -> String| {
+        v.map_or_else(String::new, shown)
     };
+    let kept = |v| fixed(v, s.score_places);
     let budget: Vec<Vec<String>> = s
         .budget
         .iter()
         .map(|b| {
             vec![
                 b.name.clone(),
-                opt(b.initial, printed_amount),
-                opt(b.adjusted, printed_amount),
-                opt(b.actual, printed_amount),
-                opt(b.points, score),
+                opt(b.initial, &printed_amount),
+                opt(b.adjusted, &printed_amount),
+                opt(b.actual, &printed_amount),
+                opt(b.points, &kept),
                 b.rate
                     .and_then(crate::num::percent)
-                    .map_or_else(String::new, |p| format!("{}%", score(p))),
-                opt(b.score, score),
+                    .map_or_else(String::new, |p| format!("{}%", fixed(p, 2))),
+                opt(b.score, &kept),
                 b.note.clone(),
             ]
         })
@@ -269,10 +271,11 @@ fn goals(s: &ScoreSheet) -> DocxTable {
     )
 }
 
-/// A score (already rounded by its scheme) with the two decimals the schemes keep: 6.00.
-fn score(v: rust_decimal::Decimal) -> String {
+/// A figure (already rounded) with `places` decimals: a score as its scheme keeps it
+/// (6.00, or 6 in whole points), a percentage with 2.
+fn fixed(v: rust_decimal::Decimal, places: u32) -> String {
     let mut v = v;
-    v.rescale(2);
+    v.rescale(places);
     v.to_string()
 }
 
@@ -408,8 +411,20 @@ fn indicators(s: &ScoreSheet, widths: &[usize; 8]) -> DocxTable {
             cell(&r.name, widths[2], SHEET_SIZE, false, false),
             cell(&target, widths[3], SHEET_SIZE, false, target_figure),
             cell(&actual, widths[4], SHEET_SIZE, false, actual_figure),
-            cell(&score(r.points), widths[5], SHEET_SIZE, false, true),
-            cell(&score(r.score), widths[6], SHEET_SIZE, false, true),
+            cell(
+                &fixed(r.points, s.score_places),
+                widths[5],
+                SHEET_SIZE,
+                false,
+                true,
+            ),
+            cell(
+                &fixed(r.score, s.score_places),
+                widths[6],
+                SHEET_SIZE,
+                false,
+                true,
+            ),
             cell(&r.note, widths[7], SHEET_SIZE, false, false),
         ]));
         previous = Some(r);
@@ -418,8 +433,20 @@ fn indicators(s: &ScoreSheet, widths: &[usize; 8]) -> DocxTable {
     rows.push(
         TableRow::new(vec![
             cell("总分", span, SHEET_SIZE, true, false).grid_span(5),
-            cell(&score(s.max_total), widths[5], SHEET_SIZE, false, true),
-            cell(&score(s.total), widths[6], SHEET_SIZE, false, true),
+            cell(
+                &fixed(s.max_total, s.score_places),
+                widths[5],
+                SHEET_SIZE,
+                false,
+                true,
+            ),
+            cell(
+                &fixed(s.total, s.score_places),
+                widths[6],
+                SHEET_SIZE,
+                false,
+                true,
+            ),
             cell(
                 &format!("等级：{}", s.grade),
                 widths[7],
@@ -433,7 +460,8 @@ fn indicators(s: &ScoreSheet, widths: &[usize; 8]) -> DocxTable {
     for (start, end) in sheet::runs(&s.rows, false) {
         let part = &s.rows[start..end];
         let sum = |f: fn(&SheetRow) -> rust_decimal::Decimal| {
-            crate::num::sum(part.iter().map(f)).map_or_else(String::new, score)
+            crate::num::sum(part.iter().map(f))
+                .map_or_else(String::new, |v| fixed(v, s.score_places))
         };
         rows.push(TableRow::new(vec![
             cell(

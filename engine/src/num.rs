@@ -33,11 +33,6 @@ impl RoundingMode {
         r.rescale(dp);
         r
     }
-
-    /// Rounds a ratio to the 2 decimals of its percentage (0.993018… → 0.9930).
-    pub fn round_rate(self, ratio: Decimal) -> Decimal {
-        self.round(ratio, 4)
-    }
 }
 
 /// Adds, failing on overflow instead of panicking.
@@ -79,9 +74,15 @@ pub fn percent(ratio: Decimal) -> Option<Decimal> {
     mul(ratio, Decimal::ONE_HUNDRED)
 }
 
-/// Formats an amount or score with exactly 2 decimals: 179.6 → "179.60".
+/// Formats a figure with exactly 2 decimals, in the scheme's mode: 179.6 → "179.60".
 pub fn fmt2(value: Decimal, mode: RoundingMode) -> String {
     Fixed(value, mode).to_string()
+}
+
+/// Formats an amount as entered, with never fewer than 2 decimals: 179.6 → "179.60",
+/// 89.965 → "89.965" (rust_decimal keeps the scale of what was parsed).
+pub fn fmt_amount(value: Decimal) -> String {
+    Amount(value).to_string()
 }
 
 /// Formats a ratio as a percentage with 2 decimals: 0.993018 → "99.30%".
@@ -97,6 +98,9 @@ pub fn fmt_plain(value: Decimal) -> String {
 /// A figure shown with exactly 2 decimals, written straight into its sentence.
 pub struct Fixed(pub Decimal, pub RoundingMode);
 
+/// An amount shown with the decimals it was entered with, and at least 2.
+pub struct Amount(pub Decimal);
+
 /// A ratio shown as a percentage with 2 decimals, or "—" when out of range.
 pub struct Pct(pub Decimal, pub RoundingMode);
 
@@ -109,10 +113,29 @@ impl fmt::Display for Fixed {
     }
 }
 
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut v = self.0;
+        if v.scale() < 2 {
+            v.rescale(2);
+        }
+        fmt::Display::fmt(&v, f)
+    }
+}
+
+/// A ratio shown as a percentage with a given number of decimals: 0.50 → "50%" with 0.
+pub struct PctPlaces(pub Decimal, pub RoundingMode, pub u32);
+
 impl fmt::Display for Pct {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&PctPlaces(self.0, self.1, 2), f)
+    }
+}
+
+impl fmt::Display for PctPlaces {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match percent(self.0) {
-            Some(p) => write!(f, "{}%", self.1.round(p, 2)),
+            Some(p) => write!(f, "{}%", self.1.round(p, self.2)),
             None => f.write_str("—"),
         }
     }
@@ -183,6 +206,27 @@ mod tests {
         for (mode, v, want) in cases {
             assert_eq!(mode.round(v, 2).to_string(), want, "{mode:?} {v}");
         }
+    }
+
+    #[test]
+    fn amounts_keep_their_entered_decimals_and_at_least_2() {
+        let cases = [
+            ("89.965", "89.965"),
+            ("89.970", "89.970"),
+            ("179.6", "179.60"),
+            ("733.88", "733.88"),
+            ("31631", "31631.00"),
+            ("0", "0.00"),
+            ("-1.5", "-1.50"),
+            ("0.12345", "0.12345"),
+        ];
+        for (typed, want) in cases {
+            let v = parse_input(typed).expect("a number");
+            assert_eq!(fmt_amount(v), want, "{typed}");
+        }
+        // A sum keeps the most decimals of its terms.
+        let sum = add(dec!(89.965), dec!(0.005)).expect("sum");
+        assert_eq!(fmt_amount(sum), "89.970");
     }
 
     #[test]

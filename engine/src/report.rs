@@ -122,13 +122,7 @@ impl Date {
 }
 
 /// An amount as a document prints it: never fewer decimals than entered, never fewer than 2.
-pub fn printed_amount(v: Decimal) -> String {
-    let mut v = v;
-    if v.scale() < 2 {
-        v.rescale(2);
-    }
-    v.to_string()
-}
+pub use crate::num::fmt_amount as printed_amount;
 
 /// Writes the report of an assessment.
 pub fn report(a: &Assessment) -> Report {

@@ -1,10 +1,10 @@
 //! Scores one measure under its rule, and writes the formula applied in words.
-//! Every score lies in [0, points] and is rounded to 2 decimals by the scheme's mode.
+//! Every score lies in [0, points] and keeps the scheme's decimals, rounded in its mode.
 
 use rust_decimal::Decimal;
 
 use crate::model::{Achievement, Measure};
-use crate::num::{self, fmt2, Fixed, Pct, Plain, RoundingMode};
+use crate::num::{self, PctPlaces, Plain, RoundingMode};
 use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
 use crate::text;
 
@@ -86,7 +86,7 @@ fn outcome(
             let mut formula = r.formula;
             if explain {
                 formula.push_str(r.sep);
-                formula.push_str(&fmt2(s, rounding.mode));
+                formula.push_str(&s.to_string());
             }
             (s, r.completion, formula)
         }
@@ -97,7 +97,7 @@ fn outcome(
         Some(o) => {
             let score = settle(o.score, points, rounding);
             let formula = say(explain, || {
-                text::formula_override(&formula, Fixed(score, rounding.mode), &o.reason)
+                text::formula_override(&formula, score, &o.reason)
             });
             Outcome {
                 computed,
@@ -117,12 +117,14 @@ fn outcome(
     }
 }
 
-/// Clamps to [0, points] and rounds to 2 decimals, never rounding above the points.
+/// Clamps to [0, points] and keeps the scheme's decimals, never rounding above the points.
 fn settle(value: Decimal, points: Decimal, rounding: Rounding) -> Decimal {
-    let rounded = rounding
-        .mode
-        .round(num::clamp(value, Decimal::ZERO, points), 2);
-    rounded.min(RoundingMode::Truncate.round(points, 2))
+    let rounded = rounding.score(num::clamp(value, Decimal::ZERO, points));
+    let most = Rounding {
+        mode: RoundingMode::Truncate,
+        ..rounding
+    };
+    rounded.min(most.score(points))
 }
 
 fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result<Raw, Failure> {
@@ -145,7 +147,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
             let ratio = rate(a, t, r)?;
             let value = num::mul(p, ratio).ok_or(Failure::Overflow)?;
             let formula = say(explain, || {
-                text::formula_ratio(l, Plain(a), Plain(t), Pct(ratio, r.mode), Plain(p))
+                text::formula_ratio(l, Plain(a), Plain(t), shown(ratio, r), Plain(p))
             });
             Ok(Raw {
                 value,
@@ -181,7 +183,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                                 l,
                                 Plain(a),
                                 Plain(t),
-                                Pct(ratio, r.mode),
+                                shown(ratio, r),
                                 Plain(p),
                             )
                         }),
@@ -201,7 +203,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                                 l,
                                 Plain(a),
                                 Plain(t),
-                                Pct(excess, r.mode),
+                                shown(excess, r),
                                 Plain(p),
                             )
                         }),
@@ -233,7 +235,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                 value,
                 completion: rate(a, t, r).ok(),
                 formula: say(explain, || {
-                    text::formula_deviation(l, Plain(a), Plain(t), Pct(dev, r.mode), Plain(p))
+                    text::formula_deviation(l, Plain(a), Plain(t), shown(dev, r), Plain(p))
                 }),
                 sep: EQUALS,
             })
@@ -245,9 +247,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
             Ok(Raw {
                 value: s,
                 completion: None,
-                formula: say(explain, || {
-                    text::formula_qualitative(grade.label(), Fixed(lo, r.mode), Fixed(hi, r.mode))
-                }),
+                formula: say(explain, || text::formula_qualitative(grade.label(), lo, hi)),
                 sep: SPACE,
             })
         }
@@ -258,7 +258,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                     let pct = num::percent(ratio).ok_or(Failure::Overflow)?;
                     (
                         pct,
-                        say(explain, || text::completion_named(Pct(ratio, r.mode))),
+                        say(explain, || text::completion_named(shown(ratio, r))),
                     )
                 }
                 Basis::Actual => {
@@ -309,7 +309,7 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
                         Plain(gap.round_dp(4)),
                         Plain(*step),
                         Plain(*per),
-                        Fixed(cut, r.mode),
+                        r.score(cut),
                         Plain(p),
                     )
                 }),
@@ -346,14 +346,21 @@ fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result
     }
 }
 
-/// A ratio, rounded to its displayed 2 decimals of percent first when the scheme says so.
+/// A ratio, rounded to the scheme's decimals of percent first when the scheme says so.
 fn rate(numerator: Decimal, denominator: Decimal, r: Rounding) -> Result<Decimal, Failure> {
     let ratio = num::div(numerator, denominator).ok_or(Failure::Overflow)?;
-    Ok(if r.rate_first {
-        r.mode.round_rate(ratio)
+    Ok(if r.rate_first { r.rate(ratio) } else { ratio })
+}
+
+/// A rate as the formula shows it: with the decimals of percent the scheme kept when it
+/// rounded the rate first (50%), else with 2 (49.88%).
+fn shown(ratio: Decimal, r: Rounding) -> PctPlaces {
+    let places = if r.rate_first {
+        r.rate_places.min(crate::scheme::MAX_PLACES)
     } else {
-        ratio
-    })
+        2
+    };
+    PctPlaces(ratio, r.mode, places)
 }
 
 /// The words of a formula, written only when they will be read.
@@ -396,18 +403,19 @@ pub fn band_for(bands: &[Band], value: Decimal) -> Option<&Band> {
 
 /// The score range a qualitative grade allows: [80%, 100%], [60%, 80%), [0, 60%) of the points.
 pub fn qualitative_band(grade: Achievement, points: Decimal, r: Rounding) -> (Decimal, Decimal) {
-    let at = |pct: i64| {
-        r.mode
-            .round(num::mul(points, Decimal::new(pct, 2)).unwrap_or(points), 2)
-    };
+    let at = |pct: i64| r.score(num::mul(points, Decimal::new(pct, 2)).unwrap_or(points));
+    // The last score below a bound: one unit of the kept decimals less.
+    let unit = Decimal::new(1, r.score_places.min(crate::scheme::MAX_PLACES));
     let below = |pct: i64| {
-        num::sub(at(pct), Decimal::new(1, 2))
-            .unwrap_or(Decimal::ZERO)
-            .max(Decimal::ZERO)
+        r.score(
+            num::sub(at(pct), unit)
+                .unwrap_or(Decimal::ZERO)
+                .max(Decimal::ZERO),
+        )
     };
     match grade {
-        Achievement::Achieved => (at(80), points),
+        Achievement::Achieved => (at(80), r.score(points)),
         Achievement::Partial => (at(60), below(80)),
-        Achievement::NotAchieved => (Decimal::ZERO, below(60)),
+        Achievement::NotAchieved => (r.score(Decimal::ZERO), below(60)),
     }
 }

@@ -22,19 +22,65 @@ pub struct Scheme {
     pub grades: Vec<GradeBand>,
     /// Warn when actual ÷ target reaches this ratio on an at-least indicator (目标设定偏低).
     pub over_achievement: Decimal,
-    /// Below this execution rate, an explanation is required.
+    /// Below this execution rate, an explanation is asked for.
     pub low_execution: Decimal,
+    /// Whether that explanation is required (an error) rather than asked for (a warning):
+    /// published forms often leave it blank, so only a scheme that demands it says so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub execution_note_required: bool,
     /// 一级指标.
     pub sections: Vec<Section>,
 }
 
 /// How scores and displayed figures are rounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rounding {
     pub mode: RoundingMode,
-    /// Round a rate to its displayed 2 decimals of percent before scoring it.
+    /// Round a rate to `rate_places` decimals of percent before scoring it.
     pub rate_first: bool,
+    /// Decimals of the percentage a rate keeps when `rate_first` rounds it: 2 keeps
+    /// 49.88%, 0 makes it 50% (a province that multiplies by whole percents).
+    #[serde(skip_serializing_if = "is_default_places")]
+    pub rate_places: u32,
+    /// Decimals each item's score keeps, in `mode`: 2 keeps 8.62, 0 whole points (9).
+    #[serde(skip_serializing_if = "is_default_places")]
+    pub score_places: u32,
+}
+
+/// The decimals kept where a scheme says nothing: 2, as every form before these options.
+pub const DEFAULT_PLACES: u32 = 2;
+
+/// The most decimals a scheme may keep of a rate's percentage or of a score.
+pub const MAX_PLACES: u32 = 4;
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding {
+            mode: RoundingMode::default(),
+            rate_first: false,
+            rate_places: DEFAULT_PLACES,
+            score_places: DEFAULT_PLACES,
+        }
+    }
+}
+
+impl Rounding {
+    /// A score kept to the scheme's decimals, in its mode: 8.62 → 9 with 0 places.
+    pub fn score(self, value: Decimal) -> Decimal {
+        self.mode.round(value, self.score_places.min(MAX_PLACES))
+    }
+
+    /// A ratio rounded to the kept decimals of its percentage: 0.4988 → 0.50 with 0 places.
+    pub fn rate(self, ratio: Decimal) -> Decimal {
+        self.mode.round(ratio, self.rate_places.min(MAX_PLACES) + 2)
+    }
+}
+
+/// Leaves a default `rate_places` or `score_places` out of the file, so files written
+/// before these options are written byte for byte as they were.
+fn is_default_places(places: &u32) -> bool {
+    *places == DEFAULT_PLACES
 }
 
 /// 等级.

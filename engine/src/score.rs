@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::{Assessment, Measure};
 use crate::num;
 use crate::rules::{self, Labels, Outcome, ITEM_LABELS};
-use crate::scheme::{ExecutionBase, Grade, Rule, Section, SectionBody};
+use crate::scheme::{ExecutionBase, Grade, Rounding, Rule, Section, SectionBody};
 use crate::text;
 
 /// The scored assessment.
@@ -107,7 +107,7 @@ fn score_with(a: &Assessment, explain: bool) -> ScoreCard {
         .iter()
         .map(|s| section(a, s, explain))
         .collect();
-    let total = add_up(sections.iter().map(|s| s.score));
+    let total = add_up(sections.iter().map(|s| s.score), scheme.rounding);
     ScoreCard {
         scheme: scheme.name.clone(),
         total,
@@ -123,6 +123,7 @@ fn section(a: &Assessment, s: &Section, explain: bool) -> SectionScore {
             s.name.clone(),
             Some(s.points),
             vec![execution_item(a, s.points, *base, rule, explain)],
+            a.scheme.rounding,
         )],
         SectionBody::Indicators { categories } => categories
             .iter()
@@ -144,7 +145,7 @@ fn section(a: &Assessment, s: &Section, explain: bool) -> SectionScore {
                         )
                     })
                     .collect();
-                CategoryScore::of(c.name.clone(), c.points, items)
+                CategoryScore::of(c.name.clone(), c.points, items, a.scheme.rounding)
             })
             .collect(),
         SectionBody::Management { aspects } => aspects
@@ -167,18 +168,24 @@ fn section(a: &Assessment, s: &Section, explain: bool) -> SectionScore {
                         )
                     })
                     .collect();
-                CategoryScore::of(spec.aspect.label().to_string(), Some(spec.points), items)
+                CategoryScore::of(
+                    spec.aspect.label().to_string(),
+                    Some(spec.points),
+                    items,
+                    a.scheme.rounding,
+                )
             })
             .collect(),
     };
-    let sum = add_up(categories.iter().map(|c| c.score));
+    let rounding = a.scheme.rounding;
+    let sum = add_up(categories.iter().map(|c| c.score), rounding);
     let capped = sum > s.points;
     SectionScore {
         id: s.id.clone(),
         name: s.name.clone(),
         points: s.points,
         score: if capped {
-            s.points.max(Decimal::ZERO)
+            rounding.score(s.points.max(Decimal::ZERO))
         } else {
             sum
         },
@@ -188,11 +195,16 @@ fn section(a: &Assessment, s: &Section, explain: bool) -> SectionScore {
 }
 
 impl CategoryScore {
-    fn of(name: String, points: Option<Decimal>, items: Vec<ItemScore>) -> Self {
+    fn of(
+        name: String,
+        points: Option<Decimal>,
+        items: Vec<ItemScore>,
+        rounding: Rounding,
+    ) -> Self {
         CategoryScore {
             name,
             points,
-            score: add_up(items.iter().map(|i| i.score)),
+            score: add_up(items.iter().map(|i| i.score), rounding),
             completed: items.iter().filter(|i| i.computed == i.points).count(),
             items,
         }
@@ -261,9 +273,11 @@ fn execution_item(
     )
 }
 
-/// Adds scores, saturating instead of overflowing on absurd points.
-fn add_up<I: IntoIterator<Item = Decimal>>(scores: I) -> Decimal {
-    scores.into_iter().fold(Decimal::ZERO, |acc, s| {
+/// Adds kept scores, saturating instead of overflowing on absurd points; the sum shows
+/// the scheme's decimals even when nothing was added.
+fn add_up<I: IntoIterator<Item = Decimal>>(scores: I, rounding: Rounding) -> Decimal {
+    let sum = scores.into_iter().fold(Decimal::ZERO, |acc, s| {
         num::add(acc, s).unwrap_or(Decimal::MAX)
-    })
+    });
+    rounding.score(sum)
 }

@@ -27,6 +27,8 @@ pub struct ScoreSheet {
     pub total: Decimal,
     pub max_total: Decimal,
     pub grade: String,
+    /// The decimals the scheme keeps of points and scores: the sheet prints them so.
+    pub score_places: u32,
 }
 
 /// One line of the budget block. Only 年度资金总额 carries points and a score.
@@ -208,6 +210,11 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
         total: card.total,
         max_total: card.max_total,
         grade: card.grade.label().into(),
+        score_places: a
+            .scheme
+            .rounding
+            .score_places
+            .min(crate::scheme::MAX_PLACES),
     }
 }
 
@@ -317,6 +324,7 @@ pub fn csv(s: &ScoreSheet) -> String {
         out += "\r\n";
     };
     let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
+    let amount = |v: Option<Decimal>| v.map_or_else(String::new, num::fmt_amount);
     line(std::slice::from_ref(&s.title));
     line(&[
         "部门名称".into(),
@@ -328,9 +336,9 @@ pub fn csv(s: &ScoreSheet) -> String {
     for b in &s.budget {
         line(&[
             b.name.clone(),
-            opt(b.initial),
-            opt(b.adjusted),
-            opt(b.actual),
+            amount(b.initial),
+            amount(b.adjusted),
+            amount(b.actual),
             opt(b.points),
             b.rate
                 .and_then(num::percent)

@@ -202,8 +202,9 @@ pub fn execution_over(l: Labels, actual: &str, budget: &str, pct: &str) -> Strin
     )
 }
 
-pub fn execution_note(pct: &str, threshold: &str) -> String {
-    format!("预算执行率 {pct} 低于 {threshold}，须说明原因")
+pub fn execution_note(pct: &str, threshold: &str, required: bool) -> String {
+    let must = if required { "须" } else { "宜" };
+    format!("预算执行率 {pct} 低于 {threshold}，{must}说明原因")
 }
 
 pub fn done_exceeds(name: &str, done: &str, value: &str) -> String {
@@ -288,6 +289,10 @@ pub fn bands_points(name: &str, points: &str) -> String {
 
 pub fn deduction_params(name: &str, per: &str, step: &str) -> String {
     format!("{name}的扣分标准（每 {step} 扣 {per} 分）应均大于 0")
+}
+
+pub fn places_range(label: &str, path: &str, value: u32, most: u32) -> String {
+    format!("{label}（{path}）为 {value}，应为 0 到 {most} 之间的整数")
 }
 
 pub fn scheme_total(terms: &[String], sum: &str) -> String {

@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use crate::figures;
 use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
-use crate::num::{self, fmt2, fmt_pct, fmt_plain, RoundingMode};
+use crate::num::{self, fmt_amount, fmt_pct, fmt_plain, RoundingMode};
 use crate::report::{self, EditState};
 use crate::rules;
-use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody};
+use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody, MAX_PLACES};
 use crate::text;
 
 /// Errors make the assessment wrong; warnings ask the user to look again.
@@ -201,8 +201,15 @@ fn finance(a: &Assessment, f: &mut Findings) {
             text::required("收入决算数（财政拨款或其他资金）"),
         );
     }
+    // 年初预算数 is required only where the execution rule divides by it; forms whose
+    // rule divides by the adjusted budget often leave it blank.
+    let initial_used = matches!(
+        a.scheme.execution(),
+        Some((_, crate::scheme::ExecutionBase::Initial, _))
+    );
     for (key, label) in &AMOUNT_FIELDS[..3] {
         let v = match *key {
+            "initial" if !initial_used => continue,
             "initial" => fin.spending.initial,
             "adjusted" => fin.spending.adjusted,
             _ => fin.spending.actual,
@@ -235,10 +242,10 @@ fn finance(a: &Assessment, f: &mut Findings) {
                     "finance.spending.actual".into(),
                 ],
                 text::parts_sum_mismatch(
-                    &[("基本支出", fmt2(b, mode)), ("项目支出", fmt2(p, mode))],
-                    &num::add(b, p).map(|s| fmt2(s, mode)).unwrap_or_default(),
+                    &[("基本支出", fmt_amount(b)), ("项目支出", fmt_amount(p))],
+                    &num::add(b, p).map(fmt_amount).unwrap_or_default(),
                     "决算数",
-                    &fmt2(actual, mode),
+                    &fmt_amount(actual),
                 ),
             );
         }
@@ -248,7 +255,7 @@ fn finance(a: &Assessment, f: &mut Findings) {
         .zip(&fin.economic)
         .filter_map(|(c, v)| {
             v.filter(|v| !v.is_zero())
-                .map(|v| (c.label().to_string(), fmt2(v, mode)))
+                .map(|v| (c.label().to_string(), fmt_amount(v)))
         })
         .collect();
     let total = num::sum(fin.economic.iter().map(|v| v.unwrap_or_default()));
@@ -263,9 +270,9 @@ fn finance(a: &Assessment, f: &mut Findings) {
                 .collect(),
             text::parts_sum_mismatch(
                 &named,
-                &total.map(|s| fmt2(s, mode)).unwrap_or_default(),
+                &total.map(fmt_amount).unwrap_or_default(),
                 "支出决算数",
-                &fmt2(actual, mode),
+                &fmt_amount(actual),
             ),
         );
     }
@@ -302,17 +309,24 @@ fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findin
             paths,
             text::execution_over(
                 labels,
-                &fmt2(actual, mode),
-                &fmt2(budget, mode),
+                &fmt_amount(actual),
+                &fmt_amount(budget),
                 &fmt_pct(rate, mode),
             ),
         );
     } else if rate < a.scheme.low_execution && a.finance.execution_note.trim().is_empty() {
-        f.error(
-            "EXECUTION_NOTE",
-            vec!["finance.execution_note".into()],
-            text::execution_note(&fmt_pct(rate, mode), &fmt_pct(a.scheme.low_execution, mode)),
+        let required = a.scheme.execution_note_required;
+        let message = text::execution_note(
+            &fmt_pct(rate, mode),
+            &fmt_pct(a.scheme.low_execution, mode),
+            required,
         );
+        let paths = vec!["finance.execution_note".into()];
+        if required {
+            f.error("EXECUTION_NOTE", paths, message);
+        } else {
+            f.warn("EXECUTION_NOTE", paths, message);
+        }
     }
 }
 
@@ -397,14 +411,22 @@ fn indicators(a: &Assessment, f: &mut Findings) {
             );
         }
         measure(a, &ind.measure, ind.points, &name, &ind.unit, &at, f);
-        let computed = rules::computed(&ind.measure, ind.points, s.rounding);
-        if computed < ind.points && ind.deviation_note.trim().is_empty() {
+        // The score that counts: an override below full marks is a shortfall as well.
+        let scored = rules::evaluate_with(
+            &ind.measure,
+            ind.points,
+            s.rounding,
+            rules::ITEM_LABELS,
+            false,
+        )
+        .score;
+        if scored < ind.points && ind.deviation_note.trim().is_empty() {
             f.error(
                 "DEVIATION_NOTE",
                 vec![format!("{at}.deviation_note")],
                 text::deviation_note(
                     &name.to_string(),
-                    &fmt2(computed, s.rounding.mode),
+                    &scored.to_string(),
                     &fmt_plain(ind.points),
                 ),
             );
@@ -640,8 +662,8 @@ fn measure(
                         text::qualitative_range(
                             &name.to_string(),
                             g.label(),
-                            &fmt2(lo, mode),
-                            &fmt2(hi, mode),
+                            &lo.to_string(),
+                            &hi.to_string(),
                             &fmt_plain(s),
                         ),
                     );
@@ -756,6 +778,27 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
     let at = |k: &str| format!("{prefix}{k}");
     if s.name.trim().is_empty() {
         f.error("REQUIRED", vec![at("name")], text::required("评分标准名称"));
+    }
+    let places = [
+        (
+            "rounding.rate_places",
+            "比率先舍入时保留的百分比小数位数",
+            s.rounding.rate_places,
+        ),
+        (
+            "rounding.score_places",
+            "各项得分保留的小数位数",
+            s.rounding.score_places,
+        ),
+    ];
+    for (key, label, value) in places {
+        if value > MAX_PLACES {
+            f.error(
+                "SCHEME_PLACES",
+                vec![at(key)],
+                text::places_range(label, &at(key), value, MAX_PLACES),
+            );
+        }
     }
     let total = num::sum(s.sections.iter().map(|x| x.points));
     if total != Some(Decimal::ONE_HUNDRED) {

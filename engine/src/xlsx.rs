@@ -72,7 +72,7 @@ impl Formats {
         }
     }
 
-    /// A number format with `places` decimals: 0.00 for amounts, points and scores.
+    /// A number format with `places` decimals: 0.00 for amounts, the scheme's for scores.
     fn number(&self, places: u32) -> Format {
         let format = match places {
             0 => "0".to_string(),
@@ -128,7 +128,7 @@ fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
     let mut row = 3;
     header(ws, row, &BUDGET_HEADER, &f, &mut heights)?;
     let funding = row + 1;
-    let amount = f.number(2);
+    let amount = f.number(s.score_places);
     for b in &s.budget {
         row += 1;
         ws.write_string_with_format(row, 0, &b.name, &f.text)?;

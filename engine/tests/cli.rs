@@ -244,3 +244,141 @@ fn report_and_form_write_every_format() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("form 不支持格式 pdf"));
 }
+
+/// The sample with its 部门整体支出 row all zeros, as a form left unfilled would be.
+fn zero_spending() -> String {
+    let mut file: Value = serde_json::from_str(&sample_text()).expect("JSON");
+    for key in ["initial", "adjusted", "actual"] {
+        file["assessment"]["finance"]["spending"][key] = Value::from("0");
+    }
+    serde_json::to_string_pretty(&file).expect("JSON")
+}
+
+#[test]
+fn score_marks_a_file_with_errors_and_exits_1() {
+    let dir = scratch("score-errors");
+    let good = write(&dir, "good.json", &sample_text());
+    let zeros = write(&dir, "zeros.json", &zero_spending());
+    let bad = write(&dir, "bad.json", "{ not json");
+
+    // The sample: no mark, no errors, exit 0.
+    let out = ziping(&["score", &good]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stdout(&out).contains("校验"), "{}", stdout(&out));
+    let out = ziping(&["score", "--json", &good]);
+    assert_eq!(out.status.code(), Some(0));
+    let card: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(
+        (card["errors"].as_u64(), card["warnings"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(card["total"], "99.32");
+
+    // All zeros: the card is still printed, marked, with the counts; exit 1.
+    let findings: Value =
+        serde_json::from_str(&stdout(&ziping(&["validate", "--json", &zeros]))).expect("JSON");
+    let count = |severity: &str| {
+        findings
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["severity"] == severity)
+            .count() as u64
+    };
+    let (errors, warnings) = (count("error"), count("warning"));
+    assert!(errors > 0, "{findings}");
+    let out = ziping(&["score", &zeros]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("校验未通过：{errors} 个错误，{warnings} 个提示")),
+        "{text}"
+    );
+    assert!(text.contains("总分 "), "{text}");
+    let out = ziping(&["score", "--json", &zeros]);
+    assert_eq!(out.status.code(), Some(1));
+    let card: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(card["errors"].as_u64(), Some(errors));
+    assert_eq!(card["warnings"].as_u64(), Some(warnings));
+    assert!(card["total"].is_string(), "{card}");
+
+    // Unreadable: exit 2, as before.
+    assert_eq!(ziping(&["score", &bad]).status.code(), Some(2));
+
+    // A mix: each card carries its own counts; errors decide 1, an unreadable file 2.
+    let out = ziping(&["score", "--json", &good, &zeros]);
+    assert_eq!(out.status.code(), Some(1));
+    let cards: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(cards[0]["result"]["errors"].as_u64(), Some(0));
+    assert_eq!(cards[1]["result"]["errors"].as_u64(), Some(errors));
+    let out = ziping(&["score", &good, &zeros]);
+    let text = stdout(&out);
+    assert!(text.contains(&format!("== {zeros}\n校验未通过")), "{text}");
+    assert_eq!(
+        ziping(&["score", &good, &zeros, &bad]).status.code(),
+        Some(2)
+    );
+}
+
+/// The sample's file as JSON, changed by `edit`, written to `dir`.
+fn edited(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let mut file: Value = serde_json::from_str(&sample_text()).expect("JSON");
+    edit(&mut file["assessment"]);
+    write(
+        dir,
+        name,
+        &serde_json::to_string_pretty(&file).expect("JSON"),
+    )
+}
+
+#[test]
+fn scores_print_with_the_decimals_their_scheme_keeps() {
+    let dir = scratch("places");
+    let whole = edited(&dir, "whole.json", |a| {
+        a["scheme"]["rounding"]["score_places"] = Value::from(0);
+    });
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &whole]))).expect("JSON");
+    assert_eq!(card["total"], "99", "9 + 40 + 50 whole points");
+    assert_eq!(
+        card["sections"][0]["score"], "9",
+        "the override 9.32 kept as 9"
+    );
+    assert_eq!(
+        card["sections"][1]["categories"][0]["items"][0]["score"],
+        "6"
+    );
+    let text = stdout(&ziping(&["score", &whole]));
+    assert!(text.contains("总分 99 / 100"), "{text}");
+
+    // A capped section keeps the decimals of its items: 50.00, not 50.
+    let capped = edited(&dir, "capped.json", |a| {
+        a["criteria"][0]["points"] = Value::from("8");
+    });
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &capped]))).expect("JSON");
+    let management = &card["sections"][2];
+    assert!(management["note"].is_string(), "{management}");
+    assert_eq!(management["score"], "50.00");
+}
+
+#[test]
+fn score_on_a_file_with_warnings_only_says_so_and_exits_0() {
+    let dir = scratch("score-warnings");
+    let high = edited(&dir, "high.json", |a| {
+        a["indicators"][0]["measure"]["actual"] = Value::from("700");
+    });
+    let out = ziping(&["score", &high]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).starts_with("校验通过，有 1 个提示"),
+        "{}",
+        stdout(&out)
+    );
+    let card: Value =
+        serde_json::from_str(&stdout(&ziping(&["score", "--json", &high]))).expect("JSON");
+    assert_eq!(
+        (card["errors"].as_u64(), card["warnings"].as_u64()),
+        (Some(0), Some(1))
+    );
+}

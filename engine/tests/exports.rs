@@ -548,3 +548,27 @@ fn each_section_has_a_subtotal_summed_by_the_sheet() {
         );
     }
 }
+
+#[test]
+fn scores_kept_to_whole_points_print_so_in_the_workbook_and_the_appendix() {
+    let mut a = sample::sample();
+    a.scheme.rounding.score_places = 0;
+    let s = sheet::sheet(&a);
+    assert_eq!((s.score_places, s.total.to_string()), (0, "99".to_string()));
+    let styles = part(&xlsx::xlsx(&s, DAY).expect("written"), "xl/styles.xml");
+    assert!(
+        styles.contains(r#"formatCode="0""#) || styles.contains("numFmtId=\"1\""),
+        "a whole-point number format: {styles}"
+    );
+    let xml = document_xml(docx_of(&a));
+    let (_, appendix) = xml.split_once("附件").expect("the appendix");
+    assert!(appendix.contains(">99<"), "the total in whole points");
+    assert!(!appendix.contains(">99.00<") && !appendix.contains(">9.32<"));
+    // The default keeps 2: the sample's appendix as before.
+    let xml = document_xml(docx_of(&sample::sample()));
+    assert!(xml
+        .split_once("附件")
+        .expect("appendix")
+        .1
+        .contains(">99.32<"));
+}

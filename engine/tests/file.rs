@@ -432,3 +432,26 @@ fn shapes_the_format_never_writes_are_refused_where_they_are() {
         }
     }
 }
+
+#[test]
+fn the_rounding_places_are_read_and_written_only_when_not_the_default() {
+    let a = sample::sample();
+    let text = file::encode_assessment(&a);
+    assert!(!text.contains("rate_places") && !text.contains("score_places"));
+    let placed = text.replacen(
+        "\"rate_first\": false",
+        "\"rate_first\": true,\n        \"rate_places\": 0,\n        \"score_places\": 0",
+        1,
+    );
+    assert_ne!(placed, text, "the sample's scheme has its rounding");
+    let read = file::decode_assessment(&placed).expect("read");
+    assert_eq!(read.scheme.rounding.rate_places, 0);
+    assert_eq!(read.scheme.rounding.score_places, 0);
+    assert!(file::encode_assessment(&read) == placed, "written as read");
+    let wrong = text.replacen(
+        "\"rate_first\": false",
+        "\"rate_first\": false, \"score_places\": \"2\"",
+        1,
+    );
+    assert!(file::decode_assessment(&wrong).is_err());
+}

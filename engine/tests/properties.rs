@@ -34,8 +34,15 @@ fn rounding() -> impl Strategy<Value = Rounding> {
             Just(RoundingMode::HalfEven)
         ],
         any::<bool>(),
+        0..=4u32,
+        0..=4u32,
     )
-        .prop_map(|(mode, rate_first)| Rounding { mode, rate_first })
+        .prop_map(|(mode, rate_first, rate_places, score_places)| Rounding {
+            mode,
+            rate_first,
+            rate_places,
+            score_places,
+        })
 }
 
 fn rule() -> impl Strategy<Value = Rule> {
@@ -118,7 +125,7 @@ proptest! {
         let top = points.max(Decimal::ZERO);
         prop_assert!(o.score >= Decimal::ZERO && o.score <= top, "score {} of {}", o.score, points);
         prop_assert!(o.computed >= Decimal::ZERO && o.computed <= top);
-        prop_assert!(o.score.scale() <= 2);
+        prop_assert!(o.score.scale() <= r.score_places, "no more than the scheme's decimals");
         prop_assert!(!o.formula.is_empty());
     }
 

@@ -11,6 +11,8 @@ use ziping_engine::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding
 const PLAIN: Rounding = Rounding {
     mode: HalfUp,
     rate_first: false,
+    rate_places: 2,
+    score_places: 2,
 };
 
 fn measure(rule: Rule, target: Option<Decimal>, actual: Option<Decimal>) -> Measure {
@@ -273,6 +275,7 @@ fn rounding_modes_on_9_685() {
         let r = Rounding {
             mode: *mode,
             rate_first: *rate_first,
+            ..PLAIN
         };
         let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
         assert_eq!(
@@ -286,8 +289,8 @@ fn rounding_modes_on_9_685() {
 #[test]
 fn the_rounding_chain_moves_the_smallest_full_score_from_738_68_to_738_64() {
     let rate_first = Rounding {
-        mode: HalfUp,
         rate_first: true,
+        ..PLAIN
     };
     let cases: &[(Rounding, Decimal, &str)] = &[
         (PLAIN, dec!(738.68), "10.00"),
@@ -536,5 +539,76 @@ fn formulas_write_out_the_arithmetic() {
             evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula,
             *expected
         );
+    }
+}
+
+#[test]
+fn rate_places_0_rounds_49_88_percent_to_50_before_it_is_multiplied() {
+    let whole_percent = Rounding {
+        rate_first: true,
+        rate_places: 0,
+        ..PLAIN
+    };
+    let one_place = Rounding {
+        rate_places: 1,
+        ..whole_percent
+    };
+    let not_first = Rounding {
+        rate_first: false,
+        ..whole_percent
+    };
+    let cases: &[(Rounding, Decimal, &str)] = &[
+        (whole_percent, dec!(49.88), "5.00"),
+        (whole_percent, dec!(49.49), "4.90"),
+        (one_place, dec!(49.88), "4.99"),
+        (one_place, dec!(49.96), "5.00"),
+        // rate_places only counts where the rate is rounded first.
+        (not_first, dec!(49.88), "4.99"),
+        (PLAIN, dec!(49.88), "4.99"),
+    ];
+    for (r, actual, expected) in cases {
+        let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
+        assert_eq!(score(&m, dec!(10), *r), *expected, "{r:?} {actual}");
+    }
+    // The formula shows the rate as it was kept.
+    let m = measure(Rule::AtLeast, Some(dec!(100)), Some(dec!(49.88)));
+    let formula = evaluate(&m, dec!(10), whole_percent, ITEM_LABELS).formula;
+    assert!(
+        formula.contains("50%") && formula.ends_with("5.00"),
+        "{formula}"
+    );
+    let formula = evaluate(&m, dec!(10), PLAIN, ITEM_LABELS).formula;
+    assert!(
+        formula.contains("49.88%") && formula.ends_with("4.99"),
+        "{formula}"
+    );
+}
+
+#[test]
+fn score_places_keeps_each_score_to_its_decimals_in_the_scheme_mode() {
+    let whole = |mode| Rounding {
+        mode,
+        score_places: 0,
+        ..PLAIN
+    };
+    let cases: &[(Rounding, Decimal, &str)] = &[
+        (whole(HalfUp), dec!(86.2), "9"),
+        (whole(Truncate), dec!(97.8), "9"),
+        (whole(HalfUp), dec!(97.8), "10"),
+        (whole(HalfEven), dec!(85), "8"),
+        (whole(HalfUp), dec!(100), "10"),
+        (
+            Rounding {
+                score_places: 3,
+                ..PLAIN
+            },
+            dec!(86.2345),
+            "8.623",
+        ),
+        (PLAIN, dec!(86.2), "8.62"),
+    ];
+    for (r, actual, expected) in cases {
+        let m = measure(Rule::AtLeast, Some(dec!(100)), Some(*actual));
+        assert_eq!(score(&m, dec!(10), *r), *expected, "{r:?} {actual}");
     }
 }

@@ -69,7 +69,7 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             "execution below 90% without a note",
             |a| a.finance.spending.actual = Some(dec!(600)),
             "EXECUTION_NOTE",
-            Error,
+            Warning,
             "finance.execution_note",
             "81.19%",
         ),
@@ -331,6 +331,22 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             "indicators[0].kind",
             "数量指标",
         ),
+        (
+            "score_places beyond 4",
+            |a| a.scheme.rounding.score_places = 5,
+            "SCHEME_PLACES",
+            Error,
+            "scheme.rounding.score_places",
+            "各项得分保留的小数位数（scheme.rounding.score_places）为 5，应为 0 到 4 之间的整数",
+        ),
+        (
+            "rate_places beyond 4",
+            |a| a.scheme.rounding.rate_places = 9,
+            "SCHEME_PLACES",
+            Error,
+            "scheme.rounding.rate_places",
+            "scheme.rounding.rate_places）为 9",
+        ),
     ];
     for (case, edit, code, severity, path, words) in cases {
         let found = findings(*edit, code);
@@ -454,4 +470,156 @@ fn reworded_criteria_saved_into_the_scheme_come_back_in_a_new_assessment() {
     let once = a.scheme.clone();
     a.criteria_into_scheme();
     assert_eq!(a.scheme, once);
+}
+
+#[test]
+fn amounts_in_messages_keep_the_decimals_they_were_entered_with() {
+    // (basic, project, 决算, the message's words)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "89.965",
+            "0",
+            "89.970",
+            "基本支出 89.965 + 项目支出 0.00 = 89.965，与决算数 89.970 不符",
+        ),
+        (
+            "554.2",
+            "179.6",
+            "733.88",
+            "基本支出 554.20 + 项目支出 179.60 = 733.80，与决算数 733.88 不符",
+        ),
+        (
+            "10.1234",
+            "5",
+            "15.12",
+            "基本支出 10.1234 + 项目支出 5.00 = 15.1234，与决算数 15.12 不符",
+        ),
+    ];
+    for (basic, project, actual, words) in cases {
+        let mut a = sample();
+        a.finance.basic = basic.parse().ok();
+        a.finance.project = project.parse().ok();
+        a.finance.spending.actual = actual.parse().ok();
+        let found = validate::validate(&a);
+        let hit = found
+            .iter()
+            .find(|f| f.code == "SPENDING_PARTS_SUM")
+            .unwrap_or_else(|| panic!("{basic}: no SPENDING_PARTS_SUM in {found:#?}"));
+        assert_eq!(hit.message, *words);
+    }
+    // The economic rows' sum keeps them too.
+    let mut a = sample();
+    a.finance.economic[1] = Some(dec!(201.565));
+    let found = validate::validate(&a);
+    let hit = found
+        .iter()
+        .find(|f| f.code == "ECONOMIC_SUM")
+        .expect("ECONOMIC_SUM");
+    assert!(
+        hit.message.contains(
+            "商品和服务支出 201.565 + 资本性支出 16.79 = 733.885，与支出决算数 733.88 不符"
+        ),
+        "{}",
+        hit.message
+    );
+}
+
+#[test]
+fn a_low_execution_note_is_asked_for_and_required_only_where_the_scheme_says() {
+    let low = |required: bool| {
+        let mut a = sample();
+        a.finance.spending.actual = Some(dec!(600));
+        a.scheme.execution_note_required = required;
+        validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.code == "EXECUTION_NOTE")
+            .map(|f| (f.severity, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        low(false),
+        [(
+            Severity::Warning,
+            "预算执行率 81.19% 低于 90.00%，宜说明原因".to_string()
+        )]
+    );
+    assert_eq!(
+        low(true),
+        [(
+            Severity::Error,
+            "预算执行率 81.19% 低于 90.00%，须说明原因".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_blank_initial_budget_is_accepted_where_the_scheme_does_not_use_it() {
+    use ziping_engine::scheme::ExecutionBase;
+    let blank = |base: ExecutionBase| {
+        let mut a = sample();
+        a.finance.spending.initial = None;
+        for s in &mut a.scheme.sections {
+            if let SectionBody::Execution { base: b, .. } = &mut s.body {
+                *b = base;
+            }
+        }
+        validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.paths.iter().any(|p| p == "finance.spending.initial"))
+            .map(|f| (f.severity, f.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        blank(ExecutionBase::Adjusted),
+        [],
+        "the seed's rule divides by 全年预算数"
+    );
+    assert_eq!(
+        blank(ExecutionBase::Initial),
+        [(Severity::Error, "REQUIRED")],
+        "a rule that divides by 年初预算数 needs it"
+    );
+}
+
+#[test]
+fn an_override_below_full_marks_asks_for_the_deviation_note() {
+    // (the override's score, whether a 偏差原因 is asked for, the figure named)
+    let cases: &[(Option<&str>, bool, &str)] = &[
+        (Some("5.5"), true, "得分 5.50，未达满分 6"),
+        (Some("6"), false, ""),
+        (None, false, ""),
+    ];
+    for (score, asked, words) in cases {
+        let found = findings_with(|a| {
+            a.indicators[0].measure.override_score = score.map(|s| Override {
+                score: s.parse().expect("a score"),
+                reason: "按已公布的自评结果".into(),
+            });
+        });
+        let hit = found.iter().find(|f| f.code == "DEVIATION_NOTE");
+        assert_eq!(hit.is_some(), *asked, "{score:?}: {found:#?}");
+        if let Some(hit) = hit {
+            assert_eq!(hit.severity, Severity::Error);
+            assert!(hit.message.contains(words), "{}", hit.message);
+        }
+    }
+    // An override to full marks over a computed shortfall: the score that counts is full.
+    let found = findings_with(|a| {
+        a.indicators[0].measure.actual = Some(dec!(380));
+        a.indicators[0].measure.override_score = Some(Override {
+            score: dec!(6),
+            reason: "按已公布的自评结果".into(),
+        });
+    });
+    assert!(
+        !found.iter().any(|f| f.code == "DEVIATION_NOTE"),
+        "{found:#?}"
+    );
+}
+
+/// Every finding after `edit` is applied to the sample.
+fn findings_with(edit: impl FnOnce(&mut Assessment)) -> Vec<Finding> {
+    let mut a = sample();
+    edit(&mut a);
+    validate::validate(&a)
 }

@@ -30,7 +30,7 @@ macro_rules! outln {
 const USAGE: &str = "用法：
   ziping sample [--indicators N]     输出内置示例（JSON）；N 给出时生成 N 个指标的大样本
   ziping validate 文件... [--json]    校验，发现错误时退出码为 1
-  ziping score 文件... [--json]       评分，输出自评得分表
+  ziping score 文件... [--json]       评分，输出自评得分表；文件有错误时标明校验未通过，退出码为 1
   ziping seek 文件 --field 路径 --goal 目标 [--json]
                                      单变量求解：目标如 total>=95、grade=优、item:预算执行率>=10；
                                      决算的路径是 finance.spending.actual；达不到时退出码为 1
@@ -269,11 +269,56 @@ impl Report for Validate {
 
 impl Report for Score {
     fn json(&self, a: &Assessment) -> (Value, bool) {
-        (json!(score::score(a)), false)
+        let counts = Counts::of(a);
+        let mut card = json!(score::score(a));
+        if let Value::Object(fields) = &mut card {
+            fields.insert("errors".into(), json!(counts.errors));
+            fields.insert("warnings".into(), json!(counts.warnings));
+        }
+        (card, counts.errors > 0)
     }
 
     fn text(&self, a: &Assessment) -> (String, bool) {
-        (card_text(&score::score(a)), false)
+        let counts = Counts::of(a);
+        let mut text = card_text(&score::score(a));
+        if let Some(mark) = counts.mark() {
+            text = format!("{mark}\n{text}");
+        }
+        (text, counts.errors > 0)
+    }
+}
+
+/// How many errors and warnings validation finds: a score card says so, since a score
+/// from a file with errors is not the file's score.
+struct Counts {
+    errors: usize,
+    warnings: usize,
+}
+
+impl Counts {
+    fn of(a: &Assessment) -> Self {
+        let findings = validate::validate(a);
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        Counts {
+            errors,
+            warnings: findings.len() - errors,
+        }
+    }
+
+    /// The line above the card: 校验未通过 where there are errors, the warnings otherwise.
+    fn mark(&self) -> Option<String> {
+        match (self.errors, self.warnings) {
+            (0, 0) => None,
+            (0, w) => Some(format!(
+                "校验通过，有 {w} 个提示（ziping validate 列出详情）"
+            )),
+            (e, w) => Some(format!(
+                "校验未通过：{e} 个错误，{w} 个提示（ziping validate 列出详情）"
+            )),
+        }
     }
 }
 
