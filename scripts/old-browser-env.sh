@@ -5,7 +5,8 @@
 # on stable: only what sources this file uses the nightly.
 OLD_BROWSER_NIGHTLY=nightly-2026-05-20
 export RUSTUP_TOOLCHAIN="$OLD_BROWSER_NIGHTLY"
-export RUSTFLAGS="-Ctarget-cpu=mvp"
+# erase_components: Leptos' own switch that type-erases views, for a smaller app module.
+export RUSTFLAGS="-Ctarget-cpu=mvp --cfg erase_components"
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 # A target dir of its own: stable's checks and tests keep theirs warm.
 export CARGO_TARGET_DIR="$PWD/target/old-browsers"

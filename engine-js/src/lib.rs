@@ -15,10 +15,11 @@ pub fn sample() -> Result<JsValue, JsError> {
     to_js(&file::assessment_document(&sample::sample()))
 }
 
-/// The score card of an assessment file, as `ziping score --json` prints it.
+/// The score card of an assessment file, with how many errors and warnings validation
+/// finds, as `ziping score --json` prints it.
 #[wasm_bindgen]
 pub fn score(file: JsValue) -> Result<JsValue, JsError> {
-    to_js(&score::score(&assessment(file)?))
+    to_js(&score::checked(&assessment(file)?))
 }
 
 /// The findings of an assessment file (`severity`, `code`, `paths`, `message`), as

@@ -94,6 +94,30 @@ pub fn score(a: &Assessment) -> ScoreCard {
     score_with(a, true)
 }
 
+/// A score card with the counts of what validation finds, as `ziping score --json` and the
+/// JavaScript module give it: a score from a file with errors is not the file's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckedCard {
+    #[serde(flatten)]
+    pub card: ScoreCard,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Scores an assessment and counts its validation errors and warnings.
+pub fn checked(a: &Assessment) -> CheckedCard {
+    let findings = crate::validate::validate(a);
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == crate::validate::Severity::Error)
+        .count();
+    CheckedCard {
+        card: score(a),
+        errors,
+        warnings: findings.len() - errors,
+    }
+}
+
 /// The same card with empty formulas: for a live total, where writing the words would
 /// cost most of the time.
 pub fn score_figures(a: &Assessment) -> ScoreCard {

@@ -5,6 +5,7 @@
 import { chromium } from "playwright";
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = process.argv[2] || "dist";
@@ -164,7 +165,7 @@ try {
   console.log(`navigation to score visible, CPU throttled 4x: median ${ms(median(slow))}, p95 ${ms(p95(slow))}`);
   // The single-file page carries the export module inline (inert base64) as well.
   const single = await context.newPage();
-  const file = "file://" + process.cwd() + `/${DIST}/ziping.html`;
+  const file = "file://" + resolve(DIST, "ziping.html");
   const singleTimes = [];
   for (let i = 0; i < 9; i++) {
     await single.goto(file);

@@ -63,6 +63,8 @@ test("score(): the sample scores 99.32, 优, section by section as the seed, and
   assert.equal(card.total, "99.32");
   assert.equal(card.max_total, "100");
   assert.equal(card.grade, "优");
+  assert.equal(card.errors, 0);
+  assert.equal(card.warnings, 0);
   assert.deepEqual(
     card.sections.map((s) => [s.id, s.name, s.points, s.score]),
     [

@@ -269,56 +269,31 @@ impl Report for Validate {
 
 impl Report for Score {
     fn json(&self, a: &Assessment) -> (Value, bool) {
-        let counts = Counts::of(a);
-        let mut card = json!(score::score(a));
-        if let Value::Object(fields) = &mut card {
-            fields.insert("errors".into(), json!(counts.errors));
-            fields.insert("warnings".into(), json!(counts.warnings));
-        }
-        (card, counts.errors > 0)
+        let checked = score::checked(a);
+        let bad = checked.errors > 0;
+        (json!(checked), bad)
     }
 
     fn text(&self, a: &Assessment) -> (String, bool) {
-        let counts = Counts::of(a);
-        let mut text = card_text(&score::score(a));
-        if let Some(mark) = counts.mark() {
+        let checked = score::checked(a);
+        let mut text = card_text(&checked.card);
+        if let Some(mark) = mark(&checked) {
             text = format!("{mark}\n{text}");
         }
-        (text, counts.errors > 0)
+        (text, checked.errors > 0)
     }
 }
 
-/// How many errors and warnings validation finds: a score card says so, since a score
-/// from a file with errors is not the file's score.
-struct Counts {
-    errors: usize,
-    warnings: usize,
-}
-
-impl Counts {
-    fn of(a: &Assessment) -> Self {
-        let findings = validate::validate(a);
-        let errors = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        Counts {
-            errors,
-            warnings: findings.len() - errors,
-        }
-    }
-
-    /// The line above the card: 校验未通过 where there are errors, the warnings otherwise.
-    fn mark(&self) -> Option<String> {
-        match (self.errors, self.warnings) {
-            (0, 0) => None,
-            (0, w) => Some(format!(
-                "校验通过，有 {w} 个提示（ziping validate 列出详情）"
-            )),
-            (e, w) => Some(format!(
-                "校验未通过：{e} 个错误，{w} 个提示（ziping validate 列出详情）"
-            )),
-        }
+/// The line above a card: 校验未通过 where there are errors, the warnings otherwise.
+fn mark(c: &score::CheckedCard) -> Option<String> {
+    match (c.errors, c.warnings) {
+        (0, 0) => None,
+        (0, w) => Some(format!(
+            "校验通过，有 {w} 个提示（ziping validate 列出详情）"
+        )),
+        (e, w) => Some(format!(
+            "校验未通过：{e} 个错误，{w} 个提示（ziping validate 列出详情）"
+        )),
     }
 }
 
