@@ -123,13 +123,12 @@ pub fn number(
     let kept = ctx
         .raw
         .with_untracked(|r| r.get(&id.get_untracked()).cloned());
-    let own_error = RwSignal::new(
-        kept.as_deref()
-            .and_then(|t| problem(&label.get_untracked(), t)),
-    );
     let typed = RwSignal::new(
         kept.unwrap_or_else(|| model.get_untracked().map(fmt_plain).unwrap_or_default()),
     );
+    // What is wrong with the typed text, named with the field's label as it is now (a row
+    // that moves is named by its new place).
+    let own_error = Memo::new(move |_| typed.with(|t| problem(&label.get(), t)));
     // A change from elsewhere (a paste, a what-if) shows in the field, unless what is
     // typed already means that figure.
     Effect::new(move |_| {
@@ -138,11 +137,11 @@ pub fn number(
         let same = match parse_input(&now) {
             Ok(d) => Some(d) == v,
             Err(ParseError::Empty) => v.is_none(),
-            Err(_) => own_error.get_untracked().is_some(),
+            // Text that is no number stays as typed, with its message.
+            Err(_) => true,
         };
         if !same {
             typed.set(v.map(fmt_plain).unwrap_or_default());
-            own_error.set(None);
             let key = id.get_untracked();
             if ctx.raw.with_untracked(|r| r.contains_key(&key)) {
                 ctx.raw.update(|r| {
@@ -155,7 +154,6 @@ pub fn number(
         let (id, value) = (id.get_untracked(), event_target_value(&ev));
         typed.set(value.clone());
         let parsed = parse_input(&value);
-        own_error.set(problem(&label.get_untracked(), &value));
         // Text that is not written as the figure prints ("1.", "1,234", "99.3%", or no
         // number at all) is kept, so a reload shows exactly what was typed.
         let canonical = parsed
