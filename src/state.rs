@@ -11,6 +11,7 @@ use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{sample, schemes};
 
+use crate::fields::{after_removing, remap_rows};
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
 
@@ -210,6 +211,30 @@ impl Ctx {
     pub fn edit_raw(&self, f: impl FnOnce(&mut BTreeMap<String, String>)) {
         self.raw.update(f);
         self.edits.update(|n| *n += 1);
+    }
+
+    /// Takes row `i` out of a keyed table (`prefix` is its paths' start, `indicators[`):
+    /// the row, its key, and the texts kept for its fields, the rows after it moving up.
+    pub fn remove_row<T>(
+        &self,
+        rows: impl FnOnce(&mut Assessment) -> &mut Vec<T>,
+        keys: RwSignal<Vec<u64>>,
+        prefix: &str,
+        i: usize,
+    ) {
+        self.edit(|a| {
+            let rows = rows(a);
+            if i < rows.len() {
+                rows.remove(i);
+            }
+        });
+        keys.update(|k| {
+            if i < k.len() {
+                k.remove(i);
+            }
+        });
+        self.raw
+            .update(|r| remap_rows(r, prefix, after_removing(i)));
     }
 
     pub fn notify(&self, n: Notice) {

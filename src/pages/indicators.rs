@@ -13,8 +13,7 @@ use ziping_engine::scheme::Rule;
 use ziping_engine::tsv;
 
 use crate::fields::{
-    after_removing, enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell, Getter,
-    NumberInput,
+    enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell, Getter, NumberInput,
 };
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{Ctx, Notice};
@@ -203,18 +202,7 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
     };
     let remove = move |_| {
         let i = index.get_untracked();
-        ctx.edit(|a| {
-            if i < a.indicators.len() {
-                a.indicators.remove(i);
-            }
-        });
-        ctx.indicator_keys.update(|k| {
-            if i < k.len() {
-                k.remove(i);
-            }
-        });
-        ctx.raw
-            .update(|r| remap_rows(r, "indicators[", after_removing(i)));
+        ctx.remove_row(|a| &mut a.indicators, ctx.indicator_keys, "indicators[", i);
     };
     let has_override = move || {
         ind.with(|x| {

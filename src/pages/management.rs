@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use ziping_engine::model::{Assessment, Check, Criterion, Measure};
 use ziping_engine::scheme::Rule;
 
-use crate::fields::{after_removing, notes, remap_rows, text_input, NumberInput};
+use crate::fields::{notes, text_input, NumberInput};
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{row_key, Ctx, Notice};
 use crate::text;
@@ -128,18 +128,7 @@ fn criterion(key: u64) -> impl IntoView {
     let tip = RwSignal::new(String::new());
     let remove = move |_| {
         let i = index.get_untracked();
-        ctx.edit(|a| {
-            if i < a.criteria.len() {
-                a.criteria.remove(i);
-            }
-        });
-        ctx.criterion_keys.update(|k| {
-            if i < k.len() {
-                k.remove(i);
-            }
-        });
-        ctx.raw
-            .update(|r| remap_rows(r, "criteria[", after_removing(i)));
+        ctx.remove_row(|a| &mut a.criteria, ctx.criterion_keys, "criteria[", i);
     };
     let add_check = move |_| {
         with(&|x| {
