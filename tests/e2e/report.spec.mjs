@@ -2,7 +2,7 @@
 // (read back with pdftotext), every export, and user text that must never run.
 import { test, expect } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 
 const field = (page, path) => page.locator(`[id="${path}"]`);
@@ -197,4 +197,33 @@ test("XSS payloads in every prose field and name are shown literally and never r
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
   expect(await page.locator("img[src=x]").count()).toBe(0);
   expect(dialogs).toEqual([]);
+});
+
+/** A file printed to PDF by LibreOffice, as the staff who receive it would open it: its
+ * page count and its text (pdftotext). */
+function printed(name, bytes) {
+  const dir = resolve("test-results/office");
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/${name}`;
+  writeFileSync(file, bytes);
+  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "ignore", timeout: 120000 });
+  const pdf = file.replace(/\.[a-z]+$/, ".pdf");
+  const info = execFileSync("pdfinfo", [pdf]).toString();
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)[1]), text: execFileSync("pdftotext", ["-layout", pdf, "-"]).toString() };
+}
+
+test("the app's own Office files print as handed in: the 自评表 on one page, the report with its 落款 and appendix", async ({ page }) => {
+  await openSample(page);
+  const sheet = printed("sheet.xlsx", (await downloadOf(page, "export-xlsx")).bytes);
+  expect(sheet.pages).toBe(1);
+  expect(sheet.text).toContain("99.32");
+  expect(sheet.text).toContain("733.88");
+  const report = printed("report.docx", (await downloadOf(page, "export-docx")).bytes);
+  // Lines break where the page does, and the printed text spaces Latin from Chinese.
+  expect(report.text).toMatch(/得分为\s*99\.32\s*分，评价等级为“优”/);
+  expect(report.text).toMatch(/^\s+广州市天河区信访局\s*$/m);
+  expect(report.text).toContain("附件");
+  const today = new Date();
+  // The 落款 is dated the day the browser wrote the file.
+  expect(report.text).toMatch(new RegExp(`${today.getFullYear()}\\s*年\\s*${today.getMonth() + 1}\\s*月\\s*${today.getDate()}\\s*日`));
 });
