@@ -80,6 +80,32 @@ pub struct Ctx {
     pub criterion_keys: RwSignal<Vec<u64>>,
 }
 
+/// Keys for a keyed table of `len()` rows. Row actions move keys with their rows; rows that
+/// come without one (a paste, an import) get keys of their own here.
+fn row_keys(len: impl Fn() -> usize + Send + Sync + 'static) -> RwSignal<Vec<u64>> {
+    let keys = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        let n = len();
+        if keys.with_untracked(Vec::len) != n {
+            keys.update(|k| {
+                k.truncate(n);
+                k.resize_with(n, row_key);
+            });
+        }
+    });
+    keys
+}
+
+/// The place of the row with `key` among `keys`; a row being taken out keeps its last place
+/// until it is gone.
+pub fn row_index(keys: RwSignal<Vec<u64>>, key: u64) -> Memo<usize> {
+    Memo::new(move |last: Option<&usize>| {
+        keys.with(|k| k.iter().position(|x| *x == key))
+            .or(last.copied())
+            .unwrap_or_default()
+    })
+}
+
 /// A key no row has had before.
 pub fn row_key() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
@@ -102,26 +128,8 @@ impl Ctx {
             }
         });
         // Rows that come without a row action (a paste, an import) get keys of their own.
-        let indicator_keys = RwSignal::new(Vec::new());
-        Effect::new(move |_| {
-            let n = indicators.with(Vec::len);
-            if indicator_keys.with_untracked(Vec::len) != n {
-                indicator_keys.update(|k| {
-                    k.truncate(n);
-                    k.resize_with(n, row_key);
-                });
-            }
-        });
-        let criterion_keys = RwSignal::new(Vec::new());
-        Effect::new(move |_| {
-            let n = assessment.with(|a| a.criteria.len());
-            if criterion_keys.with_untracked(Vec::len) != n {
-                criterion_keys.update(|k| {
-                    k.truncate(n);
-                    k.resize_with(n, row_key);
-                });
-            }
-        });
+        let indicator_keys = row_keys(move || indicators.with(Vec::len));
+        let criterion_keys = row_keys(move || assessment.with(|a| a.criteria.len()));
         Ctx {
             assessment,
             raw: RwSignal::new(BTreeMap::new()),

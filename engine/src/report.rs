@@ -382,36 +382,26 @@ impl Writer<'_> {
     /// 部门预算按经济分类执行情况: ten fixed rows and the total.
     fn economic_table(&self) -> Table {
         let f = &self.a.finance;
-        let mut rows: Vec<Vec<String>> = EconomicClass::ALL
-            .iter()
-            .zip(f.economic.iter().zip(&self.f.economic_shares))
-            .zip(&NUMERALS[1..])
-            .map(|((class, (v, sh)), n)| {
-                vec![
-                    format!("{n}、{}", class.label()),
-                    v.map_or_else(String::new, |v| Plain(v).to_string()),
-                    sh.map_or_else(String::new, |s| format!("{s}%")),
-                ]
-            })
-            .collect();
-        rows.push(vec![
-            "合计".into(),
-            Plain(self.f.economic_total).to_string(),
-            String::new(),
-        ]);
         let total = self.f.economic_total;
-        let mut printed: Vec<Vec<String>> = EconomicClass::ALL
+        // Each row as the screen shows it (blank where nothing was entered) and as print
+        // shows it (0.00 and — where nothing was entered).
+        let (mut rows, mut printed): (Vec<Vec<String>>, Vec<Vec<String>>) = EconomicClass::ALL
             .iter()
             .zip(f.economic.iter().zip(&self.f.economic_shares))
             .zip(&NUMERALS[1..])
             .map(|((class, (v, sh)), n)| {
-                vec![
-                    format!("{n}、{}", class.label()),
-                    printed_amount(v.unwrap_or_default()),
-                    share(*sh),
-                ]
+                let name = format!("{n}、{}", class.label());
+                (
+                    vec![
+                        name.clone(),
+                        v.map_or_else(String::new, |v| Plain(v).to_string()),
+                        sh.map_or_else(String::new, |s| format!("{s}%")),
+                    ],
+                    vec![name, printed_amount(v.unwrap_or_default()), share(*sh)],
+                )
             })
-            .collect();
+            .unzip();
+        rows.push(vec!["合计".into(), Plain(total).to_string(), String::new()]);
         printed.push(vec![
             "合计".into(),
             printed_amount(total),

@@ -102,13 +102,7 @@ pub fn Indicators() -> impl IntoView {
 /// it moves, and its fields' paths follow its place.
 fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // A row being taken out keeps its last place until it is gone.
-    let index = Memo::new(move |last: Option<&usize>| {
-        ctx.indicator_keys
-            .with(|k| k.iter().position(|x| *x == key))
-            .or(last.copied())
-            .unwrap_or_default()
-    });
+    let index = crate::state::row_index(ctx.indicator_keys, key);
     let ind = Memo::new(move |_| {
         let i = index.get();
         ctx.indicators.with(|rows| rows.get(i).cloned())

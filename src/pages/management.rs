@@ -89,13 +89,7 @@ pub fn Management() -> impl IntoView {
 /// criteria before it are added or removed, and its fields' paths follow its place.
 fn criterion(key: u64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    // A criterion being taken out keeps its last place until it is gone.
-    let index = Memo::new(move |last: Option<&usize>| {
-        ctx.criterion_keys
-            .with(|k| k.iter().position(|x| *x == key))
-            .or(last.copied())
-            .unwrap_or_default()
-    });
+    let index = crate::state::row_index(ctx.criterion_keys, key);
     let c = Memo::new(move |_| {
         let i = index.get();
         ctx.assessment.with(|a| a.criteria.get(i).cloned())
