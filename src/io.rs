@@ -66,12 +66,12 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
         if let Some(f) = files.get(i) {
             leptos::task::spawn_local(async move {
                 let name = f.name();
-                match JsFuture::from(f.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(contents) => import_text(ctx, &name, &contents),
+                // Bytes, not text: the engine tells GBK from UTF-8, which the browser
+                // would read as UTF-8 and garble.
+                match JsFuture::from(f.array_buffer()).await.ok() {
+                    Some(buffer) => {
+                        import_bytes(ctx, &name, &js_sys::Uint8Array::new(&buffer).to_vec())
+                    }
                     None => ctx.notify(Notice::ImportFailed(format!(
                         "{}：{name}",
                         text::IMPORT_FAILED
@@ -84,8 +84,8 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
 
 /// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
 /// custom schemes and applied to the open assessment. A bad file changes nothing.
-pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
-    match file::decode(contents) {
+pub fn import_bytes(ctx: Ctx, name: &str, contents: &[u8]) {
+    match file::decode_bytes(contents) {
         Ok(Document::Assessment(a)) => {
             let title = a.title.clone();
             ctx.create(*a);
