@@ -33,6 +33,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# cargo-fuzz (scripts/fuzz.sh) and cargo-mutants (mutation testing, RELIABILITY.md).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  log "installing cargo-fuzz (about 3 minutes)"
+  cargo install cargo-fuzz --locked
+fi
+if ! cargo mutants --version >/dev/null 2>&1; then
+  log "installing cargo-mutants (about 4 minutes)"
+  cargo install cargo-mutants --locked
+fi
+
 # Chromium for the browser tests; poppler-utils to read the printed report back; a CJK
 # font so the printed PDF holds real Chinese glyphs.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] \

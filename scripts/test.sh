@@ -25,6 +25,9 @@ step "engine and CLI tests (the office tests print the exports with LibreOffice)
 ZIPING_OFFICE_TESTS=require cargo test -p ziping-engine
 cargo test -p ziping-wasm-features
 
+step "fuzzing: each engine target for 20 s (cargo-fuzz on nightly; RELIABILITY.md has the long runs)"
+bash scripts/fuzz.sh
+
 step "browser tests of the mounted app and of storage (wasm-bindgen-test in headless Chromium)"
 cargo test -p ziping-app --target wasm32-unknown-unknown --tests
 

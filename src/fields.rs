@@ -219,7 +219,7 @@ fn problem(label: &str, typed: &str) -> Option<String> {
     match parse_input(typed) {
         Ok(_) | Err(ParseError::Empty) => None,
         Err(ParseError::TooLarge) => Some(text::too_large(label, typed)),
-        Err(ParseError::NotANumber) => Some(text::not_a_number(label, typed)),
+        Err(e) => Some(text::not_a_number(label, typed, &e)),
     }
 }
 

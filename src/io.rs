@@ -73,12 +73,12 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
         if let Some(f) = files.get(i) {
             leptos::task::spawn_local(async move {
                 let name = f.name();
-                match JsFuture::from(f.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                {
-                    Some(contents) => import_text(ctx, &name, &contents),
+                // Bytes, not text: the engine tells GBK from UTF-8, which the browser
+                // would read as UTF-8 and garble.
+                match JsFuture::from(f.array_buffer()).await.ok() {
+                    Some(buffer) => {
+                        import_bytes(ctx, &name, &js_sys::Uint8Array::new(&buffer).to_vec())
+                    }
                     None => ctx.notify(Notice::ImportFailed(format!(
                         "{}：{name}",
                         text::IMPORT_FAILED
@@ -91,14 +91,14 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
 
 /// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
 /// custom schemes and applied to the open assessment. A bad file changes nothing.
-pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
+pub fn import_bytes(ctx: Ctx, name: &str, contents: &[u8]) {
     // Beyond what the app serves well, a file is refused before it can freeze the tab.
     if contents.len() > MAX_FILE_BYTES {
         let mb = MAX_FILE_BYTES / 1_000_000;
         ctx.notify(Notice::ImportFailed(text::file_too_large(name, mb)));
         return;
     }
-    match file::decode(contents) {
+    match file::decode_bytes(contents) {
         Ok(Document::Assessment(a)) if a.indicators.len() > MAX_INDICATORS => {
             ctx.notify(Notice::ImportFailed(text::too_many_indicators(
                 name,

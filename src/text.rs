@@ -3,7 +3,7 @@
 //! own words (ziping_engine::text).
 
 use rust_decimal::Decimal;
-use ziping_engine::num::fmt_plain;
+use ziping_engine::num::{fmt_plain, ParseError};
 
 pub const APP_TITLE: &str = "自评 · 部门整体支出绩效自评计算器";
 
@@ -304,9 +304,15 @@ pub fn deduction_summary(step: Decimal, per: Decimal) -> String {
     )
 }
 
-/// A number field's own message when what was typed is not a number.
-pub fn not_a_number(label: &str, typed: &str) -> String {
-    format!("{label}：“{typed}”不是有效的数字，未计入（可输入 1,234.56、全角数字或带 % 的数）")
+/// A number field's own message when what was typed is not a number: the engine's
+/// reason, or what may be typed when there is none more precise.
+pub fn not_a_number(label: &str, typed: &str, why: &ParseError) -> String {
+    match why {
+        ParseError::NotANumber => format!(
+            "{label}：“{typed}”不是有效的数字，未计入（可输入 1,234.56、全角数字或带 % 的数）"
+        ),
+        why => format!("{label}：“{typed}”{why}，未计入"),
+    }
 }
 
 /// At the head of the report and the 自评表 while a figure is not a number.

@@ -3,8 +3,10 @@
 //! The model's serde derives write and read the body; older versions are migrated; newer
 //! or malformed files get a clear message in Chinese that names the field and the value.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use encoding_rs::{Encoding, GB18030};
 use serde::de::DeserializeOwned;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -37,6 +39,11 @@ pub enum Document {
 pub enum FileError {
     /// Not JSON at all.
     NotJson { line: usize, column: usize },
+    /// JSON nested deeper than the reader follows (128 levels); no file of ours is.
+    TooDeep { path: String },
+    /// A figure beyond what can be computed with (a decimal's 28 digits, or a JSON number
+    /// beyond any float), named by its path.
+    OutOfRange { path: String, value: String },
     /// JSON, but not one of our files.
     NotOurs,
     /// Written by a newer program.
@@ -58,6 +65,17 @@ impl fmt::Display for FileError {
             FileError::NotJson { line, column } => {
                 write!(f, "文件不是有效的 JSON（第 {line} 行第 {column} 列附近有误），未导入任何内容")
             }
+            FileError::TooDeep { path } => write!(
+                f,
+                "文件嵌套层数过多（超过 {MAX_DEPTH} 层，位于 {}），不是自评计算器保存的文件；未导入任何内容",
+                clip_path(path)
+            ),
+            FileError::OutOfRange { path, value } => write!(
+                f,
+                "文件内容有误：字段 {}：数值 {} 超出可计算范围（绝对值不超过 1 万亿）；未导入任何内容",
+                clip_path(path),
+                clip(value)
+            ),
             FileError::NotOurs => write!(f, "文件不是自评计算器保存的文件（缺少 schema_version 或 kind），未导入任何内容"),
             FileError::TooNew(v) => write!(
                 f,
@@ -112,12 +130,76 @@ impl<T: Serialize> Serialize for Envelope<'_, T> {
     }
 }
 
+/// How deep serde_json follows nested lists and objects before it gives up.
+const MAX_DEPTH: usize = 128;
+
+/// The text of a file's bytes: UTF-8 with or without a byte-order mark, UTF-16 with one,
+/// and otherwise GB18030 (a superset of GBK, which Windows Notepad saves as "ANSI" on a
+/// Chinese system).
+pub fn text_of(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => GB18030.decode_without_bom_handling(bytes).0,
+    }
+}
+
+/// Reads any of our files from its bytes, in any encoding [`text_of`] knows.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Document, FileError> {
+    decode(&text_of(bytes))
+}
+
 /// Reads any of our files; a byte-order mark before it (as Windows Notepad saves) is
 /// passed over.
 pub fn decode(text: &str) -> Result<Document, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value = serde_json::from_str(text).map_err(|e| not_json(text, &e))?;
+    let value = serde_json::from_str(text).map_err(|e| unreadable(text, &e))?;
     decode_document(value)
+}
+
+/// Why a text could not be read as JSON: too deep, a number beyond any float (both named
+/// by the path where the reader stopped, found by reading again tracking it), or a syntax
+/// error at a line and column.
+fn unreadable(text: &str, e: &serde_json::Error) -> FileError {
+    let message = e.to_string();
+    let too_deep = message.starts_with("recursion limit exceeded");
+    let too_big = message.starts_with("number out of range");
+    if !(too_deep || too_big) {
+        return not_json(text, e);
+    }
+    let tracked: Result<Value, _> =
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text));
+    let path = tracked
+        .err()
+        .map(|e| e.path().to_string())
+        .unwrap_or_default();
+    if too_deep {
+        FileError::TooDeep { path }
+    } else {
+        FileError::OutOfRange {
+            value: number_at(text, e),
+            path,
+        }
+    }
+}
+
+/// The number a reader stopped in, from where its error points back to the number's start.
+fn number_at(text: &str, e: &serde_json::Error) -> String {
+    let line = text
+        .split('\n')
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or("");
+    let end = e.column().min(line.len());
+    let before = line.get(..end).unwrap_or("");
+    let numeric = |c: char| c.is_ascii_digit() || "+-.eE".contains(c);
+    let start = before.rfind(|c: char| !numeric(c)).map_or(0, |i| i + 1);
+    let rest = line.get(start..).unwrap_or("");
+    rest.split(|c: char| !numeric(c))
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Where a text stops being JSON, with the column counted in characters as the user sees
@@ -239,10 +321,36 @@ fn invalid(
             Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
+    let message = e.inner().to_string();
+    if let Some(value) = found
+        .filter(|_| message.ends_with(DECIMAL))
+        .and_then(figure)
+    {
+        return FileError::OutOfRange { path, value };
+    }
     FileError::Invalid {
-        detail: detail(&e.inner().to_string(), found, last_key),
+        detail: detail(&message, found, last_key),
         path,
     }
+}
+
+/// What serde says a decimal should have been.
+const DECIMAL: &str = "a Decimal type representing a fixed-point number";
+
+/// A value that is written as a number (so a decimal that refuses it is out of range), as
+/// the file holds it.
+fn figure(found: &Value) -> Option<String> {
+    let text = match found {
+        Value::Number(n) => return Some(n.to_string()),
+        Value::String(s) => s.trim(),
+        _ => return None,
+    };
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = body.split_once(['e', 'E']).unwrap_or((body, "0"));
+    let exponent = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    (digits(int) && digits(frac) && digits(exponent)).then(|| text.to_string())
 }
 
 /// serde's message (`invalid type: …, expected …`, `missing field …`, `unknown field …`,
@@ -295,7 +403,7 @@ fn expected_name(expected: &str) -> &str {
         "a string" => "文本",
         "a sequence" => "列表",
         "a map" => "对象",
-        "a Decimal type representing a fixed-point number" => "数字（如 \"739.04\"）",
+        DECIMAL => "数字（如 \"739.04\"）",
         e if e.starts_with("struct ") => "对象",
         e => e,
     }
@@ -323,10 +431,19 @@ fn describe(found: &Value) -> String {
     }
 }
 
+/// A long path (a file nested deep) cut for a message.
+fn clip_path(path: &str) -> String {
+    clip_at(path, 80)
+}
+
 /// A long text cut for a message.
 fn clip(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
+    clip_at(s, 40)
+}
+
+/// A text cut after `max` characters.
+fn clip_at(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_string(),
     }

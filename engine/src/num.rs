@@ -147,27 +147,57 @@ impl fmt::Display for Plain {
     }
 }
 
-/// Why a typed number was not understood.
+/// Why a typed number was not understood, so the field can say what to type instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
     Empty,
+    /// Nothing a number could be read from.
     NotANumber,
+    /// Beyond what a decimal holds.
     TooLarge,
+    /// A comma that is not a thousands separator (`733,88`, `1,23`): a decimal comma or a
+    /// slip, so refused rather than guessed.
+    AmbiguousComma,
+    /// Scientific notation (`1e5`, `1e400`), which no form uses.
+    Exponent,
+    /// `Infinity`, `NaN`, `∞`.
+    NotFinite,
+    /// Written in Chinese numerals (`七百`).
+    ChineseNumeral,
+    /// A unit or magnitude after the figure (`12.3万`, `5元`): the field's unit is fixed.
+    Unit(String),
+    /// Hexadecimal (`0x2DD`).
+    Hex,
+    /// A letter that looks like a digit (`74O.5`, `l00`).
+    LookAlike(char),
 }
 
-/// Parses what a user types: `1,234.56`, full-width digits `１２３．４`, a trailing `%`
-/// (kept as the percentage figure, so `99.3%` is 99.3), surrounding spaces, and `1.`.
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::parse_error(self))
+    }
+}
+
+/// Characters that write a number in Chinese numerals.
+const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点負负";
+
+/// Letters mistyped for a digit, and the digit they look like.
+const LOOK_ALIKES: [(char, char); 4] = [('O', '0'), ('o', '0'), ('l', '1'), ('I', '1')];
+
+/// Parses what a user types: `1,234.56` (commas only as thousands separators), full-width
+/// digits `１２３．４`, a trailing `%` (kept as the percentage figure, so `99.3%` is 99.3),
+/// surrounding spaces, and `1.`. Anything else is refused with the reason, never guessed.
 pub fn parse_input(raw: &str) -> Result<Decimal, ParseError> {
     let mut s = String::with_capacity(raw.len());
     for c in raw.trim().chars() {
         let c = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' | '。' => '.',
-            '，' | ',' => continue,
+            '，' => ',',
             '－' | '−' => '-',
             '＋' => '+',
             '％' => '%',
-            ' ' | '\u{3000}' => continue,
+            ' ' | '\u{3000}' | '\u{a0}' | '\u{202f}' => continue,
             other => other,
         };
         s.push(c);
@@ -178,14 +208,91 @@ pub fn parse_input(raw: &str) -> Result<Decimal, ParseError> {
         return Err(ParseError::Empty);
     }
     let body = s.strip_prefix(['-', '+']).unwrap_or(s);
-    let digits_ok = !body.is_empty()
-        && !body.starts_with('.')
-        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.matches('.').count() <= 1;
-    if !digits_ok {
-        return Err(ParseError::NotANumber);
+    let plain = plain_digits(body).map_err(|e| e.unwrap_or_else(|| why_not(body)))?;
+    let sign = if s.starts_with('-') { "-" } else { "" };
+    format!("{sign}{plain}")
+        .parse::<Decimal>()
+        .map_err(|_| ParseError::TooLarge)
+}
+
+/// The digits of an unsigned figure with its thousands separators removed; `Err(None)`
+/// when it is no plain figure at all, `Err(Some(_))` when its commas are not thousands.
+fn plain_digits(body: &str) -> Result<String, Option<ParseError>> {
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(None);
     }
-    s.parse::<Decimal>().map_err(|_| ParseError::TooLarge)
+    if frac.contains('.') {
+        return Err(None);
+    }
+    if frac.contains(',') {
+        return Err(Some(ParseError::AmbiguousComma));
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+    if int.contains(',') && !grouped {
+        return Err(Some(ParseError::AmbiguousComma));
+    }
+    let mut out: String = int.chars().filter(|c| *c != ',').collect();
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    Ok(out)
+}
+
+/// Why an unsigned text that is no plain figure was refused.
+fn why_not(body: &str) -> ParseError {
+    let lower = body.to_ascii_lowercase();
+    if ["inf", "infinity", "nan", "∞"].contains(&lower.as_str()) {
+        return ParseError::NotFinite;
+    }
+    if lower.starts_with("0x") {
+        return ParseError::Hex;
+    }
+    if let Some((mantissa, exponent)) = lower.split_once('e') {
+        let exponent = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
+        let figure = |t: &str| plain_digits(t).is_ok();
+        if figure(mantissa) && !exponent.is_empty() && exponent.chars().all(|c| c.is_ascii_digit())
+        {
+            return ParseError::Exponent;
+        }
+    }
+    if let Some(&(letter, _)) = LOOK_ALIKES.iter().find(|(l, _)| body.contains(*l)) {
+        let mended: String = body
+            .chars()
+            .map(|c| {
+                LOOK_ALIKES
+                    .iter()
+                    .find(|(l, _)| *l == c)
+                    .map_or(c, |(_, d)| *d)
+            })
+            .collect();
+        if plain_digits(&mended).is_ok() {
+            return ParseError::LookAlike(letter);
+        }
+    }
+    let figure_end = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    let (figure, rest) = body.split_at(figure_end);
+    if plain_digits(figure).is_ok() && !rest.chars().any(|c| c.is_ascii_digit()) {
+        return ParseError::Unit(rest.to_string());
+    }
+    let numeral = |c: char| CHINESE_NUMERALS.contains(c);
+    if body.chars().any(numeral)
+        && body
+            .chars()
+            .all(|c| numeral(c) || c.is_ascii_digit() || c == '.')
+    {
+        return ParseError::ChineseNumeral;
+    }
+    ParseError::NotANumber
 }
 
 #[cfg(test)]
@@ -234,26 +341,88 @@ mod tests {
         let ok = [
             ("1.", "1"),
             ("1,234.56", "1234.56"),
+            ("12,345", "12345"),
+            ("1,234,567.5", "1234567.5"),
             ("１２３．４", "123.4"),
             ("99.3%", "99.3"),
             (" 733.88 ", "733.88"),
             ("-5", "-5"),
+            ("+5", "5"),
+            ("-1,234", "-1234"),
             ("１，２３４", "1234"),
+            ("7\u{a0}33.88", "733.88"),
+            ("0.0001", "0.0001"),
         ];
         for (raw, want) in ok {
             assert_eq!(parse_input(raw).unwrap().to_string(), want, "{raw}");
         }
+        use ParseError::*;
         let bad = [
-            ("", ParseError::Empty),
-            ("%", ParseError::Empty),
-            ("abc", ParseError::NotANumber),
-            ("1.2.3", ParseError::NotANumber),
-            (".5", ParseError::NotANumber),
-            ("1e5", ParseError::NotANumber),
-            ("99999999999999999999999999999999", ParseError::TooLarge),
+            ("", Empty),
+            ("%", Empty),
+            ("  ", Empty),
+            ("abc", NotANumber),
+            ("1.2.3", NotANumber),
+            (".5", NotANumber),
+            ("-", NotANumber),
+            ("--5", NotANumber),
+            ("1-2", NotANumber),
+            ("99999999999999999999999999999999", TooLarge),
+            ("-99999999999999999999999999999999", TooLarge),
+            ("733,88", AmbiguousComma),
+            ("1,23", AmbiguousComma),
+            ("1,2345", AmbiguousComma),
+            ("1234,567", AmbiguousComma),
+            ("1,234,5", AmbiguousComma),
+            ("1.234,56", AmbiguousComma),
+            (",5", AmbiguousComma),
+            ("1,,234", AmbiguousComma),
+            ("７３３，８８", AmbiguousComma),
+            ("1e5", Exponent),
+            ("1e400", Exponent),
+            ("1.5E-3", Exponent),
+            ("-2e+10", Exponent),
+            ("Infinity", NotFinite),
+            ("-Infinity", NotFinite),
+            ("inf", NotFinite),
+            ("NaN", NotFinite),
+            ("∞", NotFinite),
+            ("七百", ChineseNumeral),
+            ("一千二百三十四", ChineseNumeral),
+            ("3.5亿", Unit("亿".into())),
+            ("12.3万", Unit("万".into())),
+            ("５元", Unit("元".into())),
+            ("30件", Unit("件".into())),
+            ("733.88万元", Unit("万元".into())),
+            ("0x2DD", Hex),
+            ("0X1f", Hex),
+            ("74O.5", LookAlike('O')),
+            ("1o0", LookAlike('o')),
+            ("l00", LookAlike('l')),
+            ("I,234", LookAlike('I')),
         ];
         for (raw, want) in bad {
             assert_eq!(parse_input(raw), Err(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn each_refusal_says_why() {
+        let cases = [
+            ("abc", "不是有效的数字"),
+            ("9999999999999999999999999999999999999999", "超出可计算范围"),
+            ("733,88", "不是有效的数字（逗号的用法无法确定：小数点请用“.”，逗号只作千位分隔、每三位一组，如 1,234.56）"),
+            ("1e400", "不是有效的数字（科学计数法不予接受，请写出完整数字，如 1e5 写作 100000）"),
+            ("Infinity", "不是有效的数字（无穷大或非数不是可计算的数）"),
+            ("七百", "不是有效的数字（请用阿拉伯数字书写，如 七百 写作 700）"),
+            ("12.3万", "不是有效的数字（末尾的“万”是单位，请去掉，按本栏的单位只填数字）"),
+            ("0x2DD", "不是有效的数字（十六进制不予接受，请写成十进制数字）"),
+            ("74O.5", "不是有效的数字（其中的“O”是字母，不是数字 0）"),
+            ("l00", "不是有效的数字（其中的“l”是字母，不是数字 1）"),
+        ];
+        for (raw, want) in cases {
+            let e = parse_input(raw).expect_err(raw);
+            assert_eq!(e.to_string(), want, "{raw}");
         }
     }
 

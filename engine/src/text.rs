@@ -163,14 +163,36 @@ pub fn negative(label: &str, v: &str) -> String {
 
 /// A typed figure that is not a number: counted as blank, and said so.
 pub fn unparsed(label: &str, typed: &str, why: &ParseError) -> String {
-    match why {
-        ParseError::TooLarge => format!("{label}：“{typed}”超出可计算范围，未计入"),
-        _ => format!("{label}：“{typed}”不是有效的数字，未计入"),
-    }
+    format!("{label}：“{typed}”{}，未计入", parse_error(why))
 }
 
 pub fn too_large(label: &str, v: &str) -> String {
     format!("{label} {v} 过大，超出可计算范围（绝对值不超过 1 万亿）")
+}
+
+/// Why a typed figure was refused, after “{typed}”: what was wrong and what to type.
+pub fn parse_error(e: &ParseError) -> String {
+    let why = match e {
+        ParseError::Empty => return "未填写".to_string(),
+        ParseError::TooLarge => return "超出可计算范围".to_string(),
+        ParseError::NotANumber => return "不是有效的数字".to_string(),
+        ParseError::AmbiguousComma => {
+            "逗号的用法无法确定：小数点请用“.”，逗号只作千位分隔、每三位一组，如 1,234.56"
+                .to_string()
+        }
+        ParseError::Exponent => {
+            "科学计数法不予接受，请写出完整数字，如 1e5 写作 100000".to_string()
+        }
+        ParseError::NotFinite => "无穷大或非数不是可计算的数".to_string(),
+        ParseError::ChineseNumeral => "请用阿拉伯数字书写，如 七百 写作 700".to_string(),
+        ParseError::Unit(unit) => format!("末尾的“{unit}”是单位，请去掉，按本栏的单位只填数字"),
+        ParseError::Hex => "十六进制不予接受，请写成十进制数字".to_string(),
+        ParseError::LookAlike(c) => {
+            let digit = if matches!(c, 'O' | 'o') { '0' } else { '1' };
+            format!("其中的“{c}”是字母，不是数字 {digit}")
+        }
+    };
+    format!("不是有效的数字（{why}）")
 }
 
 pub fn last_year_zero(title: &str) -> String {

@@ -27,9 +27,7 @@ fn number(row: usize, col: &str, cell: &str) -> Result<Option<Decimal>, String> 
     match parse_input(cell) {
         Ok(v) => Ok(Some(v)),
         Err(ParseError::Empty) => Ok(None),
-        Err(_) => Err(format!(
-            "粘贴的第 {row} 行{col}“{cell}”不是有效的数字，未做任何修改"
-        )),
+        Err(e) => Err(format!("粘贴的第 {row} 行{col}“{cell}”{e}，未做任何修改")),
     }
 }
 
@@ -181,6 +179,31 @@ mod tests {
         assert_eq!(a, before);
         assert!(paste_economic(&mut a, 9, "1\n2").is_err(), "past row 10");
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn a_doubtful_figure_is_refused_with_its_reason() {
+        let cases = [
+            ("1\n733,88", "粘贴的第 2 行金额“733,88”不是有效的数字（逗号的用法无法确定：小数点请用“.”，逗号只作千位分隔、每三位一组，如 1,234.56），未做任何修改"),
+            ("1\n12.3万", "粘贴的第 2 行金额“12.3万”不是有效的数字（末尾的“万”是单位，请去掉，按本栏的单位只填数字），未做任何修改"),
+            ("1\n1e400", "粘贴的第 2 行金额“1e400”不是有效的数字（科学计数法不予接受，请写出完整数字，如 1e5 写作 100000），未做任何修改"),
+        ];
+        for (block, want) in cases {
+            let mut a = sample();
+            let before = a.clone();
+            assert_eq!(
+                paste_economic(&mut a, 0, block),
+                Err(want.to_string()),
+                "{block}"
+            );
+            assert_eq!(a, before, "{block}");
+        }
+        let mut a = sample();
+        assert_eq!(paste_economic(&mut a, 0, "1,234.5\n12,345"), Ok(2));
+        assert_eq!(
+            a.finance.economic[..2],
+            [Some(dec!(1234.5)), Some(dec!(12345))]
+        );
     }
 
     #[test]

@@ -382,3 +382,18 @@ fn score_on_a_file_with_warnings_only_says_so_and_exits_0() {
         (Some(0), Some(1))
     );
 }
+
+/// A file saved by Notepad as "ANSI" (GBK) scores as its UTF-8 original does.
+#[test]
+fn a_gbk_file_is_read() {
+    let gbk = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample-gbk.json");
+    let out = ziping(&["score", "--json", gbk]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let card: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(card["total"], "99.32");
+}

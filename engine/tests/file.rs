@@ -370,8 +370,150 @@ fn where_a_file_stops_being_json() {
     }
     assert!(matches!(
         file::decode(&deep),
-        Err(FileError::NotJson { .. })
+        Err(FileError::TooDeep { .. })
     ));
+}
+
+/// A file nested deeper than any of ours is told apart from one that is not JSON, and
+/// the message names where it went too deep.
+#[test]
+fn a_file_nested_too_deep_says_so_and_where() {
+    let at_title = format!(
+        "{{\"schema_version\": 1, \"kind\": \"assessment\", \"assessment\": {{\"title\": {}}}}}",
+        "[".repeat(500)
+    );
+    let cases = [
+        ("[".repeat(100_000), "[0]".repeat(127)),
+        (
+            format!("{}{}", "{\"a\":".repeat(200), "1"),
+            vec!["a"; 127].join("."),
+        ),
+        (at_title, format!("assessment.title{}", "[0]".repeat(125))),
+    ];
+    for (text, path) in cases {
+        let e = file::decode(&text).expect_err("too deep");
+        assert_eq!(
+            e,
+            FileError::TooDeep { path: path.clone() },
+            "{}",
+            &text[..20]
+        );
+        let message = e.to_string();
+        assert!(
+            message.starts_with(&format!(
+                "文件嵌套层数过多（超过 128 层，位于 {}…），",
+                path.chars().take(80).collect::<String>()
+            )),
+            "{message}"
+        );
+        assert!(message.ends_with("未导入任何内容"), "{message}");
+    }
+}
+
+/// An amount beyond what the program computes with is named as such, with its path,
+/// whether it is a string beyond a decimal's digits or a JSON number beyond any float;
+/// one within a decimal but above the program's limit is read, and validation names it.
+#[test]
+fn an_amount_out_of_range_is_named_as_such() {
+    let good = file::encode_assessment(&sample::sample());
+    let at = "\"actual\": \"733.88\"";
+    assert!(good.contains(at));
+    let path = "assessment.finance.appropriation.actual";
+    let cases = [
+        (
+            "\"99999999999999999999999999999999\"",
+            "99999999999999999999999999999999",
+        ),
+        ("\"-1e40\"", "-1e40"),
+        ("1e30", "1e+30"),
+        ("1e400", "1e400"),
+        ("-2.5E+999", "-2.5E+999"),
+    ];
+    for (value, shown) in cases {
+        let text = good.replacen(at, &format!("\"actual\": {value}"), 1);
+        let e = file::decode(&text).expect_err(value);
+        assert_eq!(
+            e,
+            FileError::OutOfRange {
+                path: path.into(),
+                value: shown.into()
+            },
+            "{value}"
+        );
+        assert_eq!(
+            e.to_string(),
+            format!("文件内容有误：字段 {path}：数值 {shown} 超出可计算范围（绝对值不超过 1 万亿）；未导入任何内容")
+        );
+    }
+    // Not a number at all is still said so.
+    let text = good.replacen(at, "\"actual\": \"七百\"", 1);
+    assert!(matches!(
+        file::decode(&text),
+        Err(FileError::Invalid { .. })
+    ));
+    // Above the limit but within a decimal: read, and flagged where it stands.
+    let text = good.replacen(at, "\"actual\": \"1000000000001\"", 1);
+    let a = file::decode_assessment(&text).expect("within a decimal");
+    let findings = ziping_engine::validate::validate(&a);
+    let too_large = findings
+        .iter()
+        .find(|f| f.code == "TOO_LARGE")
+        .expect("a TOO_LARGE finding");
+    assert_eq!(too_large.paths, ["finance.appropriation.actual"]);
+    assert!(
+        too_large
+            .message
+            .contains("1000000000001 过大，超出可计算范围"),
+        "{}",
+        too_large.message
+    );
+}
+
+/// A file saved by Windows Notepad as "ANSI" on a Chinese system is GBK: read as such.
+/// The sample in GBK was written by Python's own codec (`sample-gbk.json`), not by the
+/// library that reads it.
+#[test]
+fn a_file_in_gbk_or_gb18030_is_read() {
+    let gbk = include_bytes!("data/sample-gbk.json");
+    assert!(String::from_utf8(gbk.to_vec()).is_err(), "really GBK");
+    let want = file::decode(include_str!("data/sample.json")).expect("the sample");
+    assert_eq!(file::decode_bytes(gbk), Ok(want));
+    let cases: [(&[u8], &str); 5] = [
+        // 信访局 in GBK.
+        (&[0xd0, 0xc5, 0xb7, 0xc3, 0xbe, 0xd6], "信访局"),
+        // GB18030's four-byte form, beyond GBK: 𠀀 (U+20000).
+        (&[0x95, 0x32, 0x82, 0x36], "\u{20000}"),
+        // UTF-8 with and without a byte-order mark.
+        (&[0xef, 0xbb, 0xbf, 0xe4, 0xbf, 0xa1], "信"),
+        ("信访局".as_bytes(), "信访局"),
+        // UTF-16 little-endian with its byte-order mark: 信 is U+4FE1.
+        (&[0xff, 0xfe, 0xe1, 0x4f], "信"),
+    ];
+    for (bytes, want) in cases {
+        assert_eq!(file::text_of(bytes), want, "{bytes:x?}");
+    }
+    let text = file::encode_assessment(&sample::sample());
+    for big_endian in [false, true] {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        let read = file::decode_bytes(&bytes).and_then(Document::into_assessment);
+        assert_eq!(
+            read,
+            Ok(sample::sample()),
+            "UTF-16, big-endian {big_endian}"
+        );
+    }
 }
 
 /// Storage keeps an assessment's file as a JSON value inside its own record and reads it

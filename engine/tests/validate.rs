@@ -696,4 +696,338 @@ fn a_scheme_figure_that_is_no_number_is_named_by_its_path() {
         "{}",
         all[0].message
     );
+
+/// Every limit of validation, on both sides: the figure at the limit passes, one step
+/// beyond is found (a `>` swapped for `>=`, or a check dropped, fails here).
+#[test]
+fn each_limit_holds_exactly_at_its_edge() {
+    const LIMIT: rust_decimal::Decimal = validate::LIMIT;
+    let step = dec!(0.01);
+    // (what, edit, code, whether a finding with that code is expected)
+    type Case = (
+        &'static str,
+        Box<dyn Fn(&mut Assessment)>,
+        &'static str,
+        bool,
+    );
+    let amount = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.finance.spending.initial = Some(v))
+    };
+    let actual = |i: usize, v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.indicators[i].measure.actual = Some(v))
+    };
+    let target = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.indicators[0].measure.target = Some(v))
+    };
+    let points = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.indicators[0].points = v)
+    };
+    let spent = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.finance.spending.actual = Some(v))
+    };
+    let manual = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| {
+            let m = &mut a.indicators[0].measure;
+            m.rule = Rule::Manual;
+            m.entered_score = Some(v);
+        })
+    };
+    let overridden = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| {
+            a.execution_override = Some(Override {
+                score: v,
+                reason: "核定".into(),
+            })
+        })
+    };
+    let done = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.workload[1].done = Some(v))
+    };
+    // The five parts of the incomplete breakdown sum to 14853; the first is 5826.
+    let part = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.workload[0].breakdowns[1].parts[0].value = Some(v))
+    };
+    let workload = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.workload[2].last_year = Some(v))
+    };
+    let low = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.scheme.low_execution = v)
+    };
+    let over = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.scheme.over_achievement = v)
+    };
+    let grade = |v| -> Box<dyn Fn(&mut Assessment)> {
+        Box::new(move |a: &mut Assessment| a.scheme.grades[0].min = v)
+    };
+    let cases: Vec<Case> = vec![
+        ("an amount at the limit", amount(LIMIT), "TOO_LARGE", false),
+        (
+            "an amount beyond it",
+            amount(LIMIT + step),
+            "TOO_LARGE",
+            true,
+        ),
+        ("an amount of 0", amount(dec!(0)), "NEGATIVE", false),
+        ("an amount of -0", amount(dec!(-0)), "NEGATIVE", false),
+        ("an amount below 0", amount(-step), "NEGATIVE", true),
+        (
+            "a negative amount is not too large",
+            amount(-LIMIT - step),
+            "TOO_LARGE",
+            false,
+        ),
+        (
+            "an actual at the limit",
+            actual(0, LIMIT),
+            "TOO_LARGE",
+            false,
+        ),
+        (
+            "an actual beyond it",
+            actual(0, LIMIT + step),
+            "TOO_LARGE",
+            true,
+        ),
+        ("an actual of 0", actual(0, dec!(0)), "NEGATIVE", false),
+        ("an actual below 0", actual(0, -step), "NEGATIVE", true),
+        (
+            "a target beyond the limit",
+            target(LIMIT + step),
+            "TOO_LARGE",
+            true,
+        ),
+        ("a target below 0", target(-step), "NEGATIVE", true),
+        ("a target at the limit", target(LIMIT), "TOO_LARGE", false),
+        (
+            "a workload figure at the limit",
+            workload(LIMIT),
+            "TOO_LARGE",
+            false,
+        ),
+        (
+            "a workload figure beyond it",
+            workload(LIMIT + step),
+            "TOO_LARGE",
+            true,
+        ),
+        (
+            "a workload figure below 0",
+            workload(-step),
+            "NEGATIVE",
+            true,
+        ),
+        (
+            "done equal to the whole",
+            done(dec!(667)),
+            "DONE_EXCEEDS",
+            false,
+        ),
+        (
+            "done beyond the whole",
+            done(dec!(667.01)),
+            "DONE_EXCEEDS",
+            true,
+        ),
+        (
+            "some parts summing to the whole",
+            part(dec!(22604)),
+            "WORKLOAD_PARTS_EXCEED",
+            false,
+        ),
+        (
+            "some parts beyond the whole",
+            part(dec!(22604.01)),
+            "WORKLOAD_PARTS_EXCEED",
+            true,
+        ),
+        ("points of 0.01", points(step), "POINTS_POSITIVE", false),
+        ("points of 0", points(dec!(0)), "POINTS_POSITIVE", true),
+        ("points at the limit", points(LIMIT), "POINTS_FORMAT", false),
+        (
+            "points beyond it",
+            points(LIMIT + step),
+            "POINTS_FORMAT",
+            true,
+        ),
+        (
+            "points with 2 decimals",
+            points(dec!(5.25)),
+            "POINTS_FORMAT",
+            false,
+        ),
+        (
+            "points written 5.250",
+            points(dec!(5.250)),
+            "POINTS_FORMAT",
+            false,
+        ),
+        (
+            "points with 3 decimals",
+            points(dec!(5.125)),
+            "POINTS_FORMAT",
+            true,
+        ),
+        ("a rate of 100%", actual(1, dec!(100)), "RATE_RANGE", false),
+        (
+            "a rate beyond 100%",
+            actual(1, dec!(100.01)),
+            "RATE_RANGE",
+            true,
+        ),
+        (
+            "1.5 times the target",
+            actual(0, dec!(600)),
+            "OVER_ACHIEVEMENT",
+            true,
+        ),
+        (
+            "just under 1.5 times",
+            actual(0, dec!(599.99)),
+            "OVER_ACHIEVEMENT",
+            false,
+        ),
+        (
+            "execution at 100%",
+            spent(dec!(739.04)),
+            "EXECUTION_OVER",
+            false,
+        ),
+        (
+            "execution beyond 100%",
+            spent(dec!(739.05)),
+            "EXECUTION_OVER",
+            true,
+        ),
+        (
+            "execution at the low mark",
+            spent(dec!(665.136)),
+            "EXECUTION_NOTE",
+            false,
+        ),
+        (
+            "execution below it",
+            spent(dec!(665.13)),
+            "EXECUTION_NOTE",
+            true,
+        ),
+        ("a manual score of 0", manual(dec!(0)), "SCORE_RANGE", false),
+        ("a manual score below 0", manual(-step), "SCORE_RANGE", true),
+        (
+            "a manual score of full marks",
+            manual(dec!(6)),
+            "SCORE_RANGE",
+            false,
+        ),
+        (
+            "a manual score beyond",
+            manual(dec!(6.01)),
+            "SCORE_RANGE",
+            true,
+        ),
+        (
+            "an override of full marks",
+            overridden(dec!(10)),
+            "SCORE_RANGE",
+            false,
+        ),
+        (
+            "an override beyond",
+            overridden(dec!(10.01)),
+            "SCORE_RANGE",
+            true,
+        ),
+        (
+            "an override of 0",
+            overridden(dec!(0)),
+            "SCORE_RANGE",
+            false,
+        ),
+        (
+            "an override below 0",
+            overridden(-step),
+            "SCORE_RANGE",
+            true,
+        ),
+        (
+            "a low mark of 100%",
+            low(dec!(1)),
+            "SCHEME_THRESHOLD",
+            false,
+        ),
+        (
+            "a low mark beyond",
+            low(dec!(1.01)),
+            "SCHEME_THRESHOLD",
+            true,
+        ),
+        ("a low mark of 0", low(dec!(0)), "SCHEME_THRESHOLD", false),
+        ("a low mark below 0", low(-step), "SCHEME_THRESHOLD", true),
+        (
+            "over-achievement at 1",
+            over(dec!(1)),
+            "SCHEME_THRESHOLD",
+            false,
+        ),
+        (
+            "over-achievement below 1",
+            over(dec!(0.99)),
+            "SCHEME_THRESHOLD",
+            true,
+        ),
+        (
+            "a top grade at 100",
+            grade(dec!(100)),
+            "SCHEME_GRADES",
+            false,
+        ),
+        (
+            "a top grade beyond",
+            grade(dec!(100.01)),
+            "SCHEME_GRADES",
+            true,
+        ),
+    ];
+    for (what, edit, code, expected) in cases {
+        let mut a = sample();
+        edit(&mut a);
+        let found = validate::validate(&a).iter().any(|f| f.code == code);
+        assert_eq!(found, expected, "{what}: {code}");
+    }
+}
+
+/// A scheme checked on its own, as on import, reports what is wrong with it, at paths
+/// of the scheme file; and the same scheme inside an assessment, under `scheme.`.
+#[test]
+fn a_scheme_alone_is_checked_as_inside_an_assessment() {
+    let mut s = sample().scheme;
+    s.name.clear();
+    s.low_execution = dec!(2);
+    s.sections[0].points += dec!(1);
+    let alone: Vec<(String, Vec<String>)> = validate::validate_scheme(&s)
+        .into_iter()
+        .map(|f| (f.code.to_string(), f.paths))
+        .collect();
+    let mut a = sample();
+    a.scheme = s;
+    let inside: Vec<(String, Vec<String>)> = validate::validate(&a)
+        .into_iter()
+        .filter(|f| f.paths.iter().any(|p| p.starts_with("scheme.")))
+        .map(|f| {
+            let paths = f
+                .paths
+                .iter()
+                .map(|p| p["scheme.".len()..].to_string())
+                .collect();
+            (f.code.to_string(), paths)
+        })
+        .collect();
+    assert!(
+        alone.iter().any(|(c, p)| c == "REQUIRED" && p == &["name"]),
+        "{alone:?}"
+    );
+    assert!(alone
+        .iter()
+        .any(|(c, p)| c == "SCHEME_THRESHOLD" && p == &["low_execution"]));
+    assert!(alone.iter().any(|(c, _)| c == "SCHEME_TOTAL"));
+    assert_eq!(alone, inside);
 }

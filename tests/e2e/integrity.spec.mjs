@@ -42,7 +42,7 @@ test("a figure that is no number counts as blank, is an error, and holds back ev
     await expect(page.getByTestId("execution-rate")).toHaveText("—");
     await expect(page.getByTestId("error-count")).not.toHaveText("0 错误");
     await expect(page.getByTestId("score-provisional")).toBeVisible();
-    await expect(page.locator(".findings").getByText(`部门整体支出决算数：“${typed}”不是有效的数字，未计入`)).toBeVisible();
+    await expect(page.locator(".findings").getByText(`部门整体支出决算数：“${typed}”不是有效的数字`)).toBeVisible();
   }
   for (const id of ["export-json", "export-csv", "export-html", "export-xlsx", "export-docx", "copy-text"]) {
     await page.getByTestId(id).click();

@@ -240,8 +240,10 @@ fn seek(path: &str, field: &str, goal: &str, as_json: bool) -> Result<ExitCode, 
 
 /// Reads and decodes one assessment file.
 fn load(path: &str) -> Result<Assessment, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))?;
-    file::decode_assessment(&text).map_err(|e: FileError| format!("{path}：{e}"))
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}：无法读取（{e}）"))?;
+    file::decode_bytes(&bytes)
+        .and_then(file::Document::into_assessment)
+        .map_err(|e: FileError| format!("{path}：{e}"))
 }
 
 /// A command that reports on one assessment at a time.
