@@ -607,10 +607,11 @@ fn item_path(field: Field) -> Option<String> {
     }
 }
 
-/// The field path of the override on the item at `item`: empty, it is lifted.
-fn override_path(item: &str) -> String {
+/// The field path of the override on the score-card item at `item` (`indicators[2]`, or
+/// the execution block's path): set empty, the override is lifted.
+pub fn override_path(item: &str) -> String {
     if item == EXECUTION_PATH {
-        "execution_override.score".to_string()
+        paths::EXECUTION_OVERRIDE.to_string()
     } else {
         format!("{item}.measure.override.score")
     }
