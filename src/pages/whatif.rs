@@ -283,8 +283,8 @@ fn GoalSeek() -> impl IntoView {
             chosen.set(Some(p));
         }
     });
-    // The lists follow the draft's rows, not its figures: rebuilt when a draft opens, a row
-    // comes or goes, or the list is opened (a renamed row), never on a keystroke.
+    // The menus follow the draft's rows, not its figures: rebuilt when a draft opens, a row
+    // comes or goes, or a menu is opened (a renamed row), never on a keystroke.
     let refresh = RwSignal::new(0u32);
     let rows = move || {
         ctx.epoch.track();
@@ -292,7 +292,13 @@ fn GoalSeek() -> impl IntoView {
         ctx.criterion_keys.track();
         refresh.track();
     };
+    // The list of every figure (five per indicator) exists only while it is in use, so a
+    // draft of 500 rows does not build 2,500 options when it opens or a row is added.
+    let listing = RwSignal::new(false);
     let figures = Memo::new(move |_| {
+        if !listing.get() {
+            return Vec::new();
+        }
         rows();
         ctx.assessment.with_untracked(figure_groups)
     });
@@ -538,9 +544,17 @@ fn GoalSeek() -> impl IntoView {
             </p>
             <p class="row">
                 <label>{text::SEEK_PICK}
-                    <select data-testid="seek-field-select" on:focus=move |_| refresh.update(|n| *n += 1)
+                    <select data-testid="seek-field-select"
+                        on:focus=move |_| { listing.set(true); refresh.update(|n| *n += 1); }
+                        on:pointerdown=move |_| listing.set(true)
+                        on:blur=move |_| listing.set(false)
                         on:change=move |ev| { let v = event_target_value(&ev); chosen.set((!v.is_empty()).then_some(v)); }>
                         <option value="" selected=move || chosen.with(Option::is_none)>{text::SEEK_PICK_NONE}</option>
+                        // Closed, the list holds only the figure chosen.
+                        {move || (!listing.get()).then(|| chosen.get().map(|path| {
+                            let name = untrack(label).unwrap_or_default();
+                            view! { <option value=path.clone() selected=true>{text::seek_figure(&name, &path)}</option> }
+                        })).flatten()}
                         {move || figures.get().into_iter().map(|(page, list)| view! {
                             <optgroup label=page>
                                 {list.into_iter().map(|(path, name)| {
