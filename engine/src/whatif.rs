@@ -586,7 +586,14 @@ fn found(
         reachable: true,
         value: Some(value),
         current,
-        change: num::sub(value, current.unwrap_or_default()),
+        // 0, not 0.00, when the figure already reaches the goal.
+        change: num::sub(value, current.unwrap_or_default()).map(|d| {
+            if d.is_zero() {
+                Decimal::ZERO
+            } else {
+                d
+            }
+        }),
         reason,
         rounding: item.and_then(|i| rounding_note(&b, &card, i, goal, rate_label(&i.path))),
         at: Some(at),
