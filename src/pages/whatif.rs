@@ -13,7 +13,7 @@ use ziping_engine::score::{self, EXECUTION_ITEM, EXECUTION_PATH};
 use ziping_engine::whatif::{self, Delta, Goal, Metric};
 
 use crate::fields::focus;
-use crate::state::Ctx;
+use crate::state::{Ctx, Notice};
 use crate::storage::{self, DraftMeta};
 use crate::text;
 
@@ -395,7 +395,6 @@ fn GoalSeek() -> impl IntoView {
 
     let answer = RwSignal::new(None::<(String, Result<whatif::Seek, String>)>);
     let lifted = RwSignal::new(false);
-    let done = RwSignal::new(None::<String>);
     let run = move |_| {
         let Some(path) = chosen.get_untracked() else {
             return;
@@ -405,7 +404,6 @@ fn GoalSeek() -> impl IntoView {
                 .with_untracked(|a| whatif::seek(a, &path, &g))
         });
         lifted.set(false);
-        done.set(None);
         answer.set(Some((path, result)));
     };
     // Fills the answer in: into a new scenario of the draft, or into the draft itself; with
@@ -432,17 +430,18 @@ fn GoalSeek() -> impl IntoView {
             }
             let _ = paths::set(a, &path, Some(v));
         };
+        // Before a new scenario rebuilds the form, and this component with it.
+        answer.set(None);
         if into_draft {
             ctx.edit(change);
-            done.set(Some(text::seek_filled_draft(&name, v)));
+            ctx.notify(Notice::Info(text::seek_filled_draft(&name, v)));
         } else {
             let mut a = ctx.assessment.get_untracked();
             change(&mut a);
             let title = text::seek_scenario(&name, v);
             ctx.create_scenario(a, &title);
-            done.set(Some(text::seek_filled_scenario(&name, v, &title)));
+            ctx.notify(Notice::Info(text::seek_filled_scenario(&name, v, &title)));
         }
-        answer.set(None);
         request_animation_frame(move || focus(&path));
     };
 
@@ -588,7 +587,6 @@ fn GoalSeek() -> impl IntoView {
             <p class="hint">{text::SEEK_EXAMPLES}</p>
         </div>
         {answer_view}
-        {move || done.get().map(|d| view! { <div class="notice info" data-testid="seek-done">{d}</div> })}
     }
 }
 

@@ -44,7 +44,7 @@ test("决算 and 预算执行率 ≥ 10 chosen from menus: the override is named
   );
 
   await page.getByTestId("seek-apply").click();
-  await expect(page.getByTestId("seek-done")).toContainText("原稿未改动");
+  await expect(page.getByRole("status").filter({ hasText: "已在新情景「情景：求解 部门整体支出决算数 738.68」中把部门整体支出决算数设为 738.68；原稿未改动" })).toBeVisible();
   await expect(page.locator("#draft-select option")).toHaveCount(2);
   await expect(page.locator("#draft-select")).toContainText("↳ 情景：求解 部门整体支出决算数 738.68");
   await expect(field(page, "finance.spending.actual")).toHaveValue("738.68");
@@ -73,7 +73,7 @@ test("the figure comes from the form, the goal from the 总分 menu, and the ans
   await expect(page.getByTestId("seek-answer")).toContainText("部门整体支出决算数由 733.88 调整为 738.68，可达到目标 总分 ≥ 100");
   await expect(page.getByTestId("seek-rounding")).toContainText("是舍入使它达到目标 总分 ≥ 100");
   await page.getByTestId("seek-apply-draft").click();
-  await expect(page.getByTestId("seek-done")).toHaveText("已在本稿中把部门整体支出决算数设为 738.68");
+  await expect(page.getByRole("status").filter({ hasText: "已在本稿中把部门整体支出决算数设为 738.68" })).toBeVisible();
   await expect(page.locator("#draft-select option")).toHaveCount(1);
   await expect(field(page, "finance.spending.actual")).toHaveValue("738.68");
   await expect(page.getByTestId("score-total")).toHaveText("100.00");
