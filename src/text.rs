@@ -61,10 +61,20 @@ pub const NO_SCENARIOS: &str = "还没有情景：在上面试算后“保存为
 pub const BASE: &str = "基准";
 pub const SEEK: &str = "单变量求解";
 pub const SEEK_FIELD: &str = "调整的数值";
-pub const SEEK_FIELD_HINT: &str = "先点一下要调整的数值框（如决算数），再回到这里";
+pub const SEEK_FIELD_HINT: &str = "先点一下要调整的数值框（如决算数），或从下面的列表选择";
+pub const SEEK_PICK: &str = "从列表选择";
+pub const SEEK_PICK_NONE: &str = "（请选择要调整的数值）";
 pub const SEEK_GOAL: &str = "目标";
+pub const SEEK_SECTION: &str = "一级指标得分";
+pub const SEEK_ITEM: &str = "指标得分";
+pub const SEEK_OP: &str = "不低于或不高于";
+pub const SEEK_VALUE: &str = "目标分数";
+pub const SEEK_TYPED: &str = "或直接输入目标";
 pub const SEEK_RUN: &str = "求解";
-pub const SEEK_APPLY: &str = "填入";
+pub const SEEK_APPLY: &str = "填入新情景";
+pub const SEEK_APPLY_DRAFT: &str = "填入本稿";
+pub const LIFT: &str = "取消人工调整后求解";
+pub const QUICK_LIFT: &str = "取消人工调整（试算）";
 pub const SENSITIVITY: &str = "敏感性分析";
 pub const SENSITIVITY_RUN: &str = "计算";
 pub const SENSITIVITY_HINT: &str =
@@ -386,7 +396,53 @@ pub const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七
 /// The table of contents' name, for assistive tools.
 pub const CONTENTS: &str = "目录";
 /// Examples of what goal seek understands.
-pub const SEEK_EXAMPLES: &str = "total>=95 · grade=优 · item:预算执行率>=10 · section:管理效率>=45";
+pub const SEEK_EXAMPLES: &str =
+    "可输入：总分≥95 · 等级=优 · 预算执行率≥10 · 执行率10分 · 管理效率≥45 · item:预算执行率>=10";
+
+/// A goal's number that is not a number.
+pub fn seek_bad_value(v: &str) -> String {
+    format!("目标分数“{v}”不是数字")
+}
+
+/// A section or item in the goal menus, with its points.
+pub fn seek_named(name: &str, points: impl std::fmt::Display) -> String {
+    format!("{name}（{points} 分）")
+}
+
+/// A figure in the list of figures: its name and its field path.
+pub fn seek_figure(name: &str, path: &str) -> String {
+    format!("{name}（{path}）")
+}
+
+/// The name of the scenario a goal seek's answer is filled into.
+pub fn seek_scenario(name: &str, value: Decimal) -> String {
+    format!("求解 {name} {}", fmt_plain(value))
+}
+
+pub fn seek_filled_scenario(name: &str, value: Decimal, scenario: &str) -> String {
+    format!(
+        "已在新情景「{SCENARIO_PREFIX}{scenario}」中把{name}设为 {}；原稿未改动，可用“{BASE}”回到原稿",
+        fmt_plain(value)
+    )
+}
+
+pub fn seek_filled_draft(name: &str, value: Decimal) -> String {
+    format!("已在本稿中把{name}设为 {}", fmt_plain(value))
+}
+
+/// An override keeps the answer out of reach: what lifting it does.
+pub fn seek_lift_offer(item: &str, score: impl std::fmt::Display) -> String {
+    format!("「{item}」用的是人工调整得分 {score}，不随数值变化。可以取消这项人工调整再求解：填入时一并取消，按规则计分。")
+}
+
+/// A quick slider whose item's score is overridden.
+pub fn quick_overridden(item: &str, score: impl std::fmt::Display) -> String {
+    format!("「{item}」已人工调整为 {score} 分，拖动不改变得分")
+}
+
+pub fn quick_lifted(item: &str) -> String {
+    format!("已在试算中取消「{item}」的人工调整，按规则计分")
+}
 
 /// How many indicators of each kind the table has.
 pub fn indicator_counts(output: usize, benefit: usize, kinds: &[(&str, usize)]) -> String {

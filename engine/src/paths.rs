@@ -7,6 +7,9 @@ use rust_decimal::Decimal;
 use crate::model::{Amounts, Assessment, EconomicClass, Finance, Measure, Override, Tally};
 use crate::scheme::{Rule, SectionBody};
 
+/// The path of the execution block's override score.
+pub const EXECUTION_OVERRIDE: &str = "execution_override.score";
+
 /// Why a path names no figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownPath(pub String);
@@ -66,7 +69,7 @@ pub fn all(a: &Assessment) -> Vec<String> {
     for i in 0..a.criteria.len() {
         out.extend(item("criteria", i));
     }
-    out.push("execution_override.score".to_string());
+    out.push(EXECUTION_OVERRIDE.to_string());
     out
 }
 

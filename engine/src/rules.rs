@@ -71,6 +71,15 @@ pub fn computed(m: &Measure, points: Decimal, rounding: Rounding) -> Decimal {
     outcome(m, points, rounding, ITEM_LABELS, false).computed
 }
 
+/// The score the rule gives before it keeps the scheme's decimals, in [0, points], and
+/// ignoring any override: to tell when rounding alone carries a score over a line.
+pub fn unrounded(m: &Measure, points: Decimal, rounding: Rounding) -> Option<Decimal> {
+    let points = points.max(Decimal::ZERO);
+    raw(m, points, rounding, ITEM_LABELS, false)
+        .ok()
+        .map(|r| num::clamp(r.value, Decimal::ZERO, points))
+}
+
 fn outcome(
     m: &Measure,
     points: Decimal,

@@ -97,6 +97,9 @@ pub enum Grade {
 }
 
 impl Grade {
+    /// Every grade, best first.
+    pub const ALL: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
+
     pub fn label(self) -> &'static str {
         match self {
             Grade::Excellent => "优",

@@ -368,3 +368,105 @@ pub fn report_stale(excerpt: &str) -> String {
 pub fn report_orphan(excerpt: &str) -> String {
     format!("自评报告中修改过的段落“{excerpt}…”已不在报告中（评分标准或指标分类已改变）：文字仍保存着，可在自评报告中查看或删除")
 }
+
+// ---- goal seek ----
+
+pub fn goal_not_understood(goal: &str) -> String {
+    format!(
+        "无法理解的目标“{goal}”：应为 总分≥N、等级=优、名称≥N（如 预算执行率≥10、执行率10分），或 total>=N、grade=优、item:名称>=N、section:名称>=N"
+    )
+}
+
+pub fn goal_no_metric(goal: impl Display) -> String {
+    format!("评分表中没有目标所指的项目：{goal}")
+}
+
+pub fn goal_ambiguous(name: &str, candidates: &[&str]) -> String {
+    format!(
+        "目标中的“{name}”可指多项：{}，请写出全名",
+        candidates.join("、")
+    )
+}
+
+/// A rounding mode as the scheme editor names it.
+pub fn rounding_mode(mode: crate::num::RoundingMode) -> &'static str {
+    match mode {
+        crate::num::RoundingMode::HalfUp => "四舍五入",
+        crate::num::RoundingMode::Truncate => "截尾",
+        crate::num::RoundingMode::HalfEven => "银行家舍入",
+    }
+}
+
+pub fn seek_reached(label: &str, value: impl Display, goal: impl Display) -> String {
+    format!("当前{label} {value} 已达到目标 {goal}")
+}
+
+pub fn seek_found(label: &str, from: impl Display, to: impl Display, goal: impl Display) -> String {
+    format!("{label}由 {from} 调整为 {to}，可达到目标 {goal}")
+}
+
+pub fn seek_above_top(goal: impl Display, top: impl Display, metric: impl Display) -> String {
+    format!("目标 {goal} 高于评分标准规定的满分 {top}（{metric}）")
+}
+
+/// An item's rate, where it has one, and its score at an answer: the start of `seek_result`.
+pub fn seek_scored(name: &str, rate: Option<(&str, String)>, score: impl Display) -> String {
+    let rate = rate
+        .map(|(label, r)| format!("{label} {r}，"))
+        .unwrap_or_default();
+    format!("{rate}「{name}」得分 {score}，")
+}
+
+/// The scores at an answer; `scored` is what `seek_scored` wrote, or empty.
+pub fn seek_result(scored: &str, total: impl Display, grade: &str) -> String {
+    format!("结果：{scored}总分 {total}（{grade}）")
+}
+
+/// The rate part of a rounding note: the rate, and where the scheme rounds it first, what
+/// it became.
+pub fn seek_rounding_rate(
+    label: &str,
+    exact: impl Display,
+    first: Option<(&str, String)>,
+) -> String {
+    match first {
+        Some((mode, rounded)) => format!("{label} {exact} 先{mode}为 {rounded}，"),
+        None => format!("{label} {exact}，"),
+    }
+}
+
+/// Rounding carries a score over the goal's line.
+pub fn seek_rounding(
+    rate: &str,
+    raw: impl Display,
+    mode: &str,
+    places: u32,
+    score: impl Display,
+    goal: impl Display,
+) -> String {
+    format!(
+        "注意：按规则{rate}得 {raw} 分，{mode}保留 {places} 位小数为 {score} 分，是舍入使它达到目标 {goal}"
+    )
+}
+
+pub fn seek_cannot(label: &str, goal: impl Display) -> String {
+    format!("只调整{label}达不到目标 {goal}")
+}
+
+pub fn seek_best(metric: impl Display, least: bool, best: impl Display) -> String {
+    let bound = if least { "最少" } else { "最多" };
+    format!("：{metric}{bound}为 {best}")
+}
+
+pub fn seek_full(section: &str) -> String {
+    format!("{section}已满分")
+}
+
+/// The item's score is an override, so its figure does not move it.
+pub fn seek_overridden(item: &str, score: impl Display, label: &str) -> String {
+    format!("；「{item}」的得分已人工调整为 {score}（手动评分），调整{label}不改变它的得分")
+}
+
+pub fn seek_lifted(item: &str, reason: &str) -> String {
+    format!("取消「{item}」的人工调整后：{reason}")
+}

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Assessment, Measure};
-use crate::num::{self, Plain};
-use crate::paths::{self, Field};
+use crate::num::{self, Pct, PctPlaces, Plain, RoundingMode};
+use crate::paths::{self, Field, Figure, Input, Line, Row};
 use crate::rules;
-use crate::scheme::{Grade, Rule};
-use crate::score::{self, ScoreCard};
+use crate::scheme::{Grade, Rounding, Rule};
+use crate::score::{self, ItemScore, ScoreCard, EXECUTION_PATH};
+use crate::text;
 use crate::validate::LIMIT;
 
 /// A named copy of an assessment that remembers which draft it came from.
@@ -122,6 +123,9 @@ pub enum Metric {
     Section(String),
     /// A score-card item by its name, e.g. 预算执行率.
     Item(String),
+    /// A section or an item as a user names it, in full or in part (执行率): found on the
+    /// score card by [`Goal::resolve`] before a seek.
+    Named(String),
 }
 
 /// A goal: a metric at least or at most a value, or a grade at least as good.
@@ -132,45 +136,137 @@ pub enum Goal {
     Grade(Grade),
 }
 
+/// Signs and words that mean ≥ or ≤, as a user types them, and their ASCII form.
+const OPERATORS: [(&str, &str); 14] = [
+    ("≥", ">="),
+    ("≧", ">="),
+    ("⩾", ">="),
+    ("＞＝", ">="),
+    ("大于等于", ">="),
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("至少", ">="),
+    ("达到", ">="),
+    ("≤", "<="),
+    ("≦", "<="),
+    ("⩽", "<="),
+    ("＜＝", "<="),
+    ("小于等于", "<="),
+];
+
+/// More words for ≤, kept apart so the table above stays one line per sign.
+const AT_MOST_WORDS: [&str; 3] = ["不高于", "不超过", "至多"];
+
+/// Full-width signs, digits and spaces as their ASCII form, and the words of `OPERATORS`.
+fn normalize(text: &str) -> String {
+    let mut s: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '＝' => '=',
+            '：' => ':',
+            '\u{3000}' => ' ',
+            other => other,
+        })
+        .collect();
+    for (from, to) in OPERATORS {
+        s = s.replace(from, to);
+    }
+    for from in AT_MOST_WORDS {
+        s = s.replace(from, "<=");
+    }
+    s.replace('＞', ">").replace('＜', "<")
+}
+
+/// `执行率10分` as (`执行率`, `10`): a name followed by a number, with no sign between.
+fn split_trailing_number(text: &str) -> Option<(&str, &str)> {
+    let at = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let (name, value) = text.split_at(at);
+    (!name.trim().is_empty()).then_some((name, value))
+}
+
+/// The metric a goal's left side names, or `None` when it names nothing a goal can measure.
+fn metric(lhs: &str) -> Option<Metric> {
+    let lhs = lhs.trim();
+    let named = |n: &str| {
+        let n = n.trim();
+        (!n.is_empty()).then(|| n.to_string())
+    };
+    match lhs.split_once(':') {
+        Some(("item", n)) => return named(n).map(Metric::Item),
+        Some(("section", n)) => return named(n).map(Metric::Section),
+        Some(_) => return None,
+        None => {}
+    }
+    // As `Display` writes it: 「预算执行率」得分.
+    let name = lhs.strip_suffix("得分").unwrap_or(lhs).trim();
+    let name = name.strip_suffix('」').unwrap_or(name);
+    let name = name.strip_prefix('「').unwrap_or(name).trim();
+    match name {
+        "total" | "总分" => Some(Metric::Total),
+        _ if name.contains(['<', '>', '=', '「', '」']) => None,
+        _ => named(name).map(Metric::Named),
+    }
+}
+
 impl Goal {
-    /// Parses `total>=90`, `grade=优`, `item:预算执行率>=10`, `section:management>=45`,
-    /// and the same with `<=`.
+    /// Parses a goal as the CLI or a user writes it: `total>=90`, `grade=优`,
+    /// `item:预算执行率>=10`, `section:management>=45`, the same with `<=`; and plain
+    /// forms: `总分≥90`, `预算执行率=10` (`=` means reaching it), `执行率10分`, `等级=优`,
+    /// `管理效率不低于45`, and what `Display` writes.
     pub fn parse(text: &str) -> Result<Goal, String> {
-        let bad = || {
-            format!(
-                "无法理解的目标“{text}”：应为 total>=N、grade=优、item:名称>=N 或 section:名称>=N"
-            )
-        };
-        let text = text.trim();
-        if let Some(g) = text.strip_prefix("grade=") {
-            let grade = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor]
+        let bad = || crate::text::goal_not_understood(text.trim());
+        let t = normalize(text);
+        let t = t.trim();
+        if let Some(rest) = t.strip_prefix("grade").or_else(|| t.strip_prefix("等级")) {
+            let rest = rest.trim();
+            let rest = [">=", "=", ":", "为"]
                 .into_iter()
-                .find(|x| x.label() == g.trim())
-                .ok_or_else(bad)?;
-            return Ok(Goal::Grade(grade));
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest)
+                .trim();
+            let rest = rest.trim_start_matches('「').trim_end_matches('」');
+            return Grade::ALL
+                .into_iter()
+                .find(|g| g.label() == rest)
+                .map(Goal::Grade)
+                .ok_or_else(bad);
         }
-        let (lhs, rhs, at_least) = match (text.split_once(">="), text.split_once("<=")) {
-            (Some((l, r)), _) => (l, r, true),
-            (None, Some((l, r))) => (l, r, false),
-            _ => return Err(bad()),
+        let (lhs, rhs, at_least) = if let Some((l, r)) = t.split_once(">=") {
+            (l, r, true)
+        } else if let Some((l, r)) = t.split_once("<=") {
+            (l, r, false)
+        } else if let Some((l, r)) = t.split_once('=') {
+            (l, r, true)
+        } else {
+            let bare = t.strip_suffix('分').unwrap_or(t).trim_end();
+            let (l, r) = split_trailing_number(bare).ok_or_else(bad)?;
+            (l, r, true)
         };
-        let value = num::parse_input(rhs).map_err(|_| bad())?;
-        let metric = match lhs.trim() {
-            "total" => Metric::Total,
-            l => match l.split_once(':') {
-                Some(("item", name)) if !name.trim().is_empty() => {
-                    Metric::Item(name.trim().to_string())
-                }
-                Some(("section", name)) if !name.trim().is_empty() => {
-                    Metric::Section(name.trim().to_string())
-                }
-                _ => return Err(bad()),
-            },
-        };
+        let rhs = rhs.trim();
+        let value = num::parse_input(rhs.strip_suffix('分').unwrap_or(rhs)).map_err(|_| bad())?;
+        let metric = metric(lhs).ok_or_else(bad)?;
         Ok(if at_least {
             Goal::AtLeast(metric, value)
         } else {
             Goal::AtMost(metric, value)
+        })
+    }
+
+    /// The goal with its metric found on the card: a name as a user writes it becomes the
+    /// section or item it names; a name that fits nothing, or several things, is refused.
+    pub fn resolve(&self, card: &ScoreCard) -> Result<Goal, String> {
+        let found = |m: &Metric| m.resolve(card).ok_or_else(|| text::goal_no_metric(self));
+        Ok(match self {
+            Goal::AtLeast(m, v) => Goal::AtLeast(found(m)??, *v),
+            Goal::AtMost(m, v) => Goal::AtMost(found(m)??, *v),
+            Goal::Grade(g) => Goal::Grade(*g),
         })
     }
 
@@ -180,6 +276,28 @@ impl Goal {
             Goal::AtMost(m, v) => m.of(card)? <= *v,
             Goal::Grade(g) => rank(card.grade) <= rank(*g),
         })
+    }
+
+    /// The metric a goal measures: a grade is a total.
+    fn metric(&self) -> Metric {
+        match self {
+            Goal::AtLeast(m, _) | Goal::AtMost(m, _) => m.clone(),
+            Goal::Grade(_) => Metric::Total,
+        }
+    }
+
+    /// The line the metric must reach: a grade's is its lowest total under the scheme.
+    fn line(&self, a: &Assessment) -> Option<Decimal> {
+        match self {
+            Goal::AtLeast(_, v) | Goal::AtMost(_, v) => Some(*v),
+            Goal::Grade(g) => a
+                .scheme
+                .grades
+                .iter()
+                .filter(|b| b.grade == *g)
+                .map(|b| b.min)
+                .min(),
+        }
     }
 }
 
@@ -197,12 +315,45 @@ impl fmt::Display for Metric {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Metric::Total => f.write_str("总分"),
-            Metric::Section(s) | Metric::Item(s) => write!(f, "「{s}」得分"),
+            Metric::Section(s) | Metric::Item(s) | Metric::Named(s) => write!(f, "「{s}」得分"),
         }
     }
 }
 
 impl Metric {
+    /// The metric as the card has it: `None` when it names nothing there, an error
+    /// when a name fits several things.
+    fn resolve(&self, card: &ScoreCard) -> Option<Result<Metric, String>> {
+        let Metric::Named(n) = self else {
+            return self.of(card).map(|_| Ok(self.clone()));
+        };
+        let section = |name: &str| card.sections.iter().any(|s| s.id == name || s.name == name);
+        let as_metric = |name: &str| {
+            if section(name) {
+                Metric::Section(name.to_string())
+            } else {
+                Metric::Item(name.to_string())
+            }
+        };
+        if section(n) || card.items().any(|i| i.name == *n) {
+            return Some(Ok(as_metric(n)));
+        }
+        let mut names: Vec<&str> = card
+            .sections
+            .iter()
+            .map(|s| s.name.as_str())
+            .chain(card.items().map(|i| i.name.as_str()))
+            .filter(|name| name.contains(n.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(Ok(as_metric(one))),
+            many => Some(Err(text::goal_ambiguous(n, many))),
+        }
+    }
+
     fn of(&self, card: &ScoreCard) -> Option<Decimal> {
         match self {
             Metric::Total => Some(card.total),
@@ -212,6 +363,7 @@ impl Metric {
                 .find(|x| x.id == *s || x.name == *s)
                 .map(|x| x.score),
             Metric::Item(name) => card.items().find(|i| i.name == *name).map(|i| i.score),
+            Metric::Named(_) => None,
         }
     }
 
@@ -225,6 +377,29 @@ impl Metric {
                 .find(|x| x.id == *s || x.name == *s)
                 .map(|x| x.points),
             Metric::Item(name) => card.items().find(|i| i.name == *name).map(|i| i.points),
+            Metric::Named(_) => None,
+        }
+    }
+
+    /// Whether the score of the item at `path` counts in this metric.
+    fn counts(&self, card: &ScoreCard, path: &str) -> bool {
+        match self {
+            Metric::Total => true,
+            Metric::Section(s) => card
+                .sections
+                .iter()
+                .find(|x| x.id == *s || x.name == *s)
+                .is_some_and(|x| {
+                    x.categories
+                        .iter()
+                        .flat_map(|c| &c.items)
+                        .any(|i| i.path == path)
+                }),
+            Metric::Item(name) => card
+                .items()
+                .find(|i| i.name == *name)
+                .is_some_and(|i| i.path == path),
+            Metric::Named(_) => false,
         }
     }
 }
@@ -248,6 +423,53 @@ pub struct Seek {
     pub change: Option<Decimal>,
     /// Why the goal cannot be reached, or what reaching it takes, in Chinese.
     pub reason: String,
+    /// The scores with the figure at `value`.
+    pub at: Option<ScoreAt>,
+    /// `at` in words: the rate and score of the item the figure feeds, and the total.
+    pub result: Option<String>,
+    /// Set when the goal is reached only because the score is rounded, saying how.
+    pub rounding: Option<String>,
+    /// The override (人工调整) that keeps the figure from moving its item's score.
+    pub blocker: Option<Blocker>,
+}
+
+/// The scores with the sought figure at its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreAt {
+    /// The item the figure is scored in, e.g. 预算执行率; `None` for a figure no item uses.
+    pub item: Option<String>,
+    /// That item's rate (执行率, 完成率) as a ratio, where its rule has one.
+    pub rate: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub total: Decimal,
+    pub grade: Grade,
+}
+
+/// An override that stands in the way, and the answer once it is lifted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Blocker {
+    /// The override's field path: setting it empty lifts it, e.g. `execution_override.score`.
+    pub path: String,
+    /// The overridden item's name.
+    pub item: String,
+    pub score: Decimal,
+    /// The same seek on a copy without the override.
+    pub lifted: Box<Seek>,
+}
+
+impl Seek {
+    /// The answer in sentences, in the order the app shows them and the CLI prints them.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![self.reason.clone()];
+        out.extend(self.result.clone());
+        out.extend(self.rounding.clone());
+        if let Some(b) = &self.blocker {
+            out.push(text::seek_lifted(&b.item, &b.lifted.reason));
+            out.extend(b.lifted.result.clone());
+            out.extend(b.lifted.rounding.clone());
+        }
+        out
+    }
 }
 
 /// The smallest step a figure moves by: one fen (0.01).
@@ -255,39 +477,34 @@ const STEP: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 /// Finds the value of the figure at `path` closest to its current value that reaches the
 /// goal, to the fen, under the scheme's rounding. The score is assumed to move one way as
-/// the figure moves one way, as every rule of the schemes does.
+/// the figure moves one way, as every rule of the schemes does. A goal that names a section
+/// or an item in part (执行率) is first resolved on the score card.
 pub fn seek(a: &Assessment, path: &str, goal: &Goal) -> Result<Seek, String> {
     let field = Field::parse(path).ok_or_else(|| format!("没有字段路径为 {path} 的数值"))?;
     let current = field
         .get(a)
         .ok_or_else(|| format!("字段 {path} 所在的行不存在"))?;
+    let card = score::score_figures(a);
+    let goal = &goal.resolve(&card)?;
     let label = field.label(a);
     let start = current.unwrap_or_default();
     let reaches = |v: Decimal| -> bool {
         let mut b = a.clone();
         field.set(&mut b, Some(v));
-        goal.reached(&score::score(&b)).unwrap_or(false)
+        goal.reached(&score::score_figures(&b)).unwrap_or(false)
     };
-    let card = score::score(a);
-    if goal.reached(&card).is_none() {
-        return Err(format!("评分表中没有目标所指的项目：{goal}"));
-    }
     if let (Goal::AtLeast(m, v), Some(top)) = (goal, goal_ceiling(goal, &card)) {
         if *v > top {
             return Ok(unreachable(
                 current,
-                format!("目标 {goal} 高于评分标准规定的满分 {}（{m}）", Plain(top)),
+                text::seek_above_top(goal, Plain(top), m),
+                None,
             ));
         }
     }
     if reaches(start) {
-        return Ok(Seek {
-            reachable: true,
-            value: Some(start),
-            current,
-            change: Some(Decimal::ZERO),
-            reason: format!("当前{label} {} 已达到目标 {goal}", Plain(start)),
-        });
+        let reason = text::seek_reached(&label, Plain(start), goal);
+        return Ok(found(a, field, goal, current, start, reason));
     }
     let up = search(start, true, &reaches);
     let down = search(start, false, &reaches);
@@ -296,18 +513,14 @@ pub fn seek(a: &Assessment, path: &str, goal: &Goal) -> Result<Seek, String> {
         (u, d) => u.or(d),
     };
     Ok(match best {
-        Some(v) => Seek {
-            reachable: true,
-            value: Some(v),
-            current,
-            change: num::sub(v, start),
-            reason: format!(
-                "{label}由 {} 调整为 {}，可达到目标 {goal}",
-                Plain(start),
-                Plain(v)
-            ),
-        },
-        None => unreachable(current, why_not(a, field, &label, goal)),
+        Some(v) => {
+            let reason = text::seek_found(&label, Plain(start), Plain(v), goal);
+            found(a, field, goal, current, v, reason)
+        }
+        None => {
+            let blocker = blocker(a, field, path, goal)?;
+            unreachable(current, why_not(a, field, &label, goal), blocker)
+        }
     })
 }
 
@@ -318,14 +531,195 @@ fn goal_ceiling(goal: &Goal, card: &ScoreCard) -> Option<Decimal> {
     }
 }
 
-fn unreachable(current: Option<Decimal>, reason: String) -> Seek {
+fn unreachable(current: Option<Decimal>, reason: String, blocker: Option<Blocker>) -> Seek {
     Seek {
         reachable: false,
         value: None,
         current,
         change: None,
         reason,
+        at: None,
+        result: None,
+        rounding: None,
+        blocker,
     }
+}
+
+/// A reachable answer: the figure at `value`, with the scores there and any rounding note.
+fn found(
+    a: &Assessment,
+    field: Field,
+    goal: &Goal,
+    current: Option<Decimal>,
+    value: Decimal,
+    reason: String,
+) -> Seek {
+    let mut b = a.clone();
+    field.set(&mut b, Some(value));
+    let card = score::score_figures(&b);
+    let item = item_path(field).and_then(|p| card.items().find(|i| i.path == p));
+    let mode = b.scheme.rounding.mode;
+    let rate_label = |path: &str| {
+        if path == EXECUTION_PATH {
+            "执行率"
+        } else {
+            "完成率"
+        }
+    };
+    let at = ScoreAt {
+        item: item.map(|i| i.name.clone()),
+        rate: item.and_then(|i| i.completion),
+        score: item.map(|i| i.score),
+        total: card.total,
+        grade: card.grade,
+    };
+    let scored = item
+        .map(|i| {
+            let rate = i
+                .completion
+                .map(|r| (rate_label(&i.path), Pct(r, mode).to_string()));
+            text::seek_scored(&i.name, rate, i.score)
+        })
+        .unwrap_or_default();
+    let result = text::seek_result(&scored, card.total, card.grade.label());
+    Seek {
+        reachable: true,
+        value: Some(value),
+        current,
+        // 0, not 0.00, when the figure already reaches the goal.
+        change: num::sub(value, current.unwrap_or_default()).map(|d| {
+            if d.is_zero() {
+                Decimal::ZERO
+            } else {
+                d
+            }
+        }),
+        reason,
+        rounding: item.and_then(|i| rounding_note(&b, &card, i, goal, rate_label(&i.path))),
+        at: Some(at),
+        result: Some(result),
+        blocker: None,
+    }
+}
+
+/// The score-card item a figure is scored in: the execution block for the spending
+/// budgets and 决算, an indicator's or criterion's own row for its figures.
+fn item_path(field: Field) -> Option<String> {
+    match field {
+        Field::Amount(Line::Spending, Figure::Initial | Figure::Adjusted | Figure::Actual)
+        | Field::ExecutionOverride => Some(EXECUTION_PATH.to_string()),
+        Field::Indicator(i, _) => Some(format!("indicators[{i}]")),
+        Field::Criterion(i, _) => Some(format!("criteria[{i}]")),
+        _ => None,
+    }
+}
+
+/// The field path of the override on the score-card item at `item` (`indicators[2]`, or
+/// the execution block's path): set empty, the override is lifted.
+pub fn override_path(item: &str) -> String {
+    if item == EXECUTION_PATH {
+        paths::EXECUTION_OVERRIDE.to_string()
+    } else {
+        format!("{item}.measure.override.score")
+    }
+}
+
+/// The item's measure and points as the score card scores them.
+fn measure_of(a: &Assessment, item: &str) -> Option<(Measure, Decimal)> {
+    if item == EXECUTION_PATH {
+        let (section, base, rule) = a.scheme.execution()?;
+        return Some((score::execution_measure(a, base, rule), section.points));
+    }
+    match paths::row(item)? {
+        Row::Indicator(i) => a.indicators.get(i).map(|x| (x.measure.clone(), x.points)),
+        Row::Criterion(i) => a.criteria.get(i).map(|x| (x.measure.clone(), x.points)),
+    }
+}
+
+/// When the metric reaches the goal's line only because the moved item's score is rounded
+/// (738.68 of 739.04 is 99.95%, 9.9951 points, kept as 10.00), the note that says so.
+fn rounding_note(
+    b: &Assessment,
+    card: &ScoreCard,
+    item: &ItemScore,
+    goal: &Goal,
+    rate_label: &str,
+) -> Option<String> {
+    let metric = goal.metric();
+    if item.overridden || !metric.counts(card, &item.path) {
+        return None;
+    }
+    let r = b.scheme.rounding;
+    let (m, points) = measure_of(b, &item.path)?;
+    let exact = Rounding {
+        rate_first: false,
+        ..r
+    };
+    let raw = rules::unrounded(&m, points, exact)?;
+    let line = goal.line(b)?;
+    let value = metric.of(card)?;
+    let unrounded = num::add(num::sub(value, item.score)?, raw)?;
+    let carried = match goal {
+        Goal::AtMost(..) => unrounded > line && value <= line,
+        _ => unrounded < line && value >= line,
+    };
+    if !carried {
+        return None;
+    }
+    let mode = text::rounding_mode(r.mode);
+    let four = |x: Decimal| Plain(RoundingMode::Truncate.round(x, 4)).to_string();
+    let rate = rules::evaluate_with(&m, points, exact, rules::ITEM_LABELS, false)
+        .completion
+        .map(|ratio| {
+            let shown = num::percent(ratio).map(|p| format!("{}%", four(p)));
+            let first = r.rate_first.then(|| {
+                (
+                    mode,
+                    PctPlaces(r.rate(ratio), r.mode, r.rate_places).to_string(),
+                )
+            });
+            text::seek_rounding_rate(rate_label, shown.unwrap_or_default(), first)
+        })
+        .unwrap_or_default();
+    // The score before the scheme keeps its decimals: from the rate the scheme scores.
+    let kept = rules::unrounded(&m, points, r)?;
+    Some(text::seek_rounding(
+        &rate,
+        four(kept),
+        mode,
+        r.score_places,
+        item.score,
+        goal,
+    ))
+}
+
+/// The override on the item the figure feeds, when it keeps the goal out of reach, with the
+/// answer once it is lifted.
+fn blocker(
+    a: &Assessment,
+    field: Field,
+    path: &str,
+    goal: &Goal,
+) -> Result<Option<Blocker>, String> {
+    if is_override(field) {
+        return Ok(None);
+    }
+    let Some(item) = item_path(field) else {
+        return Ok(None);
+    };
+    let card = score::score_figures(a);
+    let Some(scored) = card.items().find(|i| i.path == item && i.overridden) else {
+        return Ok(None);
+    };
+    let over = override_path(&item);
+    let mut lifted = a.clone();
+    paths::set(&mut lifted, &over, None).map_err(|e| e.to_string())?;
+    Ok(Some(Blocker {
+        path: over,
+        item: scored.name.clone(),
+        score: scored.score,
+        lifted: Box::new(seek(&lifted, path, goal)?),
+    }))
 }
 
 /// The fen-grid value nearest `start` in one direction that reaches the goal: doubling to
@@ -374,28 +768,17 @@ fn search(start: Decimal, up: bool, reaches: &dyn Fn(Decimal) -> bool) -> Option
 
 /// Why moving one figure cannot reach the goal: what it can reach at best, and why.
 fn why_not(a: &Assessment, field: Field, label: &str, goal: &Goal) -> String {
-    let overridden = match field {
-        Field::Indicator(i, _) => a
-            .indicators
-            .get(i)
-            .is_some_and(|x| x.measure.override_score.is_some()),
-        Field::Criterion(i, _) => a
-            .criteria
-            .get(i)
-            .is_some_and(|x| x.measure.override_score.is_some()),
-        Field::Amount(..) => a.execution_override.is_some(),
-        _ => false,
-    };
-    let metric = match goal {
-        Goal::AtLeast(m, _) | Goal::AtMost(m, _) => m.clone(),
-        Goal::Grade(_) => Metric::Total,
-    };
+    let card = score::score_figures(a);
+    let overridden = item_path(field)
+        .filter(|_| !is_override(field))
+        .and_then(|p| card.items().find(|i| i.path == p && i.overridden));
+    let metric = goal.metric();
     let best = [Decimal::ZERO, LIMIT]
         .into_iter()
         .filter_map(|v| {
             let mut b = a.clone();
             field.set(&mut b, Some(v));
-            metric.of(&score::score(&b))
+            metric.of(&score::score_figures(&b))
         })
         .fold(None, |acc: Option<Decimal>, x| {
             Some(match (acc, goal) {
@@ -404,28 +787,37 @@ fn why_not(a: &Assessment, field: Field, label: &str, goal: &Goal) -> String {
                 (Some(y), _) => y.max(x),
             })
         });
-    let full: Vec<String> = score::score(a)
+    let full: Vec<String> = card
         .sections
         .iter()
         .filter(|s| s.score >= s.points)
-        .map(|s| format!("{}已满分", s.name))
+        .map(|s| text::seek_full(&s.name))
         .collect();
-    let mut reason = format!("只调整{label}达不到目标 {goal}");
+    let mut reason = text::seek_cannot(label, goal);
     if let Some(b) = best {
-        let bound = if matches!(goal, Goal::AtMost(..)) {
-            "最少"
-        } else {
-            "最多"
-        };
-        reason.push_str(&format!("：{metric}{bound}为 {b}"));
+        reason.push_str(&text::seek_best(
+            &metric,
+            matches!(goal, Goal::AtMost(..)),
+            b,
+        ));
     }
     if !full.is_empty() {
         reason.push_str(&format!("（{}）", full.join("，")));
     }
-    if overridden {
-        reason.push_str("；该项得分已人工调整，调整此数值不改变得分");
+    if let Some(i) = overridden {
+        reason.push_str(&text::seek_overridden(&i.name, i.score, label));
     }
     reason
+}
+
+/// Whether the field is an override's score itself, which no override can block.
+fn is_override(field: Field) -> bool {
+    matches!(
+        field,
+        Field::ExecutionOverride
+            | Field::Indicator(_, Input::Override)
+            | Field::Criterion(_, Input::Override)
+    )
 }
 
 // ---- sensitivity ----

@@ -202,6 +202,43 @@ fn seek_finds_the_smallest_actual_for_a_full_execution_score() {
 }
 
 #[test]
+fn seek_writes_the_answer_in_words_as_the_app_does() {
+    let dir = scratch("seek-words");
+    let s = write(&dir, "s.json", &sample_text());
+    // On the sample, the published override keeps 决算 from moving the execution score.
+    let out = ziping(&[
+        "seek",
+        &s,
+        "--field",
+        "finance.spending.actual",
+        "--goal",
+        "预算执行率≥10",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "unreachable while overridden");
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    let expected = [
+        "只调整部门整体支出决算数达不到目标 「预算执行率」得分 ≥ 10：「预算执行率」得分最多为 9.32（履职效能已满分，管理效率已满分）；「预算执行率」的得分已人工调整为 9.32（手动评分），调整部门整体支出决算数不改变它的得分",
+        "取消「预算执行率」的人工调整后：部门整体支出决算数由 733.88 调整为 738.68，可达到目标 「预算执行率」得分 ≥ 10",
+        "结果：执行率 99.95%，「预算执行率」得分 10.00，总分 100.00（优）",
+        "注意：按规则执行率 99.9512%，得 9.9951 分，四舍五入保留 2 位小数为 10.00 分，是舍入使它达到目标 「预算执行率」得分 ≥ 10",
+    ];
+    assert_eq!(lines, expected);
+    let out = ziping(&[
+        "seek",
+        &s,
+        "--field",
+        "finance.spending.actual",
+        "--goal",
+        "等级=优",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "当前部门整体支出决算数 733.88 已达到目标 等级达到「优」\n结果：执行率 99.30%，「预算执行率」得分 9.32，总分 99.32（优）\nfinance.spending.actual = 733.88\n"
+    );
+}
+
+#[test]
 fn report_and_form_write_every_format() {
     let dir = scratch("exports");
     let s = write(&dir, "s.json", &sample_text());

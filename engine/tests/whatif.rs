@@ -12,6 +12,7 @@ use ziping_engine::score;
 use ziping_engine::whatif::{self, Goal, Metric, Scenario};
 
 const ACTUAL: &str = "finance.spending.actual";
+const SATISFACTION: &str = "indicators[5].measure.actual";
 
 /// The sample scored by its rule rather than as published.
 fn computed() -> Assessment {
@@ -42,6 +43,259 @@ fn goals_parse_and_bad_ones_are_explained() {
             "{bad}"
         );
     }
+}
+
+#[test]
+fn plain_chinese_goals_parse_as_their_code_forms() {
+    let named = |n: &str| Metric::Named(n.into());
+    let cases = [
+        (
+            "预算执行率=10",
+            Goal::AtLeast(named("预算执行率"), dec!(10)),
+        ),
+        (
+            "预算执行率≥10",
+            Goal::AtLeast(named("预算执行率"), dec!(10)),
+        ),
+        (
+            "预算执行率 ≥ 10 分",
+            Goal::AtLeast(named("预算执行率"), dec!(10)),
+        ),
+        ("执行率10分", Goal::AtLeast(named("执行率"), dec!(10))),
+        ("执行率１０分", Goal::AtLeast(named("执行率"), dec!(10))),
+        (
+            "预算执行率得分≥9.5",
+            Goal::AtLeast(named("预算执行率"), dec!(9.5)),
+        ),
+        (
+            "「预算执行率」得分 ≥ 10",
+            Goal::AtLeast(named("预算执行率"), dec!(10)),
+        ),
+        (
+            "管理效率不低于45",
+            Goal::AtLeast(named("管理效率"), dec!(45)),
+        ),
+        ("管理效率≤45", Goal::AtMost(named("管理效率"), dec!(45))),
+        (
+            "管理效率不超过45",
+            Goal::AtMost(named("管理效率"), dec!(45)),
+        ),
+        ("总分≥90", Goal::AtLeast(Metric::Total, dec!(90))),
+        ("总分＞＝90", Goal::AtLeast(Metric::Total, dec!(90))),
+        ("总分 ≥ 90", Goal::AtLeast(Metric::Total, dec!(90))),
+        ("总分90", Goal::AtLeast(Metric::Total, dec!(90))),
+        ("总分≤95", Goal::AtMost(Metric::Total, dec!(95))),
+        ("等级=优", Goal::Grade(Grade::Excellent)),
+        ("等级：良", Goal::Grade(Grade::Good)),
+        ("等级为中", Goal::Grade(Grade::Fair)),
+        ("等级达到「优」", Goal::Grade(Grade::Excellent)),
+        ("等级≥良", Goal::Grade(Grade::Good)),
+        ("grade=差", Goal::Grade(Grade::Poor)),
+        ("total>=95", Goal::AtLeast(Metric::Total, dec!(95))),
+        (
+            "item:预算执行率=10",
+            Goal::AtLeast(Metric::Item("预算执行率".into()), dec!(10)),
+        ),
+        (
+            "section:management>=45",
+            Goal::AtLeast(Metric::Section("management".into()), dec!(45)),
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(Goal::parse(text), Ok(expected), "{text}");
+    }
+    for bad in [
+        "总分>90",
+        "总分",
+        "等级=甲",
+        "等级<=良",
+        "预算执行率=",
+        "=10",
+        "10分",
+        "总分≥九十",
+        "foo:bar>=1",
+        "「」得分≥1",
+    ] {
+        assert!(
+            Goal::parse(bad).unwrap_err().contains("无法理解的目标"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn what_a_goal_writes_it_reads_back() {
+    for g in [
+        Goal::AtLeast(Metric::Total, dec!(95.5)),
+        Goal::AtMost(Metric::Named("管理效率".into()), dec!(45)),
+        Goal::AtLeast(Metric::Named("预算执行率".into()), dec!(10)),
+        Goal::Grade(Grade::Good),
+    ] {
+        assert_eq!(Goal::parse(&g.to_string()), Ok(g.clone()), "{g}");
+    }
+}
+
+#[test]
+fn a_name_is_found_on_the_card_in_full_or_in_part() {
+    let card = score::score(&sample());
+    let resolved = |text: &str| goal(text).resolve(&card);
+    let cases = [
+        (
+            "执行率10分",
+            Ok(Goal::AtLeast(
+                Metric::Section("预算执行率".into()),
+                dec!(10),
+            )),
+        ),
+        (
+            "管理效率≥45",
+            Ok(Goal::AtLeast(Metric::Section("管理效率".into()), dec!(45))),
+        ),
+        (
+            "群众满意率≥8",
+            Ok(Goal::AtLeast(Metric::Item("群众满意率".into()), dec!(8))),
+        ),
+        (
+            "满意率≥8",
+            Ok(Goal::AtLeast(Metric::Item("群众满意率".into()), dec!(8))),
+        ),
+        ("总分≥90", Ok(Goal::AtLeast(Metric::Total, dec!(90)))),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(resolved(text), expected, "{text}");
+    }
+    let err = resolved("信访≥1").unwrap_err();
+    assert!(
+        err.contains("目标中的“信访”可指多项")
+            && err.contains("信访疑难资金使用任务按期完成率")
+            && err.contains("全区信访事项综合效能"),
+        "{err}"
+    );
+    assert!(resolved("不存在≥1").unwrap_err().contains("评分表中没有"));
+}
+
+#[test]
+fn the_answer_names_the_rate_and_the_score_and_says_when_rounding_carries_it() {
+    // 738.68 ÷ 739.04 = 99.95%: 9.9951 points, kept as 10.00 only by rounding.
+    for text in [
+        "item:预算执行率>=10",
+        "预算执行率≥10",
+        "执行率10分",
+        "预算执行率=10",
+    ] {
+        let s = whatif::seek(&computed(), ACTUAL, &goal(text)).unwrap();
+        assert_eq!(s.value, Some(dec!(738.68)), "{text}");
+        let at = s.at.as_ref().unwrap();
+        assert_eq!(
+            (
+                at.item.as_deref(),
+                at.rate.map(|r| r.round_dp(4)),
+                at.score,
+                at.total
+            ),
+            (
+                Some("预算执行率"),
+                Some(dec!(0.9995)),
+                Some(dec!(10.00)),
+                dec!(100.00)
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            s.result.as_deref(),
+            Some("结果：执行率 99.95%，「预算执行率」得分 10.00，总分 100.00（优）"),
+            "{text}"
+        );
+        let note = s.rounding.as_deref().unwrap_or_default();
+        assert!(
+            note.starts_with("注意：按规则执行率 99.9512%，得 9.9951 分，四舍五入保留 2 位小数为 10.00 分，是舍入使它达到目标"),
+            "{text}: {note}"
+        );
+    }
+    let mut short = computed();
+    paths::set(&mut short, SATISFACTION, Some(dec!(80))).unwrap();
+    paths::set(&mut short, "criteria[9].measure.actual", Some(dec!(4))).unwrap();
+    let full = computed();
+    let cases = [
+        // (base, path, goal, rounding carries it)
+        (&full, ACTUAL, "total>=100", true),
+        (&full, ACTUAL, "item:预算执行率>=9.99", true),
+        // 702.45 scores 9.5049, kept as 9.50: rounding carries it under the line.
+        (&full, ACTUAL, "item:预算执行率<=9.5", true),
+        (&full, ACTUAL, "grade=优", false),
+        // 89.95 of 90 scores 7.9955, kept as 8.00.
+        (&short, SATISFACTION, "群众满意率≥8", true),
+        // “三公”经费 (at most 3.5, 5 points) steps by more than a rounding per fen: 3.50 is
+        // the answer, at full points by its rule.
+        (&short, "criteria[9].measure.actual", "三公≥5", false),
+    ];
+    for (base, path, text, carried) in cases {
+        let s = whatif::seek(base, path, &goal(text)).unwrap();
+        assert!(s.reachable, "{text}");
+        assert_eq!(s.rounding.is_some(), carried, "{text}: {:?}", s.rounding);
+    }
+    let s = whatif::seek(&short, SATISFACTION, &goal("群众满意率≥8")).unwrap();
+    assert_eq!(s.value, Some(dec!(89.95)));
+    assert_eq!(
+        s.result.as_deref(),
+        // 99.93 with “三公”经费 at 4: 5 × (1 − 0.5 ÷ 3.5) = 4.29, 0.71 lost.
+        Some("结果：完成率 99.94%，「群众满意率」得分 8.00，总分 99.22（优）")
+    );
+    // Rounded to the rate's two decimals first: 738.64 is 99.9459%, kept as 99.95%.
+    let mut a = computed();
+    a.scheme.rounding.rate_first = true;
+    let s = whatif::seek(&a, ACTUAL, &goal("预算执行率≥10")).unwrap();
+    let note = s.rounding.unwrap_or_default();
+    assert!(
+        note.contains("执行率 99.9458% 先四舍五入为 99.95%，得 9.995 分"),
+        "{note}"
+    );
+    // Truncating the score, nothing rounds up: the smallest full score is the full rate.
+    let mut a = computed();
+    a.scheme.rounding.mode = ziping_engine::num::RoundingMode::Truncate;
+    let s = whatif::seek(&a, ACTUAL, &goal("预算执行率≥10")).unwrap();
+    assert_eq!((s.value, s.rounding), (Some(dec!(739.04)), None));
+}
+
+#[test]
+fn an_override_in_the_way_names_itself_and_the_answer_once_lifted() {
+    let s = whatif::seek(&sample(), ACTUAL, &goal("预算执行率≥10")).unwrap();
+    assert!(!s.reachable);
+    assert!(
+        s.reason.contains("「预算执行率」的得分已人工调整为 9.32（手动评分），调整部门整体支出决算数不改变它的得分"),
+        "{}",
+        s.reason
+    );
+    let b = s.blocker.as_ref().expect("the override is named");
+    assert_eq!(
+        (b.path.as_str(), b.item.as_str(), b.score),
+        ("execution_override.score", "预算执行率", dec!(9.32))
+    );
+    assert_eq!(b.lifted.value, Some(dec!(738.68)));
+    assert!(b.lifted.rounding.is_some());
+    let lines = s.lines();
+    assert_eq!(lines[1], "取消「预算执行率」的人工调整后：部门整体支出决算数由 733.88 调整为 738.68，可达到目标 「预算执行率」得分 ≥ 10");
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    // Lifting it as the answer says reaches the goal.
+    let mut a = sample();
+    paths::set(&mut a, &b.path, None).unwrap();
+    paths::set(&mut a, ACTUAL, b.lifted.value).unwrap();
+    assert_eq!(score::score(&a).total, dec!(100.00));
+    // An indicator's own override blocks its actual value the same way.
+    let mut a = computed();
+    paths::set(
+        &mut a,
+        "indicators[5].measure.override.score",
+        Some(dec!(7)),
+    )
+    .unwrap();
+    let s = whatif::seek(&a, "indicators[5].measure.actual", &goal("群众满意率≥7.5")).unwrap();
+    let b = s.blocker.expect("the indicator's override");
+    assert_eq!(b.path, "indicators[5].measure.override.score");
+    assert!(b.lifted.reachable);
+    // Seeking the override's own score is not blocked by it.
+    let s = whatif::seek(&sample(), "execution_override.score", &goal("total>=99.5")).unwrap();
+    assert_eq!((s.value, s.blocker.is_none()), (Some(dec!(9.50)), true));
 }
 
 #[test]

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 use ziping_engine::model::Assessment;
 use ziping_engine::num::{self, fmt_pct, parse_input, Plain, RoundingMode};
 use ziping_engine::paths::{self, Field};
-use ziping_engine::score::{self, EXECUTION_PATH};
-use ziping_engine::whatif::{self, Delta, Goal};
+use ziping_engine::scheme::Grade;
+use ziping_engine::score::{self, EXECUTION_ITEM, EXECUTION_PATH};
+use ziping_engine::whatif::{self, Delta, Goal, Metric};
 
 use crate::fields::focus;
-use crate::state::Ctx;
+use crate::state::{Ctx, Notice};
 use crate::storage::{self, DraftMeta};
 use crate::text;
 
@@ -186,62 +187,406 @@ fn Scenarios() -> impl IntoView {
     }
 }
 
-/// Goal seek on the number field the user was last in; the answer can be filled in.
+/// What the goal menus measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GoalKind {
+    Total,
+    Grade,
+    Section,
+    Item,
+}
+
+impl GoalKind {
+    const ALL: [GoalKind; 4] = [
+        GoalKind::Total,
+        GoalKind::Grade,
+        GoalKind::Section,
+        GoalKind::Item,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            GoalKind::Total => text::TOTAL,
+            GoalKind::Grade => text::GRADE,
+            GoalKind::Section => text::SEEK_SECTION,
+            GoalKind::Item => text::SEEK_ITEM,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            GoalKind::Total => "total",
+            GoalKind::Grade => "grade",
+            GoalKind::Section => "section",
+            GoalKind::Item => "item",
+        }
+    }
+}
+
+/// Every figure of the form by page, as (page, [(path, name)]), in the form's order.
+fn figure_groups(a: &Assessment) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let page = |path: &str| match path.split(['.', '[']).next() {
+        Some("workload") => text::NAV_BASICS,
+        Some("indicators") => text::NAV_INDICATORS,
+        Some("criteria") => text::NAV_MANAGEMENT,
+        _ => text::NAV_FINANCE,
+    };
+    let mut groups: Vec<(&'static str, Vec<(String, String)>)> = [
+        text::NAV_BASICS,
+        text::NAV_FINANCE,
+        text::NAV_INDICATORS,
+        text::NAV_MANAGEMENT,
+    ]
+    .into_iter()
+    .map(|p| (p, Vec::new()))
+    .collect();
+    for path in paths::all(a) {
+        let Some(field) = Field::parse(&path) else {
+            continue;
+        };
+        let name = field.label(a);
+        if let Some((_, list)) = groups.iter_mut().find(|(p, _)| *p == page(&path)) {
+            list.push((path, name));
+        }
+    }
+    groups.retain(|(_, list)| !list.is_empty());
+    groups
+}
+
+/// The scheme's sections, and each section's items, by name with their points.
+type Named = Vec<(String, Decimal, Vec<(String, Decimal)>)>;
+
+fn card_names(card: &score::ScoreCard) -> Named {
+    card.sections
+        .iter()
+        .map(|s| {
+            let items = s
+                .categories
+                .iter()
+                .flat_map(|c| &c.items)
+                .map(|i| (i.name.clone(), i.points))
+                .collect();
+            (s.name.clone(), s.points, items)
+        })
+        .collect()
+}
+
+/// Goal seek: the figure to change is the number field the user was last in, or one picked
+/// from a list of every figure; the goal is chosen from menus (or typed); the answer goes into
+/// a new scenario, or into the draft if the user says so.
 #[component]
 fn GoalSeek() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let goal = RwSignal::new("total>=95".to_string());
-    let answer = RwSignal::new(None::<Result<whatif::Seek, String>>);
+    let chosen = RwSignal::new(ctx.last_field.get_untracked());
+    Effect::new(move |_| {
+        if let Some(p) = ctx.last_field.get() {
+            chosen.set(Some(p));
+        }
+    });
+    // The menus follow the draft's rows, not its figures: rebuilt when a draft opens, a row
+    // comes or goes, or a menu is opened (a renamed row), never on a keystroke.
+    let refresh = RwSignal::new(0u32);
+    let rows = move || {
+        ctx.epoch.track();
+        ctx.indicator_keys.track();
+        ctx.criterion_keys.track();
+        refresh.track();
+    };
+    // The list of every figure (five per indicator) exists only while it is in use, so a
+    // draft of 500 rows does not build 2,500 options when it opens or a row is added.
+    let listing = RwSignal::new(false);
+    let figures = Memo::new(move |_| {
+        if !listing.get() {
+            return Vec::new();
+        }
+        rows();
+        ctx.assessment.with_untracked(figure_groups)
+    });
+    let names = Memo::new(move |_| {
+        rows();
+        ctx.card.with_untracked(card_names)
+    });
     let label = move || {
-        ctx.last_field.get().map(|p| match Field::parse(&p) {
+        chosen.get().map(|p| match Field::parse(&p) {
             Some(f) => ctx.assessment.with(|a| f.label(a)),
             None => p,
         })
     };
+
+    let kind = RwSignal::new(GoalKind::Total);
+    let at_least = RwSignal::new(true);
+    let value = RwSignal::new("95".to_string());
+    let grade = RwSignal::new(Grade::Excellent);
+    let section = RwSignal::new(String::new());
+    let item = RwSignal::new(String::new());
+    // A goal typed instead, used from its first keystroke until a menu is touched again.
+    let typed = RwSignal::new(None::<String>);
+    let points_of = move |name: &str, of_section: bool| {
+        names.with_untracked(|n| {
+            n.iter().find_map(|(s, p, items)| {
+                if of_section {
+                    (s == name).then_some(*p)
+                } else {
+                    items.iter().find(|(i, _)| i == name).map(|(_, p)| *p)
+                }
+            })
+        })
+    };
+    // A section or item chosen: the value starts at its full points.
+    let pick = move |name: String, of_section: bool| {
+        if let Some(p) = points_of(&name, of_section) {
+            value.set(Plain(p).to_string());
+        }
+        if of_section {
+            section.set(name);
+        } else {
+            item.set(name);
+        }
+        typed.set(None);
+    };
+    let set_kind = move |k: GoalKind| {
+        kind.set(k);
+        typed.set(None);
+        let first = names.with_untracked(|n| match k {
+            GoalKind::Section => n.first().map(|(s, ..)| s.clone()),
+            GoalKind::Item => n
+                .iter()
+                .flat_map(|(.., i)| i)
+                .next()
+                .map(|(i, _)| i.clone()),
+            _ => None,
+        });
+        match k {
+            GoalKind::Total => value.set("95".into()),
+            GoalKind::Section if section.with_untracked(String::is_empty) => {
+                if let Some(f) = first {
+                    pick(f, true);
+                }
+            }
+            GoalKind::Item if item.with_untracked(String::is_empty) => {
+                if let Some(f) = first {
+                    pick(f, false);
+                }
+            }
+            GoalKind::Section => pick(section.get_untracked(), true),
+            GoalKind::Item => pick(item.get_untracked(), false),
+            GoalKind::Grade => {}
+        }
+    };
+    let menu_goal = move || -> Result<Goal, String> {
+        let metric = match kind.get() {
+            GoalKind::Total => Metric::Total,
+            GoalKind::Grade => return Ok(Goal::Grade(grade.get())),
+            GoalKind::Section => Metric::Section(section.get()),
+            GoalKind::Item => Metric::Item(item.get()),
+        };
+        let v = value.get();
+        let v = parse_input(&v).map_err(|_| text::seek_bad_value(&v))?;
+        Ok(if at_least.get() {
+            Goal::AtLeast(metric, v)
+        } else {
+            Goal::AtMost(metric, v)
+        })
+    };
+    let goal = move || match typed.get() {
+        Some(t) => Goal::parse(&t),
+        None => menu_goal(),
+    };
+
+    let answer = RwSignal::new(None::<(String, Result<whatif::Seek, String>)>);
+    let lifted = RwSignal::new(false);
     let run = move |_| {
-        let Some(path) = ctx.last_field.get_untracked() else {
+        let Some(path) = chosen.get_untracked() else {
             return;
         };
-        let result = Goal::parse(&goal.get_untracked()).and_then(|g| {
+        let result = untrack(goal).and_then(|g| {
             ctx.assessment
                 .with_untracked(|a| whatif::seek(a, &path, &g))
         });
-        answer.set(Some(result));
+        lifted.set(false);
+        answer.set(Some((path, result)));
     };
-    let apply = move |_| {
-        let (Some(path), Some(Ok(s))) = (ctx.last_field.get_untracked(), answer.get_untracked())
-        else {
+    // Fills the answer in: into a new scenario of the draft, or into the draft itself; with
+    // the override lifted when the user lifted it for the answer.
+    let apply = move |into_draft: bool| {
+        let Some((path, Ok(s))) = answer.get_untracked() else {
             return;
         };
-        if let Some(v) = s.value {
-            ctx.edit(|a| {
-                let _ = paths::set(a, &path, Some(v));
-            });
-            focus(&path);
+        let (s, over) = match s.blocker {
+            Some(b) if lifted.get_untracked() => (*b.lifted, Some(b.path)),
+            _ => (s, None),
+        };
+        let Some(v) = s.value else {
+            return;
+        };
+        let name = ctx.assessment.with_untracked(|a| {
+            Field::parse(&path)
+                .map(|f| f.label(a))
+                .unwrap_or_else(|| path.clone())
+        });
+        let change = |a: &mut Assessment| {
+            if let Some(o) = &over {
+                let _ = paths::set(a, o, None);
+            }
+            let _ = paths::set(a, &path, Some(v));
+        };
+        // Before a new scenario rebuilds the form, and this component with it.
+        answer.set(None);
+        if into_draft {
+            ctx.edit(change);
+            ctx.notify(Notice::Info(text::seek_filled_draft(&name, v)));
+        } else {
+            let mut a = ctx.assessment.get_untracked();
+            change(&mut a);
+            let title = text::seek_scenario(&name, v);
+            ctx.create_scenario(a, &title);
+            ctx.notify(Notice::Info(text::seek_filled_scenario(&name, v, &title)));
         }
+        request_animation_frame(move || focus(&path));
+    };
+
+    let number_goal = move || {
+        view! {
+            <select aria-label=text::SEEK_OP data-testid="seek-op" on:change=move |ev| { at_least.set(event_target_value(&ev) != "le"); typed.set(None); }>
+                <option value="ge" selected=move || at_least.get()>"≥"</option>
+                <option value="le" selected=move || !at_least.get()>"≤"</option>
+            </select>
+            <input type="text" inputmode="decimal" class="num" aria-label=text::SEEK_VALUE data-testid="seek-value"
+                prop:value=move || value.get() on:input=move |ev| { value.set(event_target_value(&ev)); typed.set(None); }/>
+        }
+    };
+    let metric_menu = move || {
+        match kind.get() {
+        GoalKind::Total => number_goal().into_any(),
+        GoalKind::Grade => view! {
+            <select aria-label=text::GRADE data-testid="seek-grade" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(g) = Grade::ALL.into_iter().find(|g| g.label() == v) { grade.set(g); }
+                typed.set(None);
+            }>
+                {Grade::ALL.map(|g| view! { <option value=g.label() selected=move || grade.get() == g>{g.label()}</option> })}
+            </select>
+        }
+        .into_any(),
+        GoalKind::Section => view! {
+            <select aria-label=text::SEEK_SECTION data-testid="seek-section" on:focus=move |_| refresh.update(|n| *n += 1)
+                on:change=move |ev| pick(event_target_value(&ev), true)>
+                {move || names.get().into_iter().map(|(s, p, _)| {
+                    let key = s.clone();
+                    view! { <option value=s.clone() selected=move || section.with(|x| *x == key)>{text::seek_named(&s, Plain(p))}</option> }
+                }).collect_view()}
+            </select>
+            {number_goal()}
+        }
+        .into_any(),
+        GoalKind::Item => view! {
+            <select aria-label=text::SEEK_ITEM data-testid="seek-item" on:focus=move |_| refresh.update(|n| *n += 1)
+                on:change=move |ev| pick(event_target_value(&ev), false)>
+                {move || names.get().into_iter().map(|(s, _, items)| view! {
+                    <optgroup label=s>
+                        {items.into_iter().map(|(i, p)| {
+                            let key = i.clone();
+                            view! { <option value=i.clone() selected=move || item.with(|x| *x == key)>{text::seek_named(&i, Plain(p))}</option> }
+                        }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
+            </select>
+            {number_goal()}
+        }
+        .into_any(),
+    }
+    };
+    let answer_view = move || {
+        answer.get().map(|(_, r)| match r {
+            Ok(s) => {
+                let lift = lifted.get() && s.blocker.is_some();
+                let (lines, shown) = match &s.blocker {
+                    Some(b) if lift => (
+                        vec![ziping_engine::text::seek_lifted(&b.item, &b.lifted.reason)],
+                        (*b.lifted).clone(),
+                    ),
+                    _ => (vec![s.reason.clone()], s.clone()),
+                };
+                let class = if shown.reachable { "notice info" } else { "notice warning" };
+                let offer = s.blocker.as_ref().filter(|_| !lift).map(|b| {
+                    view! {
+                        <p data-testid="seek-override">
+                            {text::seek_lift_offer(&b.item, Plain(b.score))}" "
+                            <button type="button" data-testid="seek-lift" on:click=move |_| lifted.set(true)>{text::LIFT}</button>
+                        </p>
+                    }
+                });
+                view! {
+                    <div class=class data-testid="seek-answer">
+                        {lines.into_iter().map(|l| view! { <p>{l}</p> }).collect_view()}
+                        {shown.result.clone().map(|r| view! { <p data-testid="seek-result">{r}</p> })}
+                        {shown.rounding.clone().map(|r| view! { <p data-testid="seek-rounding"><strong>{r}</strong></p> })}
+                        {offer}
+                        {shown.reachable.then(|| view! {
+                            <p>
+                                <button type="button" data-testid="seek-apply" on:click=move |_| apply(false)>{text::SEEK_APPLY}</button>" "
+                                <button type="button" data-testid="seek-apply-draft" on:click=move |_| apply(true)>{text::SEEK_APPLY_DRAFT}</button>
+                            </p>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+            Err(m) => view! { <div class="notice error" data-testid="seek-answer">{m}</div> }.into_any(),
+        })
     };
     view! {
         <h3>{text::SEEK}</h3>
-        <div class="row" role="group" aria-label=text::SEEK>
-            <output class="derived" data-testid="seek-field">{text::SEEK_FIELD}"："{move || label().unwrap_or_else(|| text::SEEK_FIELD_HINT.to_string())}</output>
-            <label>{text::SEEK_GOAL}
-                <input type="text" id="seek-goal" data-testid="seek-goal" prop:value=move || goal.get() on:input=move |ev| goal.set(event_target_value(&ev))/>
-            </label>
-            <button type="button" data-testid="seek-run" on:click=run disabled=move || ctx.last_field.get().is_none()>{text::SEEK_RUN}</button>
+        <div class="seek" role="group" aria-label=text::SEEK>
+            <p class="row">
+                <output class="derived" data-testid="seek-field">{text::SEEK_FIELD}"："{move || label().unwrap_or_else(|| text::SEEK_FIELD_HINT.to_string())}</output>
+            </p>
+            <p class="row">
+                <label>{text::SEEK_PICK}
+                    <select data-testid="seek-field-select"
+                        on:focus=move |_| { listing.set(true); refresh.update(|n| *n += 1); }
+                        on:pointerdown=move |_| listing.set(true)
+                        on:blur=move |_| listing.set(false)
+                        on:change=move |ev| { let v = event_target_value(&ev); chosen.set((!v.is_empty()).then_some(v)); }>
+                        <option value="" selected=move || chosen.with(Option::is_none)>{text::SEEK_PICK_NONE}</option>
+                        // Closed, the list holds only the figure chosen.
+                        {move || (!listing.get()).then(|| chosen.get().map(|path| {
+                            let name = untrack(label).unwrap_or_default();
+                            view! { <option value=path.clone() selected=true>{text::seek_figure(&name, &path)}</option> }
+                        })).flatten()}
+                        {move || figures.get().into_iter().map(|(page, list)| view! {
+                            <optgroup label=page>
+                                {list.into_iter().map(|(path, name)| {
+                                    let key = path.clone();
+                                    view! { <option value=path.clone() selected=move || chosen.with(|c| c.as_deref() == Some(key.as_str()))>{text::seek_figure(&name, &path)}</option> }
+                                }).collect_view()}
+                            </optgroup>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </p>
+            <p class="row">
+                <label>{text::SEEK_GOAL}
+                    <select data-testid="seek-goal-kind" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(k) = GoalKind::ALL.into_iter().find(|k| k.key() == v) { set_kind(k); }
+                    }>
+                        {GoalKind::ALL.map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })}
+                    </select>
+                </label>
+                {metric_menu}
+                <button type="button" data-testid="seek-run" on:click=run disabled=move || chosen.get().is_none()>{text::SEEK_RUN}</button>
+            </p>
+            <p class="row">
+                <label>{text::SEEK_TYPED}
+                    <input type="text" id="seek-goal" data-testid="seek-goal"
+                        prop:value=move || typed.get().unwrap_or_else(|| menu_goal().map(|g| g.to_string()).unwrap_or_default())
+                        on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
+                </label>
+            </p>
+            <p class="hint">{text::SEEK_EXAMPLES}</p>
         </div>
-        <p class="hint">{text::SEEK_EXAMPLES}</p>
-        {move || answer.get().map(|r| match r {
-            Ok(s) => {
-                let class = if s.reachable { "notice info" } else { "notice warning" };
-                view! {
-                    <div class=class data-testid="seek-answer">
-                        {s.reason.clone()}" "
-                        {s.reachable.then(|| view! { <button type="button" data-testid="seek-apply" on:click=apply>{text::SEEK_APPLY}</button> })}
-                    </div>
-                }.into_any()
-            }
-            Err(m) => view! { <div class="notice error" data-testid="seek-answer">{m}</div> }.into_any(),
-        })}
+        {answer_view}
     }
 }
 
@@ -318,18 +663,20 @@ fn SensitivityTable() -> impl IntoView {
 }
 
 /// Sliders on the score panel: the execution rate and each indicator's completion move a
-/// copy of the assessment; nothing is saved until it is kept as a scenario.
+/// copy of the assessment; nothing is saved until it is kept as a scenario. A slider whose
+/// score is overridden says so, and can lift the override in the copy.
 #[component]
 pub fn QuickWhatIf() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
-    let moved = RwSignal::new(BTreeMap::<String, Decimal>::new());
+    // Moved figures by path; an override lifted in the copy is its path with no figure.
+    let moved = RwSignal::new(BTreeMap::<String, Option<Decimal>>::new());
     let trial = move || {
         let m = moved.get();
         ctx.assessment.with(|a| {
             let mut b = a.clone();
             for (path, v) in &m {
-                let _ = paths::set(&mut b, path, Some(*v));
+                let _ = paths::set(&mut b, path, *v);
             }
             b
         })
@@ -341,7 +688,12 @@ pub fn QuickWhatIf() -> impl IntoView {
             None
         }
     });
-    let slider = move |path: String, label: String, base: Option<Decimal>, now: Option<Decimal>| {
+    // The override (its path, the item's name, its score) that keeps a slider from moving.
+    let slider = move |path: String,
+                       label: String,
+                       base: Option<Decimal>,
+                       now: Option<Decimal>,
+                       blocked: Option<(String, String, Decimal)>| {
         let Some(base) = base.filter(|b| !b.is_zero()) else {
             return ().into_any();
         };
@@ -363,8 +715,28 @@ pub fn QuickWhatIf() -> impl IntoView {
                         // The slider is a percentage of the base figure, in checked decimals.
                         let Some(fig) = num::mul(base, v).and_then(|x| num::div(x, Decimal::ONE_HUNDRED)) else { return };
                         let fig = RoundingMode::HalfUp.round(fig, 2);
-                        moved.update(|m| { m.insert(p.clone(), fig); });
+                        moved.update(|m| { m.insert(p.clone(), Some(fig)); });
                     }/>
+                {blocked.map(|(over, item, score)| {
+                    let key = over.clone();
+                    let lifted = move || moved.with(|m| m.contains_key(&key));
+                    view! {
+                        <small class="override-note" data-testid="quick-override">
+                            {move || if lifted() {
+                                text::quick_lifted(&item).into_any()
+                            } else {
+                                let over = over.clone();
+                                view! {
+                                    {text::quick_overridden(&item, Plain(score))}" "
+                                    <button type="button" data-testid="quick-lift" on:click=move |ev| {
+                                        ev.prevent_default();
+                                        moved.update(|m| { m.insert(over.clone(), None); });
+                                    }>{text::QUICK_LIFT}</button>
+                                }.into_any()
+                            }}
+                        </small>
+                    }
+                })}
             </label>
         }
         .into_any()
@@ -384,6 +756,13 @@ pub fn QuickWhatIf() -> impl IntoView {
                 text::EXECUTION_RATE.into(),
                 budget,
                 a.finance.spending.actual,
+                a.execution_override.as_ref().map(|o| {
+                    (
+                        whatif::override_path(EXECUTION_PATH),
+                        EXECUTION_ITEM.to_string(),
+                        o.score,
+                    )
+                }),
             )];
             out.extend(
                 a.indicators
@@ -396,6 +775,13 @@ pub fn QuickWhatIf() -> impl IntoView {
                             x.name.clone(),
                             x.measure.target,
                             x.measure.actual,
+                            x.measure.override_score.as_ref().map(|o| {
+                                (
+                                    whatif::override_path(&format!("indicators[{i}]")),
+                                    x.name.clone(),
+                                    o.score,
+                                )
+                            }),
                         )
                     }),
             );

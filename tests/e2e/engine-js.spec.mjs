@@ -77,7 +77,7 @@ test("in the browser, bad input throws an Error with the engine's message", asyn
     return {
       nothing: caught(() => engine.score(null)),
       format: caught(() => engine.report(engine.sample(), "pdf")),
-      goal: caught(() => engine.seek(engine.sample(), "finance.spending.actual", "总分>=95")),
+      goal: caught(() => engine.seek(engine.sample(), "finance.spending.actual", "总分>95")),
       after: engine.score(engine.sample()).total,
       markdown: engine.report(engine.sample(), "markdown").split("\n")[0],
     };
@@ -85,7 +85,7 @@ test("in the browser, bad input throws an Error with the engine's message", asyn
   expect(result).toEqual({
     nothing: [true, "文件不是自评计算器保存的文件（缺少 schema_version 或 kind），未导入任何内容"],
     format: [true, "report 不支持格式 pdf：可选 markdown、text、html"],
-    goal: [true, "无法理解的目标“总分>=95”：应为 total>=N、grade=优、item:名称>=N 或 section:名称>=N"],
+    goal: [true, "无法理解的目标“总分>95”：应为 总分≥N、等级=优、名称≥N（如 预算执行率≥10、执行率10分），或 total>=N、grade=优、item:名称>=N、section:名称>=N"],
     after: "99.32",
     markdown: "# 2023年度广州市天河区信访局部门整体支出绩效自评报告",
   });

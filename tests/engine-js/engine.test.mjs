@@ -114,6 +114,10 @@ test("seek(): the CLI's answers, reached and not", () => {
     current: "733.88",
     change: "0",
     reason: "当前部门整体支出决算数 733.88 已达到目标 总分 ≥ 95",
+    at: { item: "预算执行率", rate: "0.9930179692574150248971638883", score: "9.32", total: "99.32", grade: "优" },
+    result: "结果：执行率 99.30%，「预算执行率」得分 9.32，总分 99.32（优）",
+    rounding: null,
+    blocker: null,
   });
   const cases = [
     ["finance.spending.actual", "total>=95"],
@@ -215,8 +219,8 @@ test("bad input throws an Error with the CLI's Chinese message, and the module k
     ],
     [
       "a bad goal",
-      () => engine.seek(engine.sample(), "finance.spending.actual", "总分>=95"),
-      "无法理解的目标“总分>=95”：应为 total>=N、grade=优、item:名称>=N 或 section:名称>=N",
+      () => engine.seek(engine.sample(), "finance.spending.actual", "总分>95"),
+      "无法理解的目标“总分>95”：应为 总分≥N、等级=优、名称≥N（如 预算执行率≥10、执行率10分），或 total>=N、grade=优、item:名称>=N、section:名称>=N",
     ],
     [
       "a goal beyond any number",

@@ -32,7 +32,8 @@ const USAGE: &str = "用法：
   ziping validate 文件... [--json]    校验，发现错误时退出码为 1
   ziping score 文件... [--json]       评分，输出自评得分表；文件有错误时标明校验未通过，退出码为 1
   ziping seek 文件 --field 路径 --goal 目标 [--json]
-                                     单变量求解：目标如 total>=95、grade=优、item:预算执行率>=10；
+                                     单变量求解：目标如 总分≥95、等级=优、预算执行率≥10、执行率10分
+                                     （也可写 total>=95、grade=优、item:预算执行率>=10）；
                                      决算的路径是 finance.spending.actual；达不到时退出码为 1
   ziping report 文件 [--format md|text|html|docx] [--out 输出文件] [--date 2026-12-01]
                                      生成自评报告（默认 Markdown）；docx 须用 --out 或重定向
@@ -226,7 +227,9 @@ fn seek(path: &str, field: &str, goal: &str, as_json: bool) -> Result<ExitCode, 
             serde_json::to_string_pretty(&answer).unwrap_or_default()
         );
     } else {
-        outln!("{}", answer.reason);
+        for line in answer.lines() {
+            outln!("{line}");
+        }
         if let Some(v) = answer.value {
             outln!("{field} = {v}");
         }
