@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::figures;
 use crate::file;
 use crate::model::Assessment;
-use crate::num::{self, Plain, RoundingMode};
+use crate::num::{self, RoundingMode};
 use crate::scheme::Grade;
 use crate::score;
 use crate::sheet;
@@ -206,13 +206,13 @@ impl Column {
 
     /// The cell's text, as the table, the CSV and the workbook's text cells show it.
     pub fn text(self, r: &SummaryRow) -> String {
-        let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
         match self {
             Column::File => r.file.clone(),
             Column::Department => r.department.clone(),
             Column::Year => r.year.map_or_else(String::new, |y| y.to_string()),
             Column::Kind => r.kind.map_or("", Kind::label).to_string(),
-            Column::Total => opt(r.total),
+            // The total with the decimals its scheme keeps: 98.80, not 98.8.
+            Column::Total => r.total.map_or_else(String::new, |t| t.to_string()),
             Column::Grade => r.grade.map_or("", Grade::label).to_string(),
             Column::ExecutionRate => r.execution_rate.map_or_else(String::new, |p| {
                 format!("{}%", num::Fixed(p, RoundingMode::HalfUp))
@@ -330,10 +330,7 @@ pub fn csv<'a>(rows: impl IntoIterator<Item = &'a SummaryRow>) -> String {
     let mut out = String::from("\u{feff}");
     sheet::csv_line(&mut out, &Column::ALL.map(|c| c.label().to_string()));
     for r in rows {
-        sheet::csv_line(
-            &mut out,
-            &Column::ALL.map(|c| sheet::text_cell(&c.text(r))),
-        );
+        sheet::csv_line(&mut out, &Column::ALL.map(|c| sheet::text_cell(&c.text(r))));
     }
     out
 }
@@ -345,7 +342,9 @@ pub use workbook::xlsx;
 mod workbook {
     use rust_decimal::prelude::ToPrimitive;
     use rust_decimal::Decimal;
-    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+    use rust_xlsxwriter::{
+        DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError,
+    };
 
     use super::{Column, SummaryRow};
     use crate::num;
@@ -353,9 +352,7 @@ mod workbook {
     use crate::xlsx::{FONT, GB2312};
 
     /// Column widths in Excel's units, in the order of [`Column::ALL`].
-    const WIDTHS: [f64; 11] = [
-        28.0, 24.0, 7.0, 9.0, 8.0, 6.0, 11.0, 7.0, 7.0, 30.0, 40.0,
-    ];
+    const WIDTHS: [f64; 11] = [28.0, 24.0, 7.0, 9.0, 8.0, 6.0, 11.0, 7.0, 7.0, 30.0, 40.0];
 
     /// The summary as an .xlsx workbook: one sheet, figures as number cells, a filter on
     /// the header, which stays in view. `date` is the day it is written, for its properties.
@@ -423,7 +420,9 @@ mod workbook {
         }
         ws.autofilter(0, 0, last, Column::ALL.len() as u16 - 1)?;
         ws.set_freeze_panes(1, 0)?;
-        ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
+        ws.set_paper_size(9)
+            .set_landscape()
+            .set_print_fit_to_pages(1, 0);
         ws.set_repeat_rows(0, 0)?;
         book.save_to_buffer()
     }

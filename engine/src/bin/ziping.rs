@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 use ziping_engine::file::{self, FileError};
 use ziping_engine::model::Assessment;
 use ziping_engine::score::{self, ScoreCard};
-use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::summary::{self, Flag};
+use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{docx, render, report, sample, schemes, sheet, whatif, xlsx};
 
 /// Prints to stdout; a closed pipe (`ziping sample | head`) ends quietly, never a panic.
