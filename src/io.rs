@@ -332,10 +332,13 @@ async fn walk(root: web_sys::FileSystemDirectoryEntry, out: &mut Vec<Received>) 
             } else if is_json(&e.name()) {
                 let name = e.full_path().trim_start_matches('/').to_string();
                 let entry: &web_sys::FileSystemFileEntry = e.unchecked_ref();
-                let file = callback(|ok, err| entry.file_with_callback_and_callback(ok, err))
-                    .await
-                    .ok()
-                    .and_then(|f| f.dyn_into::<web_sys::File>().ok());
+                let file = callback(|ok, err| {
+                    entry.file_with_callback_and_callback(ok, err);
+                    Ok(())
+                })
+                .await
+                .ok()
+                .and_then(|f| f.dyn_into::<web_sys::File>().ok());
                 out.push(match file {
                     Some(f) => read(name, &f).await,
                     None => Received { name, text: None },
