@@ -1,6 +1,7 @@
 //! The page: draft bar on top, the form in the report's order, the score panel beside it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::pages::basics::Basics;
 use crate::pages::drafts::{on_drag_over, on_drop, DraftBar};
@@ -29,7 +30,31 @@ pub fn App() -> impl IntoView {
             ctx.other_tab_saved(&key);
         }
     });
-    on_cleanup(move || other_tab.remove());
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) undo and redo the draft's changes, in a field too.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => ctx.undo(),
+            ("z", true) | ("y", false) => ctx.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    let focus = window_event_listener(leptos::ev::focusin, |ev: web_sys::FocusEvent| {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            clear_of_header(&el);
+        }
+    });
+    on_cleanup(move || {
+        other_tab.remove();
+        keys.remove();
+        focus.remove();
+    });
     // The form is rebuilt when another draft opens, so every field starts from it.
     let form = move || {
         let _ = ctx.epoch.get();
@@ -63,5 +88,21 @@ pub fn App() -> impl IntoView {
                 <ScorePanel/>
             </div>
         </div>
+    }
+}
+
+/// Scrolls a focused element of the form out from under the sticky header (WCAG 2.4.11),
+/// where the browser's own scrolling leaves it (Chromium 78 ignores scroll-padding there).
+fn clear_of_header(el: &web_sys::Element) {
+    if el.closest("header, .score-panel").ok().flatten().is_some() {
+        return;
+    }
+    let Some(header) = document().query_selector("header").ok().flatten() else {
+        return;
+    };
+    let below = header.get_bounding_client_rect().bottom();
+    let top = el.get_bounding_client_rect().top();
+    if top < below {
+        window().scroll_by_with_x_and_y(0.0, top - below - 8.0);
     }
 }

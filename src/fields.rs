@@ -129,6 +129,9 @@ pub fn number(
     // What is wrong with the typed text, named with the field's label as it is now (a row
     // that moves is named by its new place).
     let own_error = Memo::new(move |_| typed.with(|t| problem(&label.get(), t)));
+    // The figure as this field last left it: text that is no number leaves it blank (or
+    // 0, for a scheme's figure), and stays as typed until the figure changes elsewhere.
+    let written = StoredValue::new(model.get_untracked());
     // A change from elsewhere (a paste, a what-if) shows in the field, unless what is
     // typed already means that figure.
     Effect::new(move |_| {
@@ -137,8 +140,7 @@ pub fn number(
         let same = match parse_input(&now) {
             Ok(d) => Some(d) == v,
             Err(ParseError::Empty) => v.is_none(),
-            // Text that is no number stays as typed, with its message.
-            Err(_) => true,
+            Err(_) => v == written.get_value(),
         };
         if !same {
             typed.set(v.map(fmt_plain).unwrap_or_default());
@@ -170,11 +172,9 @@ pub fn number(
                 r.remove(&id);
             });
         }
-        match parsed {
-            Ok(v) => ctx.edit(|a| set(a, Some(v))),
-            Err(ParseError::Empty) => ctx.edit(|a| set(a, None)),
-            Err(_) => {}
-        }
+        // Text that is no number counts as blank, never as the figure typed before it.
+        ctx.edit(|a| set(a, parsed.ok()));
+        written.set_value(model.get_untracked());
     };
     let on_paste_ev = move |ev: web_sys::ClipboardEvent| {
         if let Some(cb) = on_paste {
@@ -190,6 +190,8 @@ pub fn number(
                 inputmode="decimal"
                 autocomplete="off"
                 aria-label=label
+                aria-invalid=move || (own_error.get().is_some() || class() == "has-error").then_some("true")
+                aria-describedby=move || messages_id(&id.get())
                 class=move || format!("num {} {}", class(), if own_error.get().is_some() { "has-error" } else { "" })
                 data-grid=cell.map(|c| c.grid)
                 data-row=move || cell.map(|c| c.row.get())
@@ -199,10 +201,17 @@ pub fn number(
                 on:paste=on_paste_ev
                 on:focus=move |_| ctx.last_field.set(Some(id.get_untracked()))
             />
-            {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
-            {notes(id)}
+            <span class="messages" id=move || messages_id(&id.get())>
+                {move || own_error.get().map(|m| view! { <p class="note error" role="alert">{m}</p> })}
+                {notes(id)}
+            </span>
         </span>
     }
+}
+
+/// The id of the element holding a field's messages, which its input is described by.
+fn messages_id(path: &str) -> String {
+    format!("{path}.messages")
 }
 
 /// What is wrong with a typed figure, if anything.
@@ -224,13 +233,16 @@ pub fn text_input(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let id = id.into();
+    let class = state_class(id);
     view! {
         <span class="field">
             <input
                 id=id
                 type="text"
                 aria-label=label
-                class=state_class(id)
+                aria-invalid=move || (class() == "has-error").then_some("true")
+                aria-describedby=move || messages_id(&id.get())
+                class=class
                 data-grid=cell.map(|c| c.grid)
                 data-row=move || cell.map(|c| c.row.get())
                 data-col=cell.map(|c| c.col)
@@ -240,7 +252,7 @@ pub fn text_input(
                     ctx.edit(|a| set(a, v));
                 }
             />
-            {notes(id)}
+            <span class="messages" id=move || messages_id(&id.get())>{notes(id)}</span>
         </span>
     }
 }

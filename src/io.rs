@@ -8,6 +8,7 @@ use ziping_engine::file::{self, Document};
 use ziping_engine::summary::{self, SummaryRow};
 use ziping_engine::{render, report, schemes, sheet, validate};
 
+use crate::invalid;
 use crate::state::{Ctx, Notice};
 use crate::storage;
 use crate::text;
@@ -61,6 +62,12 @@ pub fn file_name(title: &str, suffix: &str) -> String {
     )
 }
 
+/// The largest assessment the app serves well (BENCHMARKS.md measures it); a larger file
+/// is refused with a message naming the limit.
+pub const MAX_INDICATORS: usize = 2_000;
+/// The largest file read at all: ten times a 2,000-indicator file with long texts.
+const MAX_FILE_BYTES: usize = 20_000_000;
+
 /// Reads the files the user picked or dropped, one by one.
 pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
     for i in 0..files.length() {
@@ -86,7 +93,20 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
 /// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
 /// custom schemes and applied to the open assessment. A bad file changes nothing.
 pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
+    // Beyond what the app serves well, a file is refused before it can freeze the tab.
+    if contents.len() > MAX_FILE_BYTES {
+        let mb = MAX_FILE_BYTES / 1_000_000;
+        ctx.notify(Notice::ImportFailed(text::file_too_large(name, mb)));
+        return;
+    }
     match file::decode(contents) {
+        Ok(Document::Assessment(a)) if a.indicators.len() > MAX_INDICATORS => {
+            ctx.notify(Notice::ImportFailed(text::too_many_indicators(
+                name,
+                a.indicators.len(),
+                MAX_INDICATORS,
+            )));
+        }
         Ok(Document::Assessment(a)) => {
             let title = a.title.clone();
             ctx.create(*a);
@@ -128,6 +148,9 @@ pub fn import_text(ctx: Ctx, name: &str, contents: &str) {
 
 /// Exports the open assessment as the engine's file.
 pub fn export_assessment(ctx: Ctx) {
+    if invalid::refuse_export(ctx) {
+        return;
+    }
     let (name, body) = ctx
         .assessment
         .with_untracked(|a| (file_name(&a.title, ".json"), file::encode_assessment(a)));
@@ -136,6 +159,9 @@ pub fn export_assessment(ctx: Ctx) {
 
 /// Exports the open assessment's scheme.
 pub fn export_scheme(ctx: Ctx) {
+    if invalid::refuse_export(ctx) {
+        return;
+    }
     let (name, body) = ctx.assessment.with_untracked(|a| {
         (
             file_name(&a.scheme.name, ".scheme.json"),
@@ -147,6 +173,9 @@ pub fn export_scheme(ctx: Ctx) {
 
 /// Exports the report as a standalone HTML page.
 pub fn export_report_html(ctx: Ctx) {
+    if invalid::refuse_export(ctx) {
+        return;
+    }
     let (name, body) = ctx.assessment.with_untracked(|a| {
         (
             file_name(&a.title, ".html"),
@@ -158,6 +187,9 @@ pub fn export_report_html(ctx: Ctx) {
 
 /// Exports the score sheet as CSV.
 pub fn export_sheet_csv(ctx: Ctx) {
+    if invalid::refuse_export(ctx) {
+        return;
+    }
     let (name, body) = ctx.assessment.with_untracked(|a| {
         (
             file_name(&a.title, text::FILE_SHEET_CSV),
@@ -178,6 +210,9 @@ pub enum Office {
 
 /// Writes an Office file through the lazily loaded export module and offers it.
 pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
+    if invalid::refuse_export(ctx) {
+        return Ok(());
+    }
     let (title, input) = ctx
         .assessment
         .with_untracked(|a| (a.title.clone(), file::encode_assessment(a)));

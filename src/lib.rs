@@ -4,6 +4,8 @@
 
 pub mod app;
 pub mod fields;
+pub mod history;
+pub mod invalid;
 pub mod io;
 pub mod pages;
 pub mod rule_editor;

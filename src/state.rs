@@ -12,6 +12,7 @@ use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{sample, schemes};
 
 use crate::fields::{after_removing, remap_rows};
+use crate::history::History;
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
 
@@ -29,13 +30,16 @@ pub struct FieldNote {
 pub enum Notice {
     StorageDisabled,
     StorageFull,
-    /// Another tab saved the open draft.
+    /// Another tab saved a newer version of the open draft, which is now shown; this
+    /// tab's version can still be kept as a copy.
     Conflict,
     Corrupt {
         key: String,
         message: String,
     },
     ImportFailed(String),
+    /// An export waits for figures that are not numbers to be corrected.
+    ExportRefused(String),
     Info(String),
     Deleted(String),
     SaveFailed(String),
@@ -57,8 +61,15 @@ pub struct Ctx {
     pub drafts: RwSignal<Vec<DraftMeta>>,
     pub notices: RwSignal<Vec<Notice>>,
     pub storage_ok: RwSignal<bool>,
-    /// Autosave is paused while another tab's save is unresolved.
-    pub paused: RwSignal<bool>,
+    /// Edits not yet stored: while there are, this tab's version is the newest.
+    pub dirty: RwSignal<bool>,
+    /// This tab's version of the open draft after another tab's newer one replaced it,
+    /// kept until the user keeps it as a copy or lets it go.
+    superseded: StoredValue<Option<(Assessment, BTreeMap<String, String>)>>,
+    /// Undo and redo of the open draft's changes.
+    history: StoredValue<History>,
+    /// Whether there is a step to undo, and one to redo, for the buttons.
+    pub steps: RwSignal<(bool, bool)>,
     /// Bumped by every edit, so autosave runs once per change.
     pub edits: RwSignal<u64>,
     /// Bumped when a draft is opened or created, so the form is built afresh from it.
@@ -117,7 +128,10 @@ impl Ctx {
     pub fn new() -> Self {
         let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
         let card = Memo::new(move |_| assessment.with(score::score_figures));
-        let findings = Memo::new(move |_| assessment.with(validate::validate));
+        let raw = RwSignal::new(BTreeMap::new());
+        // A typed text that is no number is an error like any other (its figure counts as blank).
+        let findings =
+            Memo::new(move |_| raw.with(|r| assessment.with(|a| validate::validate_typed(a, r))));
         let figures = Memo::new(move |_| assessment.with(figures::derive));
         let indicators = RwSignal::new(Vec::new());
         Effect::new(move |_| {
@@ -132,7 +146,7 @@ impl Ctx {
         let criterion_keys = row_keys(move || assessment.with(|a| a.criteria.len()));
         Ctx {
             assessment,
-            raw: RwSignal::new(BTreeMap::new()),
+            raw,
             draft_id: RwSignal::new(None),
             base: RwSignal::new(None),
             last_field: RwSignal::new(None),
@@ -140,7 +154,10 @@ impl Ctx {
             drafts: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             storage_ok: RwSignal::new(true),
-            paused: RwSignal::new(false),
+            dirty: RwSignal::new(false),
+            superseded: StoredValue::new(None),
+            history: StoredValue::new(History::default()),
+            steps: RwSignal::new((false, false)),
             edits: RwSignal::new(0),
             epoch: RwSignal::new(0),
             card,
@@ -184,7 +201,7 @@ impl Ctx {
         Effect::new(move |_| {
             let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
                 let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
-                for f in list {
+                for f in list.iter().filter(|f| shown_at_field(f)) {
                     for (k, p) in f.paths.iter().enumerate() {
                         map.entry(p.clone()).or_default().push(FieldNote {
                             severity: f.severity,
@@ -211,14 +228,96 @@ impl Ctx {
 
     /// Changes the assessment as the user asked, and schedules a save.
     pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
+        self.ensure_draft();
+        self.remember();
         self.assessment.update(f);
-        self.edits.update(|n| *n += 1);
+        self.edited();
     }
 
     /// Changes the kept texts of number fields, and schedules a save.
     pub fn edit_raw(&self, f: impl FnOnce(&mut BTreeMap<String, String>)) {
+        self.ensure_draft();
+        self.remember();
         self.raw.update(f);
+        self.edited();
+    }
+
+    /// Records the draft before a change, as a step to undo. Typing into one field (the
+    /// element in focus) is one step until a pause.
+    fn remember(&self) {
+        let what = document()
+            .active_element()
+            .map(|e| e.id())
+            .unwrap_or_default();
+        let (a, raw) = (self.assessment, self.raw);
+        self.history.update_value(|h| {
+            h.record(
+                || (a.get_untracked(), raw.get_untracked()),
+                &what,
+                js_sys::Date::now(),
+            )
+        });
+        self.show_steps();
+    }
+
+    fn show_steps(&self) {
+        let steps = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.steps.get_untracked() != steps {
+            self.steps.set(steps);
+        }
+    }
+
+    /// Takes the open draft one step back.
+    pub fn undo(&self) {
+        let now = (self.assessment.get_untracked(), self.raw.get_untracked());
+        let back = self.history.try_update_value(|h| h.undo(now)).flatten();
+        self.restore(back);
+    }
+
+    /// Takes the open draft one step forward again.
+    pub fn redo(&self) {
+        let now = (self.assessment.get_untracked(), self.raw.get_untracked());
+        let forward = self.history.try_update_value(|h| h.redo(now)).flatten();
+        self.restore(forward);
+    }
+
+    /// Shows a step's draft: the form is built afresh from it, kept texts included.
+    fn restore(&self, step: Option<(Assessment, BTreeMap<String, String>)>) {
+        let Some((a, raw)) = step else {
+            return;
+        };
+        self.assessment.set(a);
+        self.raw.set(raw);
+        self.epoch.update(|e| *e += 1);
+        self.show_steps();
+        self.edited();
+    }
+
+    /// A draft opened or made anew starts with no steps.
+    fn forget_steps(&self) {
+        self.history.set_value(History::default());
+        self.show_steps();
+    }
+
+    fn edited(&self) {
+        self.dirty.set(true);
         self.edits.update(|n| *n += 1);
+    }
+
+    /// The first edit with no draft open makes the form a draft, so autosave keeps it.
+    fn ensure_draft(&self) {
+        if self.draft_id.with_untracked(Option::is_some) {
+            return;
+        }
+        let id = new_id();
+        self.rev.set(storage::stored_rev(&id));
+        self.base.set(None);
+        self.draft_id.set(Some(id));
+        self.assessment.update(|a| {
+            if a.title.trim().is_empty() {
+                a.title = text::UNTITLED.to_string();
+            }
+        });
     }
 
     /// Takes row `i` out of a keyed table (`prefix` is its paths' start, `indicators[`):
@@ -272,17 +371,22 @@ impl Ctx {
             });
         }
         self.drafts.set(storage::list());
-        let last = storage::current().or_else(|| {
+        // The last draft open, else the newest that opens: every stored draft is reachable.
+        let mut candidates: Vec<String> = storage::current().into_iter().collect();
+        candidates.extend(
             self.drafts
-                .with_untracked(|d| d.first().map(|m| m.id.clone()))
-        });
-        if let Some(id) = last {
-            self.open(&id);
+                .with_untracked(|d| d.iter().map(|m| m.id.clone()).collect::<Vec<_>>()),
+        );
+        for id in candidates {
+            if self.open(&id) {
+                break;
+            }
         }
     }
 
-    /// Opens a stored draft; a corrupt one is reported and kept aside.
-    pub fn open(&self, id: &str) {
+    /// Opens a stored draft, and says whether it could; a corrupt one is reported and
+    /// kept aside.
+    pub fn open(&self, id: &str) -> bool {
         match storage::load(id) {
             Ok(d) => {
                 self.assessment.set(d.assessment);
@@ -291,9 +395,12 @@ impl Ctx {
                 self.rev.set(d.rev);
                 self.draft_id.set(Some(d.id));
                 self.epoch.update(|e| *e += 1);
-                self.paused.set(false);
+                self.forget_steps();
+                self.dirty.set(false);
                 self.dismiss(&Notice::Conflict);
+                self.superseded.set_value(None);
                 storage::set_current(id);
+                true
             }
             Err(LoadError::Corrupt { kept_as, message }) => {
                 self.notify(Notice::Corrupt {
@@ -301,8 +408,9 @@ impl Ctx {
                     message,
                 });
                 self.drafts.set(storage::list());
+                false
             }
-            Err(LoadError::Missing | LoadError::Unavailable) => {}
+            Err(LoadError::Missing | LoadError::Unavailable) => false,
         }
     }
 
@@ -328,11 +436,11 @@ impl Ctx {
         self.base.set(base);
         self.raw.set(BTreeMap::new());
         self.rev.set(storage::stored_rev(&id));
-        self.draft_id.set(Some(id.clone()));
+        self.draft_id.set(Some(id));
         self.epoch.update(|e| *e += 1);
-        self.paused.set(false);
+        self.forget_steps();
+        self.dirty.set(true);
         self.save_now();
-        storage::set_current(&id);
     }
 
     pub fn new_blank(&self) {
@@ -374,7 +482,9 @@ impl Ctx {
             .drafts
             .with_untracked(|d| d.first().map(|m| m.id.clone()))
         {
-            Some(next) => self.open(&next),
+            Some(next) => {
+                self.open(&next);
+            }
             None => {
                 self.assessment
                     .set(Assessment::new(schemes::guangzhou_departmental()));
@@ -392,12 +502,13 @@ impl Ctx {
             .update(|l| l.retain(|n| !matches!(n, Notice::Deleted(_))));
     }
 
-    /// Saves the open draft now, unless paused by another tab's save.
+    /// Saves the open draft now. Its edits are the newest, so they are written over a
+    /// version another tab saved meanwhile; that tab is then shown this one.
     pub fn save_now(&self) {
         let Some(id) = self.draft_id.get_untracked() else {
             return;
         };
-        if self.paused.get_untracked() || !self.storage_ok.get_untracked() {
+        if !self.storage_ok.get_untracked() {
             return;
         }
         let draft = storage::Draft {
@@ -407,11 +518,20 @@ impl Ctx {
             raw: self.raw.get_untracked(),
             base: self.base.get_untracked(),
         };
-        match storage::save(&draft, draft.rev) {
+        let saved = match storage::save(&draft, draft.rev) {
+            Err(SaveError::Conflict(theirs)) => storage::save(&draft, theirs),
+            other => other,
+        };
+        match saved {
             Ok(rev) => {
                 self.rev.set(rev);
+                self.dirty.set(false);
                 self.dismiss(&Notice::StorageFull);
                 self.drafts.set(storage::list());
+                // The pointer names only a draft that is stored.
+                if storage::current().as_deref() != Some(draft.id.as_str()) {
+                    storage::set_current(&draft.id);
+                }
             }
             Err(e) => self.storage_failed(e),
         }
@@ -425,37 +545,55 @@ impl Ctx {
                 self.storage_ok.set(false);
                 self.notify(Notice::StorageDisabled);
             }
-            SaveError::Conflict(_) => {
-                self.paused.set(true);
-                self.notify(Notice::Conflict);
-            }
+            // Written over at once by `save_now`; met here only if that write failed too.
+            SaveError::Conflict(_) => self.notify(Notice::SaveFailed(text::SAVE_RACE.into())),
             SaveError::Other(m) => self.notify(Notice::SaveFailed(m)),
         }
     }
 
-    /// Another tab saved a draft: if it is ours, stop and ask.
+    /// Another tab saved a draft. If it is the open one, the newest write wins: edits here
+    /// not yet stored are newer and are saved over it; else its version is shown, and this
+    /// tab's, if it differs, is kept aside to be saved as a copy.
     pub fn other_tab_saved(&self, key: &str) {
+        self.drafts.set(storage::list());
         let Some(id) = self.draft_id.get_untracked() else {
             return;
         };
-        if storage::is_rev_key(key, &id) && storage::stored_rev(&id) != self.rev.get_untracked() {
-            self.paused.set(true);
-            self.notify(Notice::Conflict);
+        if !storage::is_rev_key(key, &id) || storage::stored_rev(&id) == self.rev.get_untracked() {
+            return;
         }
-        self.drafts.set(storage::list());
+        if self.dirty.get_untracked() {
+            self.save_now();
+            return;
+        }
+        let mine = (self.assessment.get_untracked(), self.raw.get_untracked());
+        if self.open(&id) {
+            let differs = self.assessment.with_untracked(|a| *a != mine.0)
+                || self.raw.with_untracked(|r| *r != mine.1);
+            if differs {
+                self.superseded.set_value(Some(mine));
+                self.notify(Notice::Conflict);
+            }
+        }
     }
 
-    /// Resolves a conflict by taking the other tab's version.
+    /// Lets this tab's replaced version go: the other tab's stays.
     pub fn take_theirs(&self) {
-        if let Some(id) = self.draft_id.get_untracked() {
-            self.open(&id);
-        }
+        self.superseded.set_value(None);
+        self.dismiss(&Notice::Conflict);
     }
 
-    /// Resolves a conflict by keeping this tab's text as a new draft.
+    /// Keeps this tab's replaced version as a new draft beside the other tab's.
     pub fn keep_mine(&self) {
         self.dismiss(&Notice::Conflict);
-        self.duplicate();
+        if let Some((mut a, raw)) = self.superseded.get_value() {
+            self.superseded.set_value(None);
+            a.title = text::copy_of(&a.title);
+            let base = self.base.get_untracked();
+            self.create_linked(a, base);
+            self.raw.set(raw);
+            self.save_now();
+        }
     }
 }
 
@@ -488,10 +626,17 @@ pub fn autosave(ctx: Ctx) {
     on_cleanup(move || flush.remove());
 }
 
+/// Whether a finding is shown at its fields: a number field says itself, in its own words,
+/// what is wrong with its text.
+fn shown_at_field(f: &Finding) -> bool {
+    f.code != validate::NOT_A_NUMBER
+}
+
 /// A field's findings, straight from the list.
 fn notes_for(findings: &[Finding], path: &str) -> Vec<FieldNote> {
     findings
         .iter()
+        .filter(|f| shown_at_field(f))
         .flat_map(|f| {
             f.paths
                 .iter()

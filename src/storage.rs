@@ -153,6 +153,12 @@ pub fn list() -> Vec<DraftMeta> {
         Some(Value::Array(items)) => items.iter().filter_map(DraftMeta::read).collect(),
         _ => Vec::new(),
     };
+    // A draft the index does not name (a write that failed midway) is listed all the same.
+    for id in stored_ids() {
+        if !metas.iter().any(|m| m.id == id) {
+            metas.push(unindexed(&id));
+        }
+    }
     metas.sort_by_key(|m| std::cmp::Reverse(m.updated));
     let known = |id: &String| metas.iter().any(|m| m.id == *id && m.base.is_none());
     let (bases, scenarios): (Vec<_>, Vec<_>) = metas
@@ -171,6 +177,32 @@ pub fn list() -> Vec<DraftMeta> {
         );
     }
     out
+}
+
+/// The ids of every stored draft, whatever the index says.
+fn stored_ids() -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let prefix = draft_key("");
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(&prefix).map(str::to_string))
+        .collect()
+}
+
+/// The list entry of a stored draft the index lost, read from the draft itself.
+fn unindexed(id: &str) -> DraftMeta {
+    let draft = get(&draft_key(id)).and_then(|t| decode(id, &t).ok());
+    DraftMeta {
+        id: id.to_string(),
+        title: draft
+            .as_ref()
+            .map(|d| d.assessment.title.clone())
+            .unwrap_or_else(|| id.to_string()),
+        updated: 0,
+        base: draft.and_then(|d| d.base),
+    }
 }
 
 /// The scenarios of a draft, newest first.

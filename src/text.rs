@@ -80,6 +80,9 @@ pub const DUPLICATE: &str = "复制";
 pub const RENAME: &str = "重命名";
 pub const DELETE: &str = "删除";
 pub const UNDO: &str = "撤销";
+pub const UNDO_KEYS: &str = "撤销上一步修改（Ctrl+Z）";
+pub const REDO: &str = "重做";
+pub const REDO_KEYS: &str = "重做（Ctrl+Y 或 Ctrl+Shift+Z）";
 pub const IMPORT: &str = "导入文件";
 pub const EXPORT: &str = "导出自评文件";
 pub const EXPORT_SCHEME: &str = "导出评分标准";
@@ -93,9 +96,12 @@ pub const STORAGE_DISABLED: &str =
     "浏览器存储不可用（可能被禁用或处于隐私模式）：可以照常填写和评分，但草稿不会自动保存，请及时导出文件。";
 pub const STORAGE_FULL: &str =
     "浏览器存储空间已满：最近的修改没有保存到浏览器，但仍在本页中。请先导出文件，再删除不用的草稿。";
-pub const CONFLICT: &str = "此草稿已在另一个标签页中修改并保存。为免互相覆盖，本页暂停自动保存。";
-pub const CONFLICT_THEIRS: &str = "载入另一页的版本";
-pub const CONFLICT_MINE: &str = "把本页内容另存为副本";
+pub const CONFLICT: &str =
+    "另一个标签页保存了此草稿的新版本，本页已换成该版本。本页原来的内容没有丢失，可另存为副本。";
+pub const CONFLICT_THEIRS: &str = "用新版本即可";
+pub const CONFLICT_MINE: &str = "把本页原来的内容另存为副本";
+/// A save that met another tab's save twice in a row.
+pub const SAVE_RACE: &str = "另一个标签页同时在保存此草稿，请稍后再改一处以重新保存";
 pub const CORRUPT: &str = "一份草稿无法读取，已原样另存，没有删除";
 pub const EXPORT_RAW: &str = "导出原始内容";
 pub const DISMISS: &str = "关闭";
@@ -301,6 +307,41 @@ pub fn deduction_summary(step: Decimal, per: Decimal) -> String {
 /// A number field's own message when what was typed is not a number.
 pub fn not_a_number(label: &str, typed: &str) -> String {
     format!("{label}：“{typed}”不是有效的数字，未计入（可输入 1,234.56、全角数字或带 % 的数）")
+}
+
+/// At the head of the report and the 自评表 while a figure is not a number.
+pub const INVALID_FIGURES: &str =
+    "以下数字无效，未计入（按空白计算），本页的得分和数字因此不能作为正式结果：";
+
+/// A file larger than the app reads.
+pub fn file_too_large(name: &str, mb: usize) -> String {
+    format!("{IMPORT_FAILED}：{name}：文件超过 {mb} MB，不是本工具能处理的自评文件")
+}
+
+/// An assessment larger than the app serves well.
+pub fn too_many_indicators(name: &str, count: usize, limit: usize) -> String {
+    format!(
+        "{IMPORT_FAILED}：{name}：含 {count} 个绩效指标，超过本工具可流畅处理的 {limit} 个；请拆分后再导入，或用命令行 ziping 处理"
+    )
+}
+
+pub fn too_many_pasted(limit: usize) -> String {
+    format!("粘贴后绩效指标将超过本工具可流畅处理的 {limit} 个，未做任何修改")
+}
+
+/// What a paste wrote over.
+pub fn paste_replaced(first: usize, last: usize, count: usize) -> String {
+    let rows = if first == last {
+        format!("第 {first} 行")
+    } else {
+        format!("第 {first}–{last} 行中")
+    };
+    format!("粘贴替换了{rows}已填写的 {count} 行内容；如非本意，按 Ctrl+Z 或“撤销”恢复")
+}
+
+/// Why an export did not happen.
+pub fn export_refused(count: usize) -> String {
+    format!("有 {count} 个数字无效（见右侧“问题”列表），改正后才能导出，以免文件中的数字与所填不符")
 }
 
 /// A number too large for any budget.

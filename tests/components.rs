@@ -116,8 +116,13 @@ async fn a_number_field_keeps_what_is_typed() {
     );
     assert_eq!(
         by_test_id("economic-total").text_content().unwrap(),
-        "745.88",
-        "the last good figure stands"
+        "733.88",
+        "text that is no number counts as blank, never as the 12 typed before it"
+    );
+    assert_eq!(
+        by_test_id("error-count").text_content().unwrap(),
+        "1 错误",
+        "and it is an error in the panel"
     );
 }
 
@@ -148,28 +153,120 @@ async fn a_full_storage_says_so_and_keeps_the_edit() {
     local().clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn another_tabs_save_pauses_autosave_and_asks() {
-    app_with_sample().await;
+/// Another tab's save of the open draft: its stored text with `department` changed, one
+/// revision on, and the `storage` event that tab's write sends here.
+fn another_tab_saves(department: &str) -> String {
     let id = local().get_item("ziping/v1/current").unwrap().unwrap();
+    let key = format!("ziping/v1/draft/{id}");
+    let stored = local().get_item(&key).unwrap().unwrap();
+    let mut draft = ziping_app::storage::decode(&id, &stored).unwrap();
+    draft.assessment.department = department.to_string();
+    draft.rev = ziping_app::storage::stored_rev(&id) + 1;
+    local()
+        .set_item(&key, &ziping_app::storage::encode(&draft))
+        .unwrap();
     let rev_key = format!("ziping/v1/rev/{id}");
-    let theirs = "99";
-    local().set_item(&rev_key, theirs).unwrap();
+    local().set_item(&rev_key, &draft.rev.to_string()).unwrap();
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(&rev_key));
     let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    id
+}
+
+fn stored_department(id: &str) -> String {
+    let text = local()
+        .get_item(&format!("ziping/v1/draft/{id}"))
+        .unwrap()
+        .unwrap();
+    ziping_app::storage::decode(id, &text)
+        .unwrap()
+        .assessment
+        .department
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_newer_save_is_shown_and_this_tabs_can_be_kept_as_a_copy() {
+    app_with_sample().await;
+    type_into("department", "本页的部门");
+    settle(400).await;
+    let id = another_tab_saves("另一页的部门");
     settle(10).await;
+    assert_eq!(
+        input("department").value(),
+        "另一页的部门",
+        "the newer version is shown"
+    );
     assert!(by_test_id("conflict")
         .text_content()
         .unwrap()
         .contains("另一个标签页"));
-    type_into("department", "本页的修改");
-    settle(400).await;
+    click_button("[data-testid=\"conflict\"]", "把本页原来的内容另存为副本");
+    settle(10).await;
+    let copy = local().get_item("ziping/v1/current").unwrap().unwrap();
+    assert_ne!(copy, id);
     assert_eq!(
-        local().get_item(&rev_key).unwrap().as_deref(),
-        Some(theirs),
-        "nothing overwritten"
+        stored_department(&copy),
+        "本页的部门",
+        "this tab's version kept"
+    );
+    assert_eq!(stored_department(&id), "另一页的部门", "theirs kept too");
+    // Saving goes on: an edit in the copy is stored.
+    type_into("department", "副本里再改");
+    settle(400).await;
+    assert_eq!(stored_department(&copy), "副本里再改");
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_not_yet_saved_is_newer_than_another_tabs_save_and_wins() {
+    app_with_sample().await;
+    type_into("department", "刚刚输入");
+    // Before this tab's autosave runs, another tab saves.
+    let id = another_tab_saves("早些时候另一页保存的");
+    settle(400).await;
+    assert_eq!(input("department").value(), "刚刚输入");
+    assert_eq!(stored_department(&id), "刚刚输入", "the newest write wins");
+    type_into("department", "再改一次");
+    settle(400).await;
+    assert_eq!(stored_department(&id), "再改一次", "saving never stops");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_edit_with_no_draft_open_makes_a_draft() {
+    local().clear().unwrap();
+    mount_app().await;
+    type_into("department", "没有先新建草稿");
+    settle(400).await;
+    let id = local()
+        .get_item("ziping/v1/current")
+        .unwrap()
+        .expect("a draft, and the pointer names it");
+    assert_eq!(stored_department(&id), "没有先新建草稿");
+    mount_app().await;
+    assert_eq!(
+        input("department").value(),
+        "没有先新建草稿",
+        "a reload keeps it"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_pointer_to_a_missing_draft_opens_the_next_and_an_unindexed_draft_is_listed() {
+    app_with_sample().await;
+    type_into("department", "已保存的草稿");
+    settle(400).await;
+    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
+    // A write that failed midway: the index lost the draft, the pointer names another.
+    local().set_item("ziping/v1/index", "[]").unwrap();
+    local().set_item("ziping/v1/current", "gone").unwrap();
+    mount_app().await;
+    assert_eq!(input("department").value(), "已保存的草稿");
+    assert_eq!(
+        ziping_app::storage::list()
+            .iter()
+            .map(|m| m.id.clone())
+            .collect::<Vec<_>>(),
+        [id]
     );
 }
 

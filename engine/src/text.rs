@@ -4,6 +4,7 @@
 
 use std::fmt::Display;
 
+use crate::num::ParseError;
 use crate::rules::Labels;
 
 pub const GAP_SHORTFALL: &str = "低于目标";
@@ -158,6 +159,14 @@ pub fn year_range(year: i32) -> String {
 
 pub fn negative(label: &str, v: &str) -> String {
     format!("{label} {v} 为负数，不能为负")
+}
+
+/// A typed figure that is not a number: counted as blank, and said so.
+pub fn unparsed(label: &str, typed: &str, why: &ParseError) -> String {
+    match why {
+        ParseError::TooLarge => format!("{label}：“{typed}”超出可计算范围，未计入"),
+        _ => format!("{label}：“{typed}”不是有效的数字，未计入"),
+    }
 }
 
 pub fn too_large(label: &str, v: &str) -> String {

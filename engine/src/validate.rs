@@ -2,6 +2,7 @@
 //! severity, a stable code, the paths of the fields involved and a message naming the
 //! figures, e.g. 基本支出 554.28 + 项目支出 179.60 = 733.88，与决算数 733.80 不符.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -9,7 +10,8 @@ use serde::Serialize;
 
 use crate::figures;
 use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
-use crate::num::{self, fmt_amount, fmt_pct, fmt_plain, RoundingMode};
+use crate::num::{self, fmt_amount, fmt_pct, fmt_plain, parse_input, ParseError, RoundingMode};
+use crate::paths::Field;
 use crate::report::{self, EditState};
 use crate::rules;
 use crate::scheme::{Basis, DeductionBasis, Rule, Scheme, SectionBody, MAX_PLACES};
@@ -117,6 +119,45 @@ fn report_sections(a: &Assessment, f: &mut Findings) {
             );
         }
     }
+}
+
+/// The code of a figure whose typed text is not a number.
+pub const NOT_A_NUMBER: &str = "NOT_A_NUMBER";
+
+/// Validates an assessment together with the texts typed into its number fields (`typed`
+/// maps a field path to its text). A text that is not a number is an error of its own, in
+/// place of the field's "required" finding: the figure counts as blank, never as an earlier
+/// value.
+pub fn validate_typed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
+    let mut found = unparsed(a, typed);
+    let mut rest = validate(a);
+    if !found.is_empty() {
+        rest.retain(|f| !(f.code == "REQUIRED" && found.iter().any(|u| u.paths == f.paths)));
+    }
+    found.append(&mut rest);
+    found
+}
+
+/// One error per typed text that does not parse as a figure.
+fn unparsed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
+    typed
+        .iter()
+        .filter_map(|(path, t)| {
+            let why = match parse_input(t) {
+                Ok(_) | Err(ParseError::Empty) => return None,
+                Err(e) => e,
+            };
+            let label = Field::parse(path)
+                .map(|f| f.label(a))
+                .unwrap_or_else(|| path.clone());
+            Some(Finding {
+                severity: Severity::Error,
+                code: NOT_A_NUMBER,
+                paths: vec![path.clone()],
+                message: text::unparsed(&label, t, &why),
+            })
+        })
+        .collect()
 }
 
 /// Reworded report paragraphs whose figures changed since: the report would print the old

@@ -687,3 +687,77 @@ fn an_empty_problems_or_measures_section_is_named_by_the_reports_own_heading() {
     let codes: Vec<&str> = validate::validate(&a).iter().map(|f| f.code).collect();
     assert_eq!(codes, ["PROBLEMS_EMPTY"]);
 }
+
+#[test]
+fn a_typed_text_that_is_no_number_is_an_error_in_place_of_its_figure() {
+    // (typed into 决算, as the app keeps it, words the message must hold)
+    let cases = [
+        ("74O.5", "不是有效的数字"),
+        ("12.3万", "不是有效的数字"),
+        ("Infinity", "不是有效的数字"),
+        ("1e400", "不是有效的数字"),
+        ("七百", "不是有效的数字"),
+        ("0x2DD", "不是有效的数字"),
+        ("99999999999999999999999999999999", "超出可计算范围"),
+    ];
+    let path = "finance.spending.actual";
+    for (typed, words) in cases {
+        let mut a = sample();
+        // The app counts the figure as blank, never as the 733.88 typed before.
+        ziping_engine::paths::set(&mut a, path, None).unwrap();
+        let texts = [(path.to_string(), typed.to_string())]
+            .into_iter()
+            .collect();
+        let all = validate::validate_typed(&a, &texts);
+        let bad: Vec<_> = all
+            .iter()
+            .filter(|f| f.code == validate::NOT_A_NUMBER)
+            .collect();
+        assert_eq!(bad.len(), 1, "{typed}: {all:#?}");
+        assert_eq!(bad[0].severity, Severity::Error);
+        assert_eq!(bad[0].paths, [path]);
+        let m = &bad[0].message;
+        assert!(
+            m.contains("部门整体支出决算数")
+                && m.contains(&format!("“{typed}”"))
+                && m.contains(words),
+            "{typed}: {m}"
+        );
+        assert!(
+            !all.iter()
+                .any(|f| f.code == "REQUIRED" && f.paths == [path]),
+            "{typed}: the field is not blank, it is wrong"
+        );
+        assert!(validate::has_errors(&all));
+    }
+}
+
+#[test]
+fn typed_texts_that_are_numbers_add_nothing() {
+    let a = sample();
+    let texts = [
+        ("finance.spending.actual", "733.88"),
+        ("finance.economic[2]", "１６．７９"),
+        ("finance.basic", "554.28 "),
+        ("scheme.over_achievement", "1.2"),
+    ]
+    .into_iter()
+    .map(|(p, t)| (p.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(validate::validate_typed(&a, &texts), validate::validate(&a));
+}
+
+#[test]
+fn a_scheme_figure_that_is_no_number_is_named_by_its_path() {
+    let a = sample();
+    let texts = [("scheme.low_execution".to_string(), "九十".to_string())]
+        .into_iter()
+        .collect();
+    let all = validate::validate_typed(&a, &texts);
+    assert_eq!(all[0].code, validate::NOT_A_NUMBER);
+    assert!(
+        all[0].message.contains("scheme.low_execution"),
+        "{}",
+        all[0].message
+    );
+}

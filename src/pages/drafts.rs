@@ -47,6 +47,8 @@ pub fn DraftBar() -> impl IntoView {
             // The draft's name is its title, edited where it is shown in 基本情况.
             <button type="button" on:click=move |_| focus("title") disabled=move || ctx.draft_id.get().is_none()>{text::RENAME}</button>
             <button type="button" on:click=move |_| ctx.delete() disabled=move || ctx.draft_id.get().is_none()>{text::DELETE}</button>
+            <button type="button" data-testid="undo" title=text::UNDO_KEYS on:click=move |_| ctx.undo() disabled=move || !ctx.steps.get().0>{text::UNDO}</button>
+            <button type="button" data-testid="redo" title=text::REDO_KEYS on:click=move |_| ctx.redo() disabled=move || !ctx.steps.get().1>{text::REDO}</button>
             <span class="spacer"></span>
             <button type="button" on:click=move |_| { if let Some(p) = picker.get() { p.click(); } }>{text::IMPORT}</button>
             <input
@@ -65,7 +67,7 @@ pub fn DraftBar() -> impl IntoView {
                     input.set_value("");
                 }
             />
-            <button type="button" on:click=move |_| io::export_assessment(ctx)>{text::EXPORT}</button>
+            <button type="button" data-testid="export-json" on:click=move |_| io::export_assessment(ctx)>{text::EXPORT}</button>
             <button type="button" on:click=move |_| io::export_scheme(ctx)>{text::EXPORT_SCHEME}</button>
         </div>
         <Notices/>
@@ -124,6 +126,7 @@ fn Notices() -> impl IntoView {
                         )
                     }
                     Notice::ImportFailed(m) => ("notice error", view! { <span data-testid="import-error">{m.clone()}</span> }.into_any()),
+                    Notice::ExportRefused(m) => ("notice error", view! { <span data-testid="export-refused">{m.clone()}</span> }.into_any()),
                     Notice::SaveFailed(m) => ("notice error", view! { <span>{text::SAVE_FAILED}"："{m.clone()}</span> }.into_any()),
                     Notice::Info(m) => ("notice info", view! { <span>{m.clone()}</span> }.into_any()),
                     Notice::Deleted(title) => (

@@ -124,7 +124,26 @@ fn Economic() -> impl IntoView {
             .unwrap_or(0);
         let mut a = ctx.assessment.get_untracked();
         match tsv::paste_economic(&mut a, start, &data) {
-            Ok(_) => ctx.edit(|x| *x = a),
+            Ok(_) => {
+                // Filled rows the paste wrote over, said so (one Ctrl+Z takes it back).
+                let replaced: Vec<usize> = ctx.assessment.with_untracked(|old| {
+                    (0..old.finance.economic.len())
+                        .filter(|&i| {
+                            old.finance.economic[i].is_some()
+                                && old.finance.economic[i] != a.finance.economic[i]
+                        })
+                        .map(|i| i + 1)
+                        .collect()
+                });
+                ctx.edit(|x| *x = a);
+                if let (Some(first), Some(last)) = (replaced.first(), replaced.last()) {
+                    ctx.notify(Notice::Info(text::paste_replaced(
+                        *first,
+                        *last,
+                        replaced.len(),
+                    )));
+                }
+            }
             Err(m) => ctx.notify(Notice::ImportFailed(m)),
         }
     });

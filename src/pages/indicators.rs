@@ -51,7 +51,29 @@ pub fn Indicators() -> impl IntoView {
             .unwrap_or_else(|| count.get_untracked());
         let mut a = ctx.assessment.get_untracked();
         match tsv::paste_indicators(&mut a, row, &data) {
-            Ok(_) => ctx.edit(|x| *x = a),
+            Ok(_) if a.indicators.len() > crate::io::MAX_INDICATORS => ctx.notify(
+                Notice::ImportFailed(text::too_many_pasted(crate::io::MAX_INDICATORS)),
+            ),
+            Ok(_) => {
+                // Filled rows the paste wrote over, said so (one Ctrl+Z takes it back).
+                let replaced: Vec<usize> = ctx.assessment.with_untracked(|old| {
+                    old.indicators
+                        .iter()
+                        .zip(&a.indicators)
+                        .enumerate()
+                        .filter(|(_, (o, n))| o != n && filled(o))
+                        .map(|(i, _)| i + 1)
+                        .collect()
+                });
+                ctx.edit(|x| *x = a);
+                if let (Some(first), Some(last)) = (replaced.first(), replaced.last()) {
+                    ctx.notify(Notice::Info(text::paste_replaced(
+                        *first,
+                        *last,
+                        replaced.len(),
+                    )));
+                }
+            }
             Err(m) => ctx.notify(Notice::ImportFailed(m)),
         }
     };
@@ -285,4 +307,9 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// Whether a row holds anything the user typed.
+fn filled(i: &Indicator) -> bool {
+    !i.name.trim().is_empty() || i.measure.target.is_some() || i.measure.actual.is_some()
 }

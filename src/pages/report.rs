@@ -6,6 +6,7 @@ use ziping_engine::model::ReportEdit;
 use ziping_engine::render;
 use ziping_engine::report::{self, Block, EditState, Paragraph, Report};
 
+use crate::invalid::InvalidFigures;
 use crate::io::{self, Office};
 use crate::state::Ctx;
 use crate::text;
@@ -28,6 +29,9 @@ pub fn ReportPage() -> impl IntoView {
         );
     };
     let copy = move |markdown: bool| {
+        if crate::invalid::refuse_export(ctx) {
+            return;
+        }
         let body = ctx.assessment.with_untracked(|a| {
             let r = report::report(a);
             if markdown {
@@ -89,6 +93,7 @@ pub fn ReportPage() -> impl IntoView {
                 <summary>{text::REPORT_PREVIEW}</summary>
                 <style>{render::STYLE}</style>
                 <article class="report" data-testid="report">
+                    <InvalidFigures/>
                     <h1>{move || report.with(|r| r.as_ref().map(|r| r.title.clone()))}</h1>
                     <For each=blocks key=|(k, _)| k.clone() let:((_, block))>
                         {match block {

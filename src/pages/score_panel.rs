@@ -36,7 +36,7 @@ pub fn ScorePanel() -> impl IntoView {
             <div class="headline">
                 <div>
                     <div class="caption">{text::TOTAL}</div>
-                    <div class="total"><span data-testid="score-total">{total}</span><small>" / "{max}</small></div>
+                    <div class="total" role="status" aria-live="polite" aria-atomic="true"><span data-testid="score-total">{total}</span><small>" / "{max}</small></div>
                 </div>
                 <div>
                     <div class="caption">{text::GRADE}</div>

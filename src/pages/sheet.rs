@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use ziping_engine::num::{Pct, Plain};
 use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, ROW_HEADER};
 
+use crate::invalid::InvalidFigures;
 use crate::io::{self, Office};
 use crate::pages::report::office_button;
 use crate::state::Ctx;
@@ -34,6 +35,7 @@ pub fn SheetPage() -> impl IntoView {
                 open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
             }>
                 <summary>{text::SHEET_PREVIEW}</summary>
+                <InvalidFigures/>
                 {move || sheet.get().map(sheet_view)}
             </details>
         </section>
