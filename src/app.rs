@@ -13,6 +13,7 @@ use crate::pages::report::ReportPage;
 use crate::pages::scheme::SchemeEditor;
 use crate::pages::score_panel::ScorePanel;
 use crate::pages::sheet::SheetPage;
+use crate::pages::summary::SummaryPage;
 use crate::pages::whatif::WhatIf;
 use crate::state::{autosave, Ctx};
 use crate::text;
@@ -76,13 +77,14 @@ pub fn App() -> impl IntoView {
                 <DraftBar/>
                 <nav aria-label=text::CONTENTS>
                     {[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE), ("indicators", text::NAV_INDICATORS),
-                      ("management", text::NAV_MANAGEMENT), ("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME)]
+                      ("management", text::NAV_MANAGEMENT), ("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME), ("summary", text::NAV_SUMMARY)]
                         .map(|(id, label)| view! { <a href=format!("#{id}")>{label}</a> })}
                     <span class="hint">{text::DROP_HINT}</span>
                 </nav>
             </header>
             <div class="layout">
-                <main>{form}</main>
+                // 汇总 reads other files, never the open draft: it is kept out of the rebuild.
+                <main>{form}<SummaryPage/></main>
                 <ScorePanel/>
             </div>
         </div>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use ziping_engine::file::{self, Document};
+use ziping_engine::summary::{self, SummaryRow};
 use ziping_engine::{render, report, schemes, sheet, validate};
 
 use crate::invalid;
@@ -203,6 +204,8 @@ pub fn export_sheet_csv(ctx: Ctx) {
 pub enum Office {
     SheetXlsx,
     ReportDocx,
+    /// The summary's rows, given as JSON rather than an assessment file.
+    SummaryXlsx,
 }
 
 /// Writes an Office file through the lazily loaded export module and offers it.
@@ -230,6 +233,11 @@ pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String
             text::FILE_REPORT_DOCX,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
+        Office::SummaryXlsx => (
+            "summary_xlsx",
+            text::FILE_SUMMARY_XLSX,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
     };
     let bytes = call_edge(
         "zipingExport",
@@ -239,6 +247,155 @@ pub async fn office(kind: Office, title: &str, input: &str) -> Result<(), String
     .await?;
     download_part(&file_name(title, suffix), mime, &bytes);
     Ok(())
+}
+
+/// The summary's rows, in the order shown, as CSV.
+pub fn export_summary_csv(rows: &[SummaryRow]) {
+    let name = file_name(text::SUMMARY_TITLE, text::FILE_SUMMARY_CSV);
+    download(&name, "text/csv", &summary::csv(rows));
+}
+
+/// The summary's rows, in the order shown, as an .xlsx workbook through the export module.
+pub async fn export_summary_xlsx(rows: &[SummaryRow]) -> Result<(), String> {
+    let rows = serde_json::to_string(rows).map_err(|e| e.to_string())?;
+    office(Office::SummaryXlsx, text::SUMMARY_TITLE, &rows).await
+}
+
+/// A file given to the summary: its name as shown (a folder's files by their path in it)
+/// and its text, or none where the browser could not read it.
+pub struct Received {
+    pub name: String,
+    pub text: Option<String>,
+}
+
+/// What a drop holds.
+pub enum Dropped {
+    File(web_sys::File),
+    Folder(web_sys::FileSystemDirectoryEntry),
+}
+
+/// Takes a drop's files and folders from its event at once: its items are gone once the
+/// handler returns. A browser without entries gives its plain file list.
+pub fn dropped(ev: &web_sys::DragEvent) -> Vec<Dropped> {
+    let Some(dt) = ev.data_transfer() else {
+        return Vec::new();
+    };
+    let items = dt.items();
+    let mut out = Vec::new();
+    for item in (0..items.length()).filter_map(|i| items.get(i)) {
+        if item.kind() != "file" {
+            continue;
+        }
+        match item.webkit_get_as_entry().ok().flatten() {
+            Some(e) if e.is_directory() => out.push(Dropped::Folder(e.unchecked_into())),
+            _ => out.extend(item.get_as_file().ok().flatten().map(Dropped::File)),
+        }
+    }
+    if out.is_empty() {
+        out.extend(dt.files().iter().flat_map(picked).map(Dropped::File));
+    }
+    out
+}
+
+/// The files of a file list, taken before the input is cleared.
+pub fn picked(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}
+
+/// Reads what was dropped: files as they are, folders walked for their .json files.
+pub async fn read_dropped(dropped: Vec<Dropped>) -> Vec<Received> {
+    let mut out = Vec::new();
+    for d in dropped {
+        match d {
+            Dropped::File(f) => out.push(read(f.name(), &f).await),
+            Dropped::Folder(dir) => walk(dir, &mut out).await,
+        }
+    }
+    out
+}
+
+/// Reads picked files; those of a picked folder (named by their path in it) only where
+/// they are .json.
+pub async fn read_picked(files: Vec<web_sys::File>) -> Vec<Received> {
+    let mut out = Vec::new();
+    for f in files {
+        let path = js_sys::Reflect::get(&f, &JsValue::from_str("webkitRelativePath"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if path.is_empty() {
+            out.push(read(f.name(), &f).await);
+        } else if is_json(&path) {
+            out.push(read(path, &f).await);
+        }
+    }
+    out
+}
+
+fn is_json(name: &str) -> bool {
+    name.to_lowercase().ends_with(".json")
+}
+
+async fn read(name: String, f: &web_sys::File) -> Received {
+    let text = JsFuture::from(f.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string());
+    Received { name, text }
+}
+
+/// Every .json file under a dropped folder, sub-folders included, in name order.
+async fn walk(root: web_sys::FileSystemDirectoryEntry, out: &mut Vec<Received>) {
+    let mut folders = std::collections::VecDeque::from([root]);
+    while let Some(dir) = folders.pop_front() {
+        let reader = dir.create_reader();
+        let mut entries: Vec<web_sys::FileSystemEntry> = Vec::new();
+        // readEntries gives a batch at a time, then an empty one.
+        while let Ok(batch) =
+            callback(|ok, err| reader.read_entries_with_callback_and_callback(ok, err)).await
+        {
+            let batch = js_sys::Array::from(&batch);
+            if batch.length() == 0 {
+                break;
+            }
+            entries.extend(batch.iter().map(JsCast::unchecked_into));
+        }
+        entries.sort_by_key(|e| e.name());
+        for e in entries {
+            if e.is_directory() {
+                folders.push_back(e.unchecked_into());
+            } else if is_json(&e.name()) {
+                let name = e.full_path().trim_start_matches('/').to_string();
+                let entry: &web_sys::FileSystemFileEntry = e.unchecked_ref();
+                let file = callback(|ok, err| {
+                    entry.file_with_callback_and_callback(ok, err);
+                    Ok(())
+                })
+                .await
+                .ok()
+                .and_then(|f| f.dyn_into::<web_sys::File>().ok());
+                out.push(match file {
+                    Some(f) => read(name, &f).await,
+                    None => Received { name, text: None },
+                });
+            }
+        }
+    }
+}
+
+/// A callback API as a future: `start` is given the success and the error callbacks.
+async fn callback(
+    start: impl FnOnce(&js_sys::Function, &js_sys::Function) -> Result<(), JsValue>,
+) -> Result<JsValue, JsValue> {
+    let mut start = Some(start);
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        if let Some(start) = start.take() {
+            if let Err(e) = start(&resolve, &reject) {
+                let _ = reject.call1(&JsValue::NULL, &e);
+            }
+        }
+    });
+    JsFuture::from(promise).await
 }
 
 /// Copies text to the clipboard; false when the browser refuses.

@@ -468,3 +468,33 @@ pub fn stored_not_json(line: usize, column: usize) -> String {
     format!("不是有效的 JSON（第 {line} 行第 {column} 列附近有误）")
 }
 pub const STORED_NO_DOCUMENT: &str = "缺少 document";
+
+// 汇总: many submitted files in one table, apart from the drafts.
+pub const NAV_SUMMARY: &str = "汇总";
+pub const SUMMARY_HINT: &str =
+    "审核用：把多个自评文件或整个文件夹拖到下面，或选择文件、文件夹，每个文件一行。不会改动当前草稿和已保存的草稿。";
+pub const SUMMARY_DROP: &str = "把自评文件（.json）或文件夹拖到这里";
+pub const SUMMARY_PICK_FILES: &str = "选择文件…";
+pub const SUMMARY_PICK_FOLDER: &str = "选择文件夹…";
+pub const SUMMARY_CLEAR: &str = "清空汇总";
+pub const SUMMARY_READING: &str = "正在读取文件…";
+pub const SUMMARY_SHOW: &str = "显示";
+pub const SUMMARY_ALL: &str = "全部";
+pub const SUMMARY_FLAGGED: &str = "有标记的";
+pub const SUMMARY_SEARCH: &str = "筛选";
+pub const SUMMARY_SEARCH_HINT: &str = "部门、文件名、年度…";
+pub const SUMMARY_EMPTY: &str = "还没有文件。";
+pub const SUMMARY_TITLE: &str = "自评汇总";
+pub const FILE_SUMMARY_CSV: &str = ".csv";
+pub const FILE_SUMMARY_XLSX: &str = ".xlsx";
+/// A file the browser could not read at all.
+pub const SUMMARY_NOT_READ: &str = "浏览器无法读取此文件";
+
+/// How many rows the table shows of how many files.
+pub fn summary_count(shown: usize, total: usize) -> String {
+    if shown == total {
+        format!("共 {total} 个文件")
+    } else {
+        format!("共 {total} 个文件，显示 {shown} 个")
+    }
+}

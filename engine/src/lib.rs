@@ -21,6 +21,7 @@ pub mod schemes;
 pub mod score;
 pub mod sheet;
 pub mod strict;
+pub mod summary;
 pub mod text;
 pub mod tsv;
 pub mod validate;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::figures::{self, Change, Figures};
 use crate::model::{AmountUnit, Assessment, EconomicClass, ReportEdit, Tally};
-use crate::num::{Pct, Plain, RoundingMode};
+use crate::num::{Amount, Pct, Plain, RoundingMode};
 use crate::paths::{self, Row};
 use crate::scheme::SectionBody;
 use crate::score::{self, CategoryScore, ScoreCard, SectionScore};
@@ -24,7 +24,7 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    /// Level 1 is 一、, level 2 （一）, level 3 （1） or 1.
+    /// Numbered by its level ([`number`]): 一、 at level 1, （一） at 2, 1. at 3, （1） at 4.
     Heading {
         level: u8,
         text: String,
@@ -134,12 +134,13 @@ pub fn report(a: &Assessment) -> Report {
         card: &card,
         mode: a.scheme.rounding.mode,
         blocks: Vec::new(),
+        numbers: [0; 4],
     };
     w.basics();
     w.assessment();
-    w.heading(1, "三、存在的主要问题");
+    w.heading(1, PROBLEMS);
     w.prose(&a.problems);
-    w.heading(1, "四、下一步改进措施");
+    w.heading(1, MEASURES);
     w.prose(&a.measures);
     Report {
         title: format!(
@@ -174,13 +175,19 @@ struct Writer<'a> {
     card: &'a ScoreCard,
     mode: RoundingMode,
     blocks: Vec<Block>,
+    /// The last number given at each heading level, reset below a new heading.
+    numbers: [usize; 4],
 }
 
 impl Writer<'_> {
-    fn heading(&mut self, level: u8, text: impl Into<String>) {
+    /// A heading numbered next at its level (1 to 4), so the numbering never skips.
+    fn heading(&mut self, level: u8, title: impl AsRef<str>) {
+        let at = usize::from(level.clamp(1, 4)) - 1;
+        self.numbers[at] += 1;
+        self.numbers[at + 1..].fill(0);
         self.blocks.push(Block::Heading {
             level,
-            text: text.into(),
+            text: format!("{}{}", number(level, self.numbers[at]), title.as_ref()),
         });
     }
 
@@ -211,10 +218,10 @@ impl Writer<'_> {
     /// 一、部门基本情况.
     fn basics(&mut self) {
         let a = self.a;
-        self.heading(1, "一、部门基本情况");
-        self.heading(2, "（一）部门职能");
+        self.heading(1, "部门基本情况");
+        self.heading(2, "部门职能");
         self.prose(&a.duties);
-        self.heading(2, "（二）年度总体工作和重点工作任务");
+        self.heading(2, "年度总体工作和重点工作任务");
         if !a.workload.is_empty() {
             let text = a
                 .workload
@@ -225,18 +232,18 @@ impl Writer<'_> {
             self.generated("workload", format!("{}年，{text}", a.year_label()));
         }
         self.prose(&a.key_tasks);
-        self.heading(2, "（三）部门整体支出绩效目标");
+        self.heading(2, "部门整体支出绩效目标");
         self.prose(&a.objectives);
-        self.heading(2, "（四）部门整体收支情况");
-        self.heading(3, "1. 部门整体收入情况");
+        self.heading(2, "部门整体收支情况");
+        self.heading(3, "部门整体收入情况");
         let income = self.income();
         self.generated("income", income);
-        self.heading(3, "2. 部门整体支出情况");
+        self.heading(3, "部门整体支出情况");
         let spending = self.spending();
         self.generated("spending", spending);
         let table = self.economic_table();
         self.blocks.push(Block::Table(table));
-        self.heading(2, "（五）部门整体绩效管理情况");
+        self.heading(2, "部门整体绩效管理情况");
         let counts = self.indicator_counts();
         self.generated("indicator_counts", counts);
     }
@@ -394,14 +401,14 @@ impl Writer<'_> {
                 (
                     vec![
                         name.clone(),
-                        v.map_or_else(String::new, |v| Plain(v).to_string()),
+                        v.map_or_else(String::new, printed_amount),
                         sh.map_or_else(String::new, |s| format!("{s}%")),
                     ],
                     vec![name, printed_amount(v.unwrap_or_default()), share(*sh)],
                 )
             })
             .unzip();
-        rows.push(vec!["合计".into(), Plain(total).to_string(), String::new()]);
+        rows.push(vec!["合计".into(), printed_amount(total), String::new()]);
         printed.push(vec![
             "合计".into(),
             printed_amount(total),
@@ -448,8 +455,8 @@ impl Writer<'_> {
     /// 二、绩效自评情况.
     fn assessment(&mut self) {
         let card = self.card;
-        self.heading(1, "二、绩效自评情况");
-        self.heading(2, "（一）自评结论");
+        self.heading(1, "绩效自评情况");
+        self.heading(2, "自评结论");
         let parts = card
             .sections
             .iter()
@@ -498,7 +505,7 @@ impl Writer<'_> {
         self.heading(
             2,
             format!(
-                "（二）{}分析",
+                "{}分析",
                 if names.is_empty() {
                     "绩效指标"
                 } else {
@@ -520,11 +527,9 @@ impl Writer<'_> {
                 c.benefit
             ),
         );
-        let mut n = 0;
         for s in indicator_sections {
             for (ci, cat) in s.categories.iter().enumerate() {
-                n += 1;
-                self.heading(3, format!("（{n}）部门整体绩效目标{}完成情况", cat.name));
+                self.heading(3, format!("部门整体绩效目标{}完成情况", cat.name));
                 let text = self.category(cat);
                 self.generated(&format!("category.{}.{ci}", s.id), text);
             }
@@ -543,8 +548,8 @@ impl Writer<'_> {
         if management.is_empty() {
             self.generated("management", "本评分标准未设管理效率指标。".into());
         }
-        for (i, (s, aspects)) in management.into_iter().enumerate() {
-            self.heading(2, format!("（{}）{}分析", chinese_count(3 + i), s.name));
+        for (s, aspects) in management {
+            self.heading(2, format!("{}分析", s.name));
             let text = self.management(s, &aspects);
             self.generated(&format!("management.{}", s.id), text);
         }
@@ -687,10 +692,10 @@ fn department(a: &Assessment) -> String {
     }
 }
 
-/// 810.88万元, or a blank to fill in.
+/// 810.88万元, 179.60万元: every amount as [`printed_amount`] writes it, or a blank to fill in.
 fn amount(v: Option<Decimal>, unit: AmountUnit) -> String {
     match v {
-        Some(v) => format!("{}{}", Plain(v), unit.label()),
+        Some(v) => format!("{}{}", Amount(v), unit.label()),
         None => format!("____{}", unit.label()),
     }
 }
@@ -711,7 +716,7 @@ fn change(c: &Change, unit: &str, mode: RoundingMode) -> String {
     };
     format!(
         "，决算数比上年{word}{}{unit}，{rate}{}",
-        Plain(ch.abs()),
+        Amount(ch.abs()),
         Pct(g.abs(), mode)
     )
 }
@@ -732,4 +737,31 @@ fn chinese_count(n: usize) -> String {
     NUMERALS
         .get(n)
         .map_or_else(|| n.to_string(), |d| (*d).to_string())
+}
+
+/// The last two level-1 headings, which the prose of 问题 and 措施 fills.
+pub const PROBLEMS: &str = "存在的主要问题";
+pub const MEASURES: &str = "下一步改进措施";
+
+/// A heading's number as a 公文 writes it (GB/T 9704): 一、 at level 1, （一） at 2, 1. at
+/// 3, （1） at 4; Chinese numerals up to 九十九 (十一, 二十), then Arabic.
+pub fn number(level: u8, n: usize) -> String {
+    match level {
+        1 => format!("{}、", chinese_numeral(n)),
+        2 => format!("（{}）", chinese_numeral(n)),
+        3 => format!("{n}. "),
+        _ => format!("（{n}）"),
+    }
+}
+
+/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九; beyond, Arabic digits.
+pub fn chinese_numeral(n: usize) -> String {
+    let (tens, ones) = (n / 10, n % 10);
+    match (tens, ones) {
+        _ if n <= 10 => chinese_count(n),
+        (1, d) => format!("十{}", NUMERALS[d]),
+        (2..=9, 0) => format!("{}十", NUMERALS[tens]),
+        (2..=9, d) => format!("{}十{}", NUMERALS[tens], NUMERALS[d]),
+        _ => n.to_string(),
+    }
 }

@@ -318,11 +318,7 @@ fn values(m: &Measure) -> (Cell, Cell) {
 /// Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
 pub fn csv(s: &ScoreSheet) -> String {
     let mut out = String::from("\u{feff}");
-    let mut line = |cells: &[String]| {
-        let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        out += &row.join(",");
-        out += "\r\n";
-    };
+    let mut line = |cells: &[String]| csv_line(&mut out, cells);
     let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
     let amount = |v: Option<Decimal>| v.map_or_else(String::new, num::fmt_amount);
     line(std::slice::from_ref(&s.title));
@@ -387,6 +383,13 @@ pub fn text_cell(t: &str) -> String {
     } else {
         t.to_string()
     }
+}
+
+/// One CSV record: cells quoted where needed, joined by commas, ended by CRLF.
+pub(crate) fn csv_line(out: &mut String, cells: &[String]) {
+    let row: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    *out += &row.join(",");
+    *out += "\r\n";
 }
 
 fn csv_cell(c: &str) -> String {

@@ -365,6 +365,10 @@ pub fn report_stale(excerpt: &str) -> String {
     format!("自评报告中修改过的段落“{excerpt}…”：其中的数字修改后已变化，请在自评报告中核对")
 }
 
+pub fn report_section_empty(heading: &str) -> String {
+    format!("自评报告的「{heading}」没有内容：打印和导出时只有标题，请在“问题与措施”中填写")
+}
+
 pub fn report_orphan(excerpt: &str) -> String {
     format!("自评报告中修改过的段落“{excerpt}…”已不在报告中（评分标准或指标分类已改变）：文字仍保存着，可在自评报告中查看或删除")
 }

@@ -87,7 +87,38 @@ pub fn validate(a: &Assessment) -> Vec<Finding> {
         );
     }
     report_edits(a, &mut f);
+    report_sections(a, &mut f);
     f.0
+}
+
+/// 问题 and 措施 left empty: the report would print their headings bare.
+fn report_sections(a: &Assessment, f: &mut Findings) {
+    let sections = [
+        (
+            "PROBLEMS_EMPTY",
+            "problems",
+            3,
+            report::PROBLEMS,
+            &a.problems,
+        ),
+        (
+            "MEASURES_EMPTY",
+            "measures",
+            4,
+            report::MEASURES,
+            &a.measures,
+        ),
+    ];
+    for (code, path, n, title, paragraphs) in sections {
+        if paragraphs.iter().all(|p| p.trim().is_empty()) {
+            let heading = format!("{}{title}", report::number(1, n));
+            f.warn(
+                code,
+                vec![path.into()],
+                text::report_section_empty(&heading),
+            );
+        }
+    }
 }
 
 /// The code of a figure whose typed text is not a number.

@@ -23,8 +23,8 @@ pub fn xlsx(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, String> {
 
 /// 宋体 for every cell; charset 134 (GB2312) lets Excel and WPS fall back to another
 /// Chinese font where 宋体 is missing.
-const FONT: &str = "宋体";
-const GB2312: u8 = 134;
+pub(crate) const FONT: &str = "宋体";
+pub(crate) const GB2312: u8 = 134;
 /// Body text size, and the height of one line of it in points.
 const SIZE: f64 = 11.0;
 const LINE: f64 = 14.5;

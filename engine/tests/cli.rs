@@ -434,3 +434,88 @@ fn a_gbk_file_is_read() {
     let card: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(card["total"], "99.32");
 }
+
+#[test]
+fn summary_writes_one_row_per_file_and_exits_as_score_does() {
+    let dir = scratch("summary");
+    let good = write(&dir, "good.json", &sample_text());
+    let zeros = write(&dir, "zeros.json", &zero_spending());
+    let bad = write(&dir, "bad.json", "{ not json");
+    let missing = dir.join("missing.json").to_string_lossy().into_owned();
+    let rows = |o: &Output| -> Vec<String> {
+        stdout(o)
+            .trim_start_matches('\u{feff}')
+            .split_terminator("\r\n")
+            .map(String::from)
+            .collect()
+    };
+
+    let out = ziping(&["summary", &good]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        rows(&out),
+        [
+            "文件,部门,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明".to_string(),
+            format!("{good},广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,"),
+        ]
+    );
+
+    // A file with errors is in the table, marked; exit 1 as `score` gives.
+    let out = ziping(&["summary", &good, &zeros]);
+    assert_eq!(out.status.code(), Some(1));
+    let table = rows(&out);
+    assert_eq!(table.len(), 3);
+    assert!(
+        table[2].starts_with(&format!("{zeros},广州市天河区信访局,2023,部门整体,"))
+            && table[2].ends_with(",校验未通过,"),
+        "{}",
+        table[2]
+    );
+
+    // Unreadable files get their rows too, with the reason; exit 2, the reason on stderr.
+    let out = ziping(&["summary", &good, &zeros, &bad, &missing]);
+    assert_eq!(out.status.code(), Some(2));
+    let table = rows(&out);
+    assert_eq!(table.len(), 5, "{table:?}");
+    assert!(table[3].starts_with(&format!("{bad},,,,,,,,,无法读取,文件不是有效的 JSON")));
+    assert!(table[4].starts_with(&format!("{missing},,,,,,,,,无法读取,无法读取（")));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{bad}：文件不是有效的 JSON")),
+        "{stderr}"
+    );
+
+    // The workbook, to a file.
+    let xlsx = dir.join("汇总.xlsx");
+    let out = ziping(&[
+        "summary",
+        &good,
+        &zeros,
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().expect("a path"),
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the exit code still tells of errors"
+    );
+    assert!(std::fs::read(&xlsx).expect("written").starts_with(b"PK"));
+    let csv = dir.join("汇总.csv");
+    let out = ziping(&["summary", &good, "--out", csv.to_str().expect("a path")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).is_empty());
+    assert!(std::fs::read_to_string(&csv)
+        .expect("written")
+        .contains("99.30%"));
+
+    let out = ziping(&["summary", &good, "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("summary 不支持格式 pdf：可选 csv、xlsx"));
+    let out = ziping(&["summary"]);
+    assert_eq!(out.status.code(), Some(2), "no file: the usage");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ziping summary 文件..."));
+}

@@ -85,12 +85,24 @@ fn numbers_in(line: &str) -> Vec<String> {
     out
 }
 
+/// Whether two figures are the same number, written with or without padding: the seed
+/// writes 179.6 and 0 where the report writes every amount as 179.60 and 0.00.
+fn same_figure(a: &str, b: &str) -> bool {
+    let value = |s: &str| {
+        let (n, pct) = s.strip_suffix('%').map_or((s, false), |n| (n, true));
+        n.parse::<rust_decimal::Decimal>()
+            .ok()
+            .map(|v| (v.normalize(), pct))
+    };
+    a == b || value(a).is_some_and(|v| Some(v) == value(b))
+}
+
 /// Removes each of `wanted` from `have`; returns what could not be found.
 fn missing(wanted: &[String], have: &[String]) -> Vec<String> {
     let mut pool = have.to_vec();
     let mut absent = Vec::new();
     for w in wanted {
-        match pool.iter().position(|h| h == w) {
+        match pool.iter().position(|h| same_figure(h, w)) {
             Some(at) => {
                 pool.swap_remove(at);
             }
@@ -156,11 +168,11 @@ fn the_seed_figures_read_in_the_seeds_sentences() {
     let text = render::text(&report::report(&sample::sample()));
     for phrase in [
         "决算数733.88万元，决算数比上年增加50.05万元，增长率7.32%",
-        "基本支出554.28万元，占比为75.53%；项目支出179.6万元，占比为24.47%",
+        "基本支出554.28万元，占比为75.53%；项目支出179.60万元，占比为24.47%",
         "部门预算执行率99.30%",
         "工资福利支出515.53万元，占比70.25%",
         "一、工资福利支出\t515.53\t70.25%",
-        "三、对个人和家庭的补助\t0\t",
+        "三、对个人和家庭的补助\t0.00\t",
         "合计\t733.88\t",
         "部门整体共设立产出指标3个，其中数量指标1个，质量指标1个，时效指标1个",
         "部门整体支出绩效评价得分为99.32分",
@@ -259,7 +271,7 @@ fn a_reworded_paragraph_is_printed_and_warned_about_once_its_figures_change() {
         p.text, "本年收入情况见附表。",
         "the edit is kept, never overwritten"
     );
-    assert!(p.generated.contains("决算数700万元"));
+    assert!(p.generated.contains("决算数700.00万元"));
 }
 
 #[test]
@@ -368,6 +380,246 @@ fn a_national_scheme_report_lists_every_indicator_category() {
     assert!(text.contains("本评分标准未设管理效率指标。"), "{text}");
     let headings = text
         .lines()
-        .filter(|l| l.starts_with("（") && l.contains("完成情况"));
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && l.contains("完成情况"));
     assert!(headings.count() >= 2);
+}
+
+/// A heading's number and title at its level: (3, "1. 部门整体收入情况") → (1, "部门整体收入情况").
+fn parse_number(level: u8, text: &str) -> Option<(usize, String)> {
+    let chinese = |s: &str| (1..100).find(|&n| report::chinese_numeral(n) == s);
+    let (number, title) = match level {
+        1 => {
+            let (n, t) = text.split_once('、')?;
+            (chinese(n)?, t)
+        }
+        2 => {
+            let (n, t) = text.strip_prefix('（')?.split_once('）')?;
+            (chinese(n)?, t)
+        }
+        3 => {
+            let (n, t) = text.split_once(". ")?;
+            (n.parse().ok()?, t)
+        }
+        _ => {
+            let (n, t) = text.strip_prefix('（')?.split_once('）')?;
+            (n.parse().ok()?, t)
+        }
+    };
+    Some((number, title.to_string()))
+}
+
+/// Walks the headings: each is numbered in its level's style, one more than the last at
+/// its level under the same parent, and no level is skipped on the way down.
+fn assert_numbering(name: &str, r: &report::Report) {
+    let mut last = [0usize; 4];
+    let mut depth = 0u8;
+    let mut seen = 0;
+    for b in &r.blocks {
+        let Block::Heading { level, text } = b else {
+            continue;
+        };
+        seen += 1;
+        assert!(
+            (1..=4).contains(level) && *level <= depth + 1,
+            "{name}: 「{text}」 at level {level} under level {depth}"
+        );
+        let at = usize::from(*level) - 1;
+        let (n, title) = parse_number(*level, text)
+            .unwrap_or_else(|| panic!("{name}: 「{text}」 is not numbered for level {level}"));
+        assert_eq!(n, last[at] + 1, "{name}: 「{text}」 after {}", last[at]);
+        assert!(
+            !title.is_empty() && !title.starts_with(' '),
+            "{name}: 「{text}」"
+        );
+        last[at] = n;
+        last[at + 1..].fill(0);
+        depth = *level;
+    }
+    assert!(seen >= 10, "{name}: only {seen} headings");
+    assert_eq!(last[0], 4, "{name}: 一、 to 四、");
+}
+
+#[test]
+fn headings_are_numbered_in_order_at_every_level() {
+    let two_management = {
+        let mut a = sample::sample();
+        let management = a.scheme.sections[2].clone();
+        a.scheme.sections.push(ziping_engine::scheme::Section {
+            id: "management2".into(),
+            name: "运行管理".into(),
+            ..management
+        });
+        a
+    };
+    let cases = [
+        ("the sample", sample::sample()),
+        (
+            "a blank draft",
+            Assessment::new(ziping_engine::schemes::guangzhou_departmental()),
+        ),
+        (
+            "the national project scheme",
+            Assessment::new(ziping_engine::schemes::national_project()),
+        ),
+        ("twelve national indicators", sample::enlarged(12)),
+        ("two management sections", two_management),
+    ];
+    for (name, a) in &cases {
+        assert_numbering(name, &report::report(a));
+    }
+    // The seed's headings, as it numbers them.
+    let headings: Vec<String> = report::report(&cases[0].1)
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "一、部门基本情况",
+            "（一）部门职能",
+            "（二）年度总体工作和重点工作任务",
+            "（三）部门整体支出绩效目标",
+            "（四）部门整体收支情况",
+            "1. 部门整体收入情况",
+            "2. 部门整体支出情况",
+            "（五）部门整体绩效管理情况",
+            "二、绩效自评情况",
+            "（一）自评结论",
+            "（二）履职效能分析",
+            "1. 部门整体绩效目标产出指标完成情况",
+            "2. 部门整体绩效目标效益指标完成情况",
+            "（三）管理效率分析",
+            "三、存在的主要问题",
+            "四、下一步改进措施",
+        ]
+    );
+    let r = report::report(&cases[4].1);
+    assert!(
+        r.blocks.iter().any(
+            |b| matches!(b, Block::Heading { level: 2, text } if text == "（四）运行管理分析")
+        ),
+        "a second management section is （四）"
+    );
+}
+
+#[test]
+fn the_walk_notices_a_skipped_or_repeated_number() {
+    let mut r = report::report(&sample::sample());
+    let at = r
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text, .. } if text == "2. 部门整体支出情况"))
+        .expect("the heading");
+    r.blocks[at] = Block::Heading {
+        level: 3,
+        text: "3. 部门整体支出情况".into(),
+    };
+    let skipped = std::panic::catch_unwind(|| assert_numbering("skipped", &r));
+    assert!(skipped.is_err(), "1. then 3. is found");
+    r.blocks[at] = Block::Heading {
+        level: 4,
+        text: "（1）部门整体支出情况".into(),
+    };
+    let nested = std::panic::catch_unwind(|| assert_numbering("nested", &r));
+    assert!(nested.is_ok(), "（1） under 1. is in order");
+    r.blocks[at] = Block::Heading {
+        level: 2,
+        text: "（一）部门整体支出情况".into(),
+    };
+    let repeated = std::panic::catch_unwind(|| assert_numbering("repeated", &r));
+    assert!(repeated.is_err(), "a second （一） is found");
+}
+
+#[test]
+fn chinese_numerals_run_past_ten() {
+    let cases = [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "100"),
+    ];
+    for (n, want) in cases {
+        assert_eq!(report::chinese_numeral(n), want, "{n}");
+    }
+    let styles = [
+        (1, 3, "三、"),
+        (2, 11, "（十一）"),
+        (3, 2, "2. "),
+        (4, 12, "（12）"),
+    ];
+    for (level, n, want) in styles {
+        assert_eq!(report::number(level, n), want, "level {level}");
+    }
+}
+
+/// Every amount followed by its unit in a text: 810.88万元 → "810.88".
+fn amounts_in(text: &str, unit: &str) -> Vec<String> {
+    text.split(unit)
+        .filter_map(|before| {
+            let digits: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            (!digits.is_empty()).then(|| digits.chars().rev().collect())
+        })
+        .collect()
+}
+
+#[test]
+fn every_amount_in_the_report_is_written_one_way() {
+    // Amounts typed as a finance clerk types them: whole, one decimal, three decimals.
+    let mut a = sample::sample();
+    let f = &mut a.finance;
+    f.appropriation.initial = Some(dec!(811));
+    f.appropriation.adjusted = Some(dec!(739.0));
+    f.spending.initial = Some(dec!(811));
+    f.basic = Some(dec!(554.280));
+    f.economic[1] = Some(dec!(201.560));
+    let r = report::report(&a);
+    let text = render::text(&r);
+    for phrase in [
+        "预算收入811.00万元，调整预算数739.00万元",
+        "本单位年初预算支出811.00万元",
+        "基本支出554.280万元",
+        "项目支出179.60万元",
+        "商品和服务支出201.560万元",
+        "决算数比上年增加50.05万元",
+        "二、商品和服务支出\t201.560\t",
+        "三、对个人和家庭的补助\t0.00\t",
+        "合计\t733.880\t",
+    ] {
+        assert!(text.contains(phrase), "missing: {phrase}\n{text}");
+    }
+    // Generated paragraphs and tables alike: never fewer than 2 decimals.
+    let generated: String = r
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Generated(p) => Some(p.text.clone()),
+            Block::Table(t) => Some(
+                t.rows
+                    .iter()
+                    .chain(&t.printed.rows)
+                    .map(|row| format!("{}万元", row[1]))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let amounts = amounts_in(&generated, "万元");
+    assert!(amounts.len() > 30, "{amounts:?}");
+    for v in &amounts {
+        let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals >= 2, "{v}万元 in\n{generated}");
+    }
 }

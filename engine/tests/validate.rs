@@ -347,6 +347,22 @@ fn each_broken_relation_or_field_is_found_with_its_path_and_figures() {
             "scheme.rounding.rate_places",
             "scheme.rounding.rate_places）为 9",
         ),
+        (
+            "问题 left empty",
+            |a| a.problems.clear(),
+            "PROBLEMS_EMPTY",
+            Warning,
+            "problems",
+            "自评报告的「三、存在的主要问题」没有内容：打印和导出时只有标题",
+        ),
+        (
+            "措施 only blank paragraphs",
+            |a| a.measures = vec!["  ".into(), String::new()],
+            "MEASURES_EMPTY",
+            Warning,
+            "measures",
+            "「四、下一步改进措施」没有内容",
+        ),
     ];
     for (case, edit, code, severity, path, words) in cases {
         let found = findings(*edit, code);
@@ -622,6 +638,54 @@ fn findings_with(edit: impl FnOnce(&mut Assessment)) -> Vec<Finding> {
     let mut a = sample();
     edit(&mut a);
     validate::validate(&a)
+}
+
+#[test]
+fn an_empty_problems_or_measures_section_is_named_by_the_reports_own_heading() {
+    use ziping_engine::report::{self, Block};
+    let mut a = sample();
+    a.problems.clear();
+    a.measures.clear();
+    let found = validate::validate(&a);
+    let headings: Vec<String> = report::report(&a)
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text),
+            _ => None,
+        })
+        .collect();
+    let warned: Vec<(&str, &[String], Severity)> = found
+        .iter()
+        .map(|f| (f.code, f.paths.as_slice(), f.severity))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (
+                "PROBLEMS_EMPTY",
+                &["problems".to_string()][..],
+                Severity::Warning
+            ),
+            (
+                "MEASURES_EMPTY",
+                &["measures".to_string()][..],
+                Severity::Warning
+            ),
+        ],
+        "warnings only: the file is still valid"
+    );
+    for (f, heading) in found.iter().zip(&headings[2..]) {
+        assert!(
+            f.message.contains(&format!("「{heading}」")),
+            "{} names {heading}",
+            f.message
+        );
+    }
+    // One paragraph with text is enough.
+    a.measures = vec![String::new(), "（一）加强督办。".into()];
+    let codes: Vec<&str> = validate::validate(&a).iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["PROBLEMS_EMPTY"]);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 use ziping_engine::report::Date;
+use ziping_engine::summary::{self, SummaryRow};
 use ziping_engine::{docx, file, report, sheet, xlsx};
 
 /// The score sheet (自评表) of an assessment file as an .xlsx workbook.
@@ -23,6 +24,13 @@ pub fn report_docx(assessment: &str, date: Option<String>) -> Result<Vec<u8>, St
         &sheet::sheet(&a),
         day(date.as_deref())?,
     )
+}
+
+/// The summary's rows (汇总), as JSON in the order the table shows them, as an .xlsx workbook.
+#[wasm_bindgen]
+pub fn summary_xlsx(rows: &str, date: Option<String>) -> Result<Vec<u8>, String> {
+    let rows: Vec<SummaryRow> = serde_json::from_str(rows).map_err(|e| e.to_string())?;
+    summary::xlsx(&rows, day(date.as_deref())?)
 }
 
 /// The date given, or today where the page runs.

@@ -10,4 +10,5 @@ pub mod report;
 pub mod scheme;
 pub mod score_panel;
 pub mod sheet;
+pub mod summary;
 pub mod whatif;

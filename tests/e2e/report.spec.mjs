@@ -29,12 +29,12 @@ test("the report shows the seed's figures and tables from the data", async ({ pa
   await openReport(page);
   const report = page.getByTestId("report");
   await expect(report.locator("h1")).toHaveText("2023年度广州市天河区信访局部门整体支出绩效自评报告");
-  await expect(report).toContainText("决算支出733.88万元（其中，基本支出554.28万元，占比为75.53%；项目支出179.6万元，占比为24.47%），部门预算执行率99.30%");
+  await expect(report).toContainText("决算支出733.88万元（其中，基本支出554.28万元，占比为75.53%；项目支出179.60万元，占比为24.47%），部门预算执行率99.30%");
   await expect(report.locator("table tr", { hasText: "二、商品和服务支出" })).toContainText("27.46%");
   await expect(report.locator("table tr", { hasText: "合计" })).toContainText("733.88");
   // The report follows the figures as they are typed.
   await field(page, "finance.basic").fill("554.2");
-  await expect(report).toContainText("基本支出554.2万元");
+  await expect(report).toContainText("基本支出554.20万元");
 });
 
 test("a reworded paragraph is marked, survives a reload, and is flagged when its figures change", async ({ page }) => {
@@ -54,7 +54,7 @@ test("a reworded paragraph is marked, survives a reload, and is flagged when its
   // A figure of the paragraph changes: the edit stays, with a warning and the new text.
   await field(page, "finance.appropriation.actual").fill("700");
   await expect(para).toHaveClass(/stale/);
-  await expect(para.getByRole("alert")).toContainText("决算数700万元");
+  await expect(para.getByRole("alert")).toContainText("决算数700.00万元");
   await expect(para.locator("p")).toHaveText("本年收入情况详见附表。");
   // The findings list says so too, wherever the user is.
   const finding = page.locator(".finding.warning", { hasText: "本年收入情况详见附表" });
@@ -63,7 +63,7 @@ test("a reworded paragraph is marked, survives a reload, and is flagged when its
   await expect(para).not.toHaveClass(/stale/);
   await expect(finding).toHaveCount(0);
   await para.getByRole("button", { name: "恢复生成文本" }).click();
-  await expect(para.locator("p")).toContainText("决算数700万元");
+  await expect(para.locator("p")).toContainText("决算数700.00万元");
   await expect(para).not.toHaveClass(/edited/);
 });
 

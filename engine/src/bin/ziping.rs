@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use ziping_engine::file::{self, FileError};
 use ziping_engine::model::Assessment;
 use ziping_engine::score::{self, ScoreCard};
+use ziping_engine::summary::{self, Flag};
 use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{docx, render, report, sample, schemes, sheet, whatif, xlsx};
 
@@ -40,6 +41,10 @@ const USAGE: &str = "用法：
   ziping form 文件 [--format csv|xlsx] [--out 输出文件] [--date 2026-12-01]
                                      生成自评表（默认 CSV）；xlsx 须用 --out 或重定向；
                                      --date 是落款和文件属性的日期，默认为今天
+  ziping summary 文件... [--format csv|xlsx] [--out 输出文件] [--date 2026-12-01]
+                                     汇总：每个文件一行（部门、年度、类别、总分、等级、预算执行率、
+                                     错误数、提示数、标记）；校验未通过或无法读取的文件也占一行并标明，
+                                     有错误时退出码为 1，有无法读取的文件时为 2
   ziping schemes                     列出内置评分标准
   ziping scheme 标识                  输出一个评分标准（JSON）
 文件无法读取或格式有误时退出码为 2。";
@@ -185,10 +190,40 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             write_out(&bytes, command.out, command.format == Some("xlsx"))
         }
+        ("summary", files) if !files.is_empty() => summarize(files, &command),
         ("validate", files) if !files.is_empty() => Ok(each_file(files, command.json, Validate)),
         ("score", files) if !files.is_empty() => Ok(each_file(files, command.json, Score)),
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// 汇总: one row per file, the unreadable and the invalid marked in theirs. Exits as
+/// `score` does: 2 when a file could not be read, 1 when one has errors.
+fn summarize(files: &[&str], command: &Command) -> Result<ExitCode, String> {
+    let rows: Vec<summary::SummaryRow> = files
+        .iter()
+        .map(|path| match std::fs::read_to_string(path) {
+            Ok(text) => summary::read(path, &text),
+            Err(e) => summary::unreadable(path, format!("无法读取（{e}）")),
+        })
+        .collect();
+    for r in rows.iter().filter(|r| !r.reason.is_empty()) {
+        eprintln!("{}：{}", r.file, r.reason);
+    }
+    let bytes = match command.format.unwrap_or("csv") {
+        "csv" => summary::csv(&rows).into_bytes(),
+        "xlsx" => summary::xlsx(&rows, command.date.unwrap_or_else(today))?,
+        other => return Err(format!("summary 不支持格式 {other}：可选 csv、xlsx")),
+    };
+    write_out(&bytes, command.out, command.format == Some("xlsx"))?;
+    let has = |flag| rows.iter().any(|r| r.flags.contains(&flag));
+    Ok(if has(Flag::Unreadable) {
+        ExitCode::from(2)
+    } else if has(Flag::Invalid) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Today in the system's time zone: the date of the files written.

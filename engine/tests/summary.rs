@@ -1,0 +1,383 @@
+//! 汇总 from real files: the sample and variants of it as a reviewer receives them, one
+//! that does not validate, one graded 优 on low execution, one with an override and no
+//! reason, one that is not JSON and a scheme file sent by mistake.
+
+use std::io::Cursor;
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use serde_json::Value;
+use ziping_engine::report::Date;
+use ziping_engine::summary::{self, Column, Filter, Flag, Shown, SummaryRow};
+
+const SAMPLE: &str = include_str!("data/sample.json");
+const SCHEME: &str = include_str!("data/scheme-national-project.json");
+
+/// The sample's file changed by `edit` on its assessment.
+fn variant(edit: impl FnOnce(&mut Value)) -> String {
+    let mut file: Value = serde_json::from_str(SAMPLE).expect("JSON");
+    edit(&mut file["assessment"]);
+    serde_json::to_string_pretty(&file).expect("JSON")
+}
+
+/// 决算 650 of 739.04 (87.95%), its parts and economic rows consistent, the override kept.
+fn low_execution() -> String {
+    variant(|a| {
+        let f = &mut a["finance"];
+        f["spending"]["actual"] = "650".into();
+        f["basic"] = "470.40".into();
+        f["economic"][0] = "431.65".into();
+    })
+}
+
+/// The files of these tests, by name.
+fn files() -> Vec<(&'static str, String)> {
+    vec![
+        ("天河区信访局.json", SAMPLE.to_string()),
+        (
+            "支出不符.json",
+            variant(|a| a["finance"]["basic"] = "554.20".into()),
+        ),
+        ("执行率低.json", low_execution()),
+        (
+            "调整无理由.json",
+            variant(|a| a["execution_override"]["reason"] = "".into()),
+        ),
+        (
+            "白云区.json",
+            variant(|a| {
+                a["department"] = "白云区信访局".into();
+                a["year"] = 2024.into();
+                a["execution_override"] = Value::Null;
+            }),
+        ),
+        ("损坏.json", "{ \"schema_version\": 1, ".to_string()),
+        ("评分标准.json", SCHEME.to_string()),
+    ]
+}
+
+fn rows() -> Vec<SummaryRow> {
+    files()
+        .iter()
+        .map(|(name, text)| summary::read(name, text))
+        .collect()
+}
+
+fn cells(r: &SummaryRow) -> Vec<String> {
+    Column::ALL.iter().map(|c| c.text(r)).collect()
+}
+
+#[test]
+fn each_file_has_its_row_with_its_figures_and_flags() {
+    let rows = rows();
+    let want: [[&str; 10]; 7] = [
+        [
+            "天河区信访局.json",
+            "广州市天河区信访局",
+            "2023",
+            "部门整体",
+            "99.32",
+            "优",
+            "99.30%",
+            "0",
+            "0",
+            "",
+        ],
+        [
+            "支出不符.json",
+            "广州市天河区信访局",
+            "2023",
+            "部门整体",
+            "99.32",
+            "优",
+            "99.30%",
+            "1",
+            "0",
+            "校验未通过",
+        ],
+        [
+            "执行率低.json",
+            "广州市天河区信访局",
+            "2023",
+            "部门整体",
+            "99.32",
+            "优",
+            "87.95%",
+            "0",
+            "1",
+            "评为优但预算执行率低于90%",
+        ],
+        [
+            "调整无理由.json",
+            "广州市天河区信访局",
+            "2023",
+            "部门整体",
+            "99.32",
+            "优",
+            "99.30%",
+            "1",
+            "0",
+            "校验未通过、人工评分未说明理由",
+        ],
+        [
+            "白云区.json",
+            "白云区信访局",
+            "2024",
+            "部门整体",
+            "99.93",
+            "优",
+            "99.30%",
+            "0",
+            "0",
+            "",
+        ],
+        ["损坏.json", "", "", "", "", "", "", "", "", "无法读取"],
+        ["评分标准.json", "", "", "", "", "", "", "", "", "无法读取"],
+    ];
+    assert_eq!(rows.len(), want.len(), "one row per file, none left out");
+    for (r, want) in rows.iter().zip(want) {
+        assert_eq!(cells(r)[..10], want, "{}", r.file);
+    }
+    assert_eq!(rows[0].reason, "");
+    assert!(
+        rows[5].reason.contains("不是有效的 JSON"),
+        "{}",
+        rows[5].reason
+    );
+    assert_eq!(
+        rows[6].reason,
+        "需要自评文件，但这是评分标准文件；未导入任何内容"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_graded_excellent_is_not_flagged_for_low_execution() {
+    // Without the override the low execution scores itself: 87.95% × 10 = 8.80, still 优
+    // (98.80); a poor grade would not be flagged.
+    let text = variant(|a| {
+        a["finance"]["spending"]["actual"] = "650".into();
+        a["finance"]["basic"] = "470.40".into();
+        a["finance"]["economic"][0] = "431.65".into();
+        a["execution_override"] = Value::Null;
+    });
+    let r = summary::read("a.json", &text);
+    assert_eq!(
+        (Column::Total.text(&r), r.flags.clone()),
+        ("98.80".into(), vec![Flag::ExcellentLowExecution])
+    );
+    // The same rate under grades that make 98.80 a 良: no flag.
+    let text = variant(|a| {
+        a["finance"]["spending"]["actual"] = "650".into();
+        a["finance"]["basic"] = "470.40".into();
+        a["finance"]["economic"][0] = "431.65".into();
+        a["execution_override"] = Value::Null;
+        a["scheme"]["grades"][0]["min"] = "99".into();
+    });
+    let r = summary::read("a.json", &text);
+    assert_eq!(
+        (Column::Grade.text(&r), r.flags.clone()),
+        ("良".into(), vec![])
+    );
+}
+
+#[test]
+fn a_manual_score_without_its_reason_is_flagged_as_an_override_is() {
+    let text = variant(|a| {
+        let m = &mut a["indicators"][0]["measure"];
+        m["rule"] = serde_json::json!({ "type": "manual" });
+        m["entered_score"] = "6".into();
+    });
+    let r = summary::read("manual.json", &text);
+    assert_eq!(r.flags, [Flag::Invalid, Flag::OverrideWithoutReason]);
+}
+
+fn order(rows: &[SummaryRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.file.as_str()).collect()
+}
+
+#[test]
+fn sorting_by_a_column_puts_missing_figures_last_either_way_and_is_stable() {
+    let cases: [(Column, bool, [&str; 7]); 6] = [
+        (
+            Column::Total,
+            true,
+            [
+                "白云区.json",
+                "天河区信访局.json",
+                "支出不符.json",
+                "执行率低.json",
+                "调整无理由.json",
+                "损坏.json",
+                "评分标准.json",
+            ],
+        ),
+        (
+            Column::ExecutionRate,
+            false,
+            [
+                "执行率低.json",
+                "天河区信访局.json",
+                "支出不符.json",
+                "调整无理由.json",
+                "白云区.json",
+                "损坏.json",
+                "评分标准.json",
+            ],
+        ),
+        (
+            Column::Year,
+            true,
+            [
+                "白云区.json",
+                "天河区信访局.json",
+                "支出不符.json",
+                "执行率低.json",
+                "调整无理由.json",
+                "损坏.json",
+                "评分标准.json",
+            ],
+        ),
+        (
+            Column::Flags,
+            true,
+            [
+                "调整无理由.json",
+                "支出不符.json",
+                "执行率低.json",
+                "损坏.json",
+                "评分标准.json",
+                "天河区信访局.json",
+                "白云区.json",
+            ],
+        ),
+        (
+            Column::Errors,
+            true,
+            [
+                "支出不符.json",
+                "调整无理由.json",
+                "天河区信访局.json",
+                "执行率低.json",
+                "白云区.json",
+                "损坏.json",
+                "评分标准.json",
+            ],
+        ),
+        (
+            Column::Department,
+            false,
+            [
+                "天河区信访局.json",
+                "支出不符.json",
+                "执行率低.json",
+                "调整无理由.json",
+                "白云区.json",
+                "损坏.json",
+                "评分标准.json",
+            ],
+        ),
+    ];
+    for (column, descending, want) in cases {
+        let mut rows = rows();
+        summary::sort(&mut rows, column, descending);
+        assert_eq!(order(&rows), want, "{column:?} descending {descending}");
+    }
+}
+
+#[test]
+fn the_filter_keeps_rows_by_flag_and_by_text() {
+    let rows = rows();
+    let cases = [
+        (Shown::All, "", 7),
+        (Shown::Flagged, "", 5),
+        (Shown::With(Flag::Invalid), "", 2),
+        (Shown::With(Flag::Unreadable), "", 2),
+        (Shown::With(Flag::ExcellentLowExecution), "", 1),
+        (Shown::With(Flag::OverrideWithoutReason), "", 1),
+        (Shown::All, "白云", 1),
+        (Shown::All, "  2024 ", 1),
+        (Shown::All, "JSON", 7),
+        (Shown::Flagged, "天河", 3),
+        (Shown::All, "评分标准", 1),
+        (Shown::All, "没有这个", 0),
+    ];
+    for (shown, text, n) in cases {
+        let f = Filter {
+            shown,
+            text: text.into(),
+        };
+        assert_eq!(summary::filter(&rows, &f).len(), n, "{shown:?} {text:?}");
+    }
+}
+
+#[test]
+fn the_csv_is_written_as_the_score_sheets_csv_is() {
+    let rows = rows();
+    let picked = [&rows[0], &rows[3], &rows[5]];
+    let csv = summary::csv(picked);
+    let want = "\u{feff}文件,部门,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明\r\n\
+        天河区信访局.json,广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,\r\n\
+        调整无理由.json,广州市天河区信访局,2023,部门整体,99.32,优,99.30%,1,0,校验未通过、人工评分未说明理由,\r\n";
+    assert!(csv.starts_with(want), "{csv}");
+    let last = csv.strip_prefix(want).expect("the first rows");
+    assert_eq!(
+        last,
+        "损坏.json,,,,,,,,,无法读取,文件不是有效的 JSON（第 1 行第 23 列附近有误），未导入任何内容\r\n",
+        "an unreadable file's row, with the reason"
+    );
+}
+
+#[test]
+fn user_text_in_the_csv_cannot_run_as_a_formula() {
+    let text = variant(|a| a["department"] = "=HYPERLINK(\"x\")".into());
+    let csv = summary::csv([&summary::read("f.json", &text)]);
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{csv}");
+}
+
+#[test]
+fn the_workbook_holds_the_rows_with_figures_as_numbers() {
+    let rows = rows();
+    let day = Date {
+        year: 2026,
+        month: 12,
+        day: 1,
+    };
+    let bytes = summary::xlsx(&rows, day).expect("a workbook");
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
+    let sheet = book.worksheet_range("汇总").expect("the sheet");
+    let header: Vec<String> = (0..11)
+        .map(|c| {
+            sheet
+                .get_value((0, c))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        header,
+        Column::ALL.map(|c| c.label().to_string()),
+        "the header"
+    );
+    assert_eq!(sheet.height(), 8, "the header and one row per file");
+    let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned();
+    assert_eq!(at(1, 0), Some(Data::String("天河区信访局.json".into())));
+    assert_eq!(at(1, 2), Some(Data::Float(2023.0)));
+    assert_eq!(at(1, 4), Some(Data::Float(99.32)));
+    assert_eq!(at(1, 5), Some(Data::String("优".into())));
+    assert_eq!(at(1, 6), Some(Data::Float(0.993)));
+    assert_eq!(at(2, 7), Some(Data::Float(1.0)));
+    assert_eq!(at(3, 6), Some(Data::Float(0.8795)));
+    assert_eq!(
+        at(4, 9),
+        Some(Data::String("校验未通过、人工评分未说明理由".into()))
+    );
+    assert_eq!(at(6, 9), Some(Data::String("无法读取".into())));
+    assert!(matches!(at(6, 10), Some(Data::String(s)) if s.contains("JSON")));
+}
+
+#[test]
+fn rows_travel_as_json_to_the_export_module_unchanged() {
+    let rows = rows();
+    let json = serde_json::to_string(&rows).expect("JSON");
+    let back: Vec<SummaryRow> = serde_json::from_str(&json).expect("rows");
+    assert_eq!(back, rows);
+}
