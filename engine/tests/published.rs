@@ -60,6 +60,15 @@ fn own_findings(a: &Assessment) -> Vec<(&'static str, String, Severity)> {
         .collect()
 }
 
+/// The first paths of the form's own findings with this code.
+fn own_paths(a: &Assessment, code: &str) -> Vec<String> {
+    own_findings(a)
+        .into_iter()
+        .filter(|(c, _, _)| *c == code)
+        .map(|(_, path, _)| path)
+        .collect()
+}
+
 #[test]
 fn hebei_langfang_2019_keeps_whole_points_as_published() {
     let a = form("hebei-langfang-2019.json");
@@ -197,13 +206,8 @@ fn yunnan_lijiang_2020_scores_below_targets_met_are_flagged() {
         ]
     );
     // …and asks for the reason each lost its points, as it would for a computed shortfall.
-    let notes: Vec<String> = own_findings(&a)
-        .into_iter()
-        .filter(|(code, _, _)| *code == "DEVIATION_NOTE")
-        .map(|(_, path, _)| path)
-        .collect();
     assert_eq!(
-        notes,
+        own_paths(&a, "DEVIATION_NOTE"),
         (0..4)
             .map(|i| format!("indicators[{i}].deviation_note"))
             .collect::<Vec<_>>()
@@ -232,13 +236,8 @@ fn sichuan_qingshen_2023_is_published_without_its_results() {
     // The form gives no 完成值 and no 得分 for either indicator: the tool scores nothing it
     // was not given, and names each missing figure.
     assert_eq!(card.total, dec!(10.00));
-    let missing: Vec<String> = own_findings(&a)
-        .into_iter()
-        .filter(|(code, _, _)| *code == "REQUIRED")
-        .map(|(_, path, _)| path)
-        .collect();
     assert_eq!(
-        missing,
+        own_paths(&a, "REQUIRED"),
         [
             "indicators[0].measure.actual",
             "indicators[1].measure.actual"
