@@ -269,6 +269,42 @@ pub const BASE_INITIAL: &str = "年初预算数";
 pub const CATEGORY_POINTS: &str = "二级指标分值";
 pub const ASPECT_POINTS: &str = "管理效率各方面分值";
 pub const IMPORT_SCHEME_HINT: &str = "导入的评分标准文件会出现在上面的列表中";
+pub const RATE_PLACES: &str = "先舍入时比率保留的百分比小数位数";
+pub const SCORE_PLACES: &str = "各项得分保留的小数位数";
+pub const SECTION: &str = "一级指标";
+pub const CATEGORY: &str = "二级指标";
+pub const SECTION_NAME: &str = "一级指标名称";
+pub const CATEGORY_NAME: &str = "二级指标名称";
+pub const CATEGORY_KINDS: &str = "包含的三级指标类型：";
+pub const ADD_SECTION: &str = "添加一级指标";
+pub const ADD_EXECUTION_SECTION: &str = "添加预算执行率";
+pub const ADD_CATEGORY: &str = "添加二级指标";
+pub const NEW_SECTION: &str = "新一级指标";
+pub const NEW_CATEGORY: &str = "新二级指标";
+pub const EXECUTION_SECTION: &str = "预算执行率";
+
+/// A choice of decimals kept: 0 reads as whole numbers.
+pub fn places(n: u32) -> String {
+    match n {
+        0 => "0 位（取整）".into(),
+        _ => format!("{n} 位"),
+    }
+}
+
+/// The label of the button that moves a section or category up.
+pub fn move_up(what: &str) -> String {
+    format!("{MOVE_UP}此{what}")
+}
+
+/// The label of the button that moves a section or category down.
+pub fn move_down(what: &str) -> String {
+    format!("{MOVE_DOWN}此{what}")
+}
+
+/// The label of the button that takes a section or category out.
+pub fn remove(what: &str) -> String {
+    format!("{DELETE}此{what}")
+}
 
 /// The label of a band's threshold, for the screen reader and the field's message.
 pub fn band_min(k: usize) -> String {

@@ -1,6 +1,6 @@
 //! The app in headless Chromium: the score panel, a number field that keeps
-//! what is typed, the notices for a full storage and for another tab's save, and the
-//! report preview with a reworded paragraph.
+//! what is typed, the notices for a full storage and for another tab's save, the
+//! report preview with a reworded paragraph, and the scheme editor reshaping a scheme.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
@@ -506,4 +506,119 @@ async fn a_corrupt_draft_is_reported_at_start_and_kept_aside() {
         local().get_item(&kept).unwrap().as_deref(),
         Some("{\"rev\": 1, \"document\": {broken")
     );
+}
+
+/// An event of `kind` as the browser sends it, bubbling.
+fn send(el: &web_sys::HtmlElement, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+fn query(selector: &str) -> web_sys::HtmlElement {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn by_id<T: JsCast>(id: &str) -> T {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn total() -> String {
+    by_test_id("score-total").text_content().unwrap()
+}
+
+fn scheme_text() -> String {
+    query("#scheme").text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sections_are_picked_renamed_moved_removed_and_added_and_the_score_follows() {
+    app_with_sample().await;
+    assert_eq!(total(), "99.32");
+
+    // 执行率 10 + 绩效指标 90: the published 9.32 and the six indicators' 40 points;
+    // the management criteria have no section to count in.
+    choose("scheme-choice", "execution10-indicators90");
+    settle(10).await;
+    assert_eq!(total(), "49.32");
+    let name: web_sys::HtmlInputElement = by_id("scheme.sections[1].name");
+    assert_eq!(name.value(), "绩效指标");
+
+    // Renamed: the legend follows, the field keeps its place.
+    type_into("scheme.sections[1].name", "履职绩效指标");
+    settle(10).await;
+    assert!(by_test_id("scheme-section-1")
+        .text_content()
+        .unwrap()
+        .starts_with("履职绩效指标"));
+    let chosen: web_sys::HtmlSelectElement = by_id("scheme-choice");
+    assert_eq!(chosen.value(), "custom-execution10-indicators90");
+
+    // Moved down: the indicators come first, the score is the same.
+    by_test_id("section-0-down").click();
+    settle(10).await;
+    let first: web_sys::HtmlInputElement = by_id("scheme.sections[0].name");
+    assert_eq!(first.value(), "履职绩效指标");
+    assert_eq!(total(), "49.32");
+
+    // Removed: the execution block no longer counts, and the points no longer add up.
+    by_test_id("section-1-remove").click();
+    settle(10).await;
+    assert_eq!(total(), "40.00");
+    assert!(
+        scheme_text().contains("评分标准各一级指标分值 90 = 90，应为 100"),
+        "{}",
+        scheme_text()
+    );
+
+    // Added back, first, with 10 points: whole again.
+    by_test_id("add-execution-section").click();
+    settle(10).await;
+    assert_eq!(total(), "49.32");
+    assert!(!scheme_text().contains("应为 100"));
+    let exec: web_sys::HtmlInputElement = by_id("scheme.sections[0].name");
+    assert_eq!(exec.value(), "预算执行率");
+
+    // Whole points: 9.32 is kept as 9.
+    choose("scheme.rounding.score_places", "0");
+    settle(10).await;
+    assert_eq!(total(), "49");
+}
+
+#[wasm_bindgen_test]
+async fn a_category_is_added_given_a_kind_and_removed() {
+    app_with_sample().await;
+    choose("scheme-choice", "execution20-indicators80");
+    settle(10).await;
+    // 20 × 99.30% = 19.86 is overridden by the published 9.32; the indicators keep 40.
+    assert_eq!(total(), "49.32");
+
+    by_test_id("section-1-add-category").click();
+    settle(10).await;
+    type_into("scheme.sections[1].body.categories[2].name", "重点工作");
+    // 数量指标 moves to the new category: its indicator still counts, once.
+    let quantity: web_sys::HtmlInputElement =
+        query("[data-testid=\"section-1-category-2\"] input[type=checkbox]").unchecked_into();
+    quantity.set_checked(true);
+    send(&quantity, "change");
+    settle(10).await;
+    assert_eq!(total(), "49.32");
+    let old: web_sys::HtmlInputElement =
+        query("[data-testid=\"section-1-category-0\"] input[type=checkbox]").unchecked_into();
+    assert!(!old.checked(), "a kind is in one category only");
+
+    // The new category removed: the 6-point quantity indicator has nowhere to count.
+    by_test_id("section-1-category-2-remove").click();
+    settle(10).await;
+    assert_eq!(total(), "43.32");
 }

@@ -11,7 +11,12 @@ use crate::scheme::{
 
 /// Every built-in scheme, by id.
 pub fn builtin() -> Vec<Scheme> {
-    vec![guangzhou_departmental(), national_project()]
+    vec![
+        guangzhou_departmental(),
+        national_project(),
+        execution_10_indicators_90(),
+        execution_20_indicators_80(),
+    ]
 }
 
 /// A built-in scheme by its id.
@@ -123,7 +128,74 @@ pub fn national_project() -> Scheme {
     }
 }
 
-/// What both shipped schemes share: rounding, grades and thresholds.
+/// "执行率 10 + 绩效指标 90": the departmental form of Chongqing and Sichuan.
+pub fn execution_10_indicators_90() -> Scheme {
+    execution_plus_indicators(
+        "execution10-indicators90",
+        "部门整体支出绩效自评（执行率 10 + 绩效指标 90）",
+        10,
+        "重庆、四川等地的部门整体支出绩效自评表：预算执行率 10 分，绩效指标合计 90 分。",
+    )
+}
+
+/// "执行率 20 + 绩效指标 80": the departmental form of Hubei and some Yunnan counties.
+pub fn execution_20_indicators_80() -> Scheme {
+    execution_plus_indicators(
+        "execution20-indicators80",
+        "部门整体支出绩效自评（执行率 20 + 绩效指标 80）",
+        20,
+        "湖北及云南部分县的部门整体支出绩效自评表：预算执行率 20 分，绩效指标合计 80 分。",
+    )
+}
+
+/// Execution worth `points`, the rest one section of indicators whose points are entered
+/// per row: 产出 and 效益 group them, with no points of their own.
+fn execution_plus_indicators(id: &str, name: &str, points: i64, source: &str) -> Scheme {
+    let category = |name: &str, kinds: &[IndicatorKind]| IndicatorCategory {
+        name: name.into(),
+        points: None,
+        kinds: kinds.to_vec(),
+    };
+    Scheme {
+        id: id.into(),
+        name: name.into(),
+        notes: vec![
+            source.into(),
+            "各项绩效指标的分值由单位逐行填写，合计不超过绩效指标的分值；二级指标不设固定分值。"
+                .into(),
+            "预算执行率按全年执行数 ÷ 全年预算数 × 分值计分，最高为满分。".into(),
+        ],
+        sections: vec![
+            Section {
+                points: pts(points),
+                ..execution_section()
+            },
+            Section {
+                id: "indicators".into(),
+                name: "绩效指标".into(),
+                points: pts(100 - points),
+                body: SectionBody::Indicators {
+                    categories: vec![
+                        category("产出指标", &OUTPUT_KINDS),
+                        category(
+                            "效益指标",
+                            &[
+                                IndicatorKind::Economic,
+                                IndicatorKind::Social,
+                                IndicatorKind::Ecological,
+                                IndicatorKind::Sustainability,
+                                IndicatorKind::Satisfaction,
+                            ],
+                        ),
+                    ],
+                },
+            },
+        ],
+        ..common()
+    }
+}
+
+/// What every shipped scheme shares: rounding, grades and thresholds.
 fn common() -> Scheme {
     Scheme {
         rounding: Rounding::default(),

@@ -932,6 +932,17 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
             }
             SectionBody::Indicators { categories } => {
                 for (j, c) in categories.iter().enumerate() {
+                    if c.name.trim().is_empty() {
+                        f.error(
+                            "REQUIRED",
+                            vec![format!("{sp}.body.categories[{j}].name")],
+                            text::required(&format!(
+                                "一级指标「{}」第 {} 个二级指标的名称",
+                                sec.name,
+                                j + 1
+                            )),
+                        );
+                    }
                     for k in &c.kinds {
                         if kinds_seen.contains(k) {
                             f.error(

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use ziping_engine::figures::Change;
 use ziping_engine::model::{EconomicClass, Override};
-use ziping_engine::num::{fmt_pct, Fixed, RoundingMode};
+use ziping_engine::num::{fmt_pct, Amount, RoundingMode};
 use ziping_engine::tsv;
 
 use crate::fields::{enter_moves_down, notes, pasted_block, text_input, Cell, NumberInput};
@@ -23,15 +23,15 @@ pub fn Finance() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
     let change = move |c: Change, m: RoundingMode| match (c.change, c.growth) {
-        (Some(ch), Some(g)) => format!("{}，{}", Fixed(ch, m), fmt_pct(g, m)),
-        (Some(ch), None) => Fixed(ch, m).to_string(),
+        (Some(ch), Some(g)) => format!("{}，{}", Amount(ch), fmt_pct(g, m)),
+        (Some(ch), None) => Amount(ch).to_string(),
         _ => "—".into(),
     };
     let income_total = move || {
         ctx.figures.with(|f| {
             let m = mode();
             let cell = |v: Option<rust_decimal::Decimal>| {
-                v.map(|v| Fixed(v, m).to_string())
+                v.map(|v| Amount(v).to_string())
                     .unwrap_or_else(|| "—".into())
             };
             [
@@ -112,7 +112,6 @@ pub fn Finance() -> impl IntoView {
 #[component]
 fn Economic() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
     let paste = Callback::new(move |(path, ev): (String, web_sys::ClipboardEvent)| {
         let Some(data) = pasted_block(&ev) else {
             return;
@@ -170,7 +169,7 @@ fn Economic() -> impl IntoView {
             <thead><tr><th></th><th>{text::ACTUAL_SPENT}</th><th>{text::SHARE}</th></tr></thead>
             <tbody>{rows}</tbody>
             <tfoot><tr class="total"><th scope="row">{text::SUM}</th>
-                <td><output class="derived" data-testid="economic-total">{move || ctx.figures.with(|f| Fixed(f.economic_total, mode()).to_string())}</output></td><td></td></tr></tfoot>
+                <td><output class="derived" data-testid="economic-total">{move || ctx.figures.with(|f| Amount(f.economic_total).to_string())}</output></td><td></td></tr></tfoot>
         </table>
     }
 }

@@ -2,7 +2,7 @@
 //! execution rate, each score's formula on demand, and the findings list.
 
 use leptos::prelude::*;
-use ziping_engine::num::{fmt_pct, Fixed};
+use ziping_engine::num::fmt_pct;
 use ziping_engine::score;
 use ziping_engine::validate::Severity;
 
@@ -92,7 +92,6 @@ fn section(i: usize) -> impl IntoView {
         if !open.get() {
             return Vec::new();
         }
-        let mode = ctx.assessment.with(|a| a.scheme.rounding.mode);
         // Open: the full card, with every formula in words.
         ctx.assessment
             .with(score::score)
@@ -109,7 +108,7 @@ fn section(i: usize) -> impl IntoView {
                         points: it.points.normalize().to_string(),
                         computed: it
                             .overridden
-                            .then(|| format!("{}：{}", text::COMPUTED, Fixed(it.computed, mode))),
+                            .then(|| format!("{}：{}", text::COMPUTED, it.computed)),
                         formula: it.formula.clone(),
                     })
                     .collect()
