@@ -10,13 +10,15 @@ use ziping_engine::validate::{self, Severity};
 use ziping_engine::{file, score};
 
 type Read<T> = fn(&Assessment) -> T;
+/// What is read, how, and what it must be.
+type Case<T> = (&'static str, Read<T>, T);
 
 #[test]
 fn next_year_keeps_what_describes_the_department_and_clears_what_was_measured() {
     let last = sample();
     let next = next_year(&last);
     // (what, last year's, next year's)
-    let texts: &[(&str, Read<Vec<String>>, Vec<String>)] = &[
+    let texts: &[Case<Vec<String>>] = &[
         ("部门职能", |a| a.duties.clone(), last.duties.clone()),
         (
             "重点工作任务",
