@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     ctx.start();
     ctx.route_findings();
     autosave(ctx);
+    crate::print::provide(ctx);
     let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         if let Some(key) = ev.key() {
             ctx.other_tab_saved(&key);
@@ -57,7 +58,12 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <div class="layout">
-                <main>{form}</main>
+                // Leaving a field is reaching it: an empty one is an error from then on.
+                <main on:focusout=move |ev| {
+                    if let Some(el) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) {
+                        ctx.reached.visit(&el.id());
+                    }
+                }>{form}</main>
                 <ScorePanel/>
             </div>
         </div>

@@ -6,6 +6,8 @@ pub mod app;
 pub mod fields;
 pub mod io;
 pub mod pages;
+pub mod print;
+pub mod reached;
 pub mod rule_editor;
 pub mod state;
 pub mod storage;

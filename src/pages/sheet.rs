@@ -8,6 +8,7 @@ use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, ROW_HEADER};
 
 use crate::io::{self, Office};
 use crate::pages::report::office_button;
+use crate::print::{Doc, Print};
 use crate::state::Ctx;
 use crate::text;
 
@@ -15,6 +16,8 @@ use crate::text;
 pub fn SheetPage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
+    let print = expect_context::<Print>();
+    print.register(Doc::Sheet, open);
     let sheet = Memo::new(move |_| {
         open.get().then(|| {
             ctx.card
@@ -26,13 +29,16 @@ pub fn SheetPage() -> impl IntoView {
         <section id="sheet" class="page">
             <h2>{text::NAV_SHEET}</h2>
             <div class="tools">
+                <button type="button" data-testid="print-sheet" on:click=move |_| print.print(Doc::Sheet)>{text::PRINT}</button>
                 <button type="button" data-testid="export-csv" on:click=move |_| io::export_sheet_csv(ctx)>{text::EXPORT_CSV}</button>
                 {office_button(ctx, Office::SheetXlsx, text::EXPORT_XLSX, "export-xlsx", status)}
                 <span role="status" data-testid="sheet-status">{move || status.get()}</span>
             </div>
             <details class="preview" on:toggle=move |ev| {
-                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
-            }>
+                let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                open.set(now);
+                print.toggled(Doc::Sheet, now);
+            } prop:open=move || open.get()>
                 <summary>{text::SHEET_PREVIEW}</summary>
                 {move || sheet.get().map(sheet_view)}
             </details>
