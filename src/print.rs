@@ -90,8 +90,7 @@ impl Print {
             self.last.set_value(Some(doc));
         } else if self.last.get_value() == Some(doc) {
             let other = doc.other();
-            self.last
-                .set_value(self.is_open(other).then_some(other));
+            self.last.set_value(self.is_open(other).then_some(other));
         }
     }
 
@@ -114,7 +113,11 @@ impl Print {
         self.requested
             .get_value()
             .or(self.last.get_value())
-            .or_else(|| [Doc::Report, Doc::Sheet].into_iter().find(|d| self.is_open(*d)))
+            .or_else(|| {
+                [Doc::Report, Doc::Sheet]
+                    .into_iter()
+                    .find(|d| self.is_open(*d))
+            })
             .unwrap_or(Doc::Sheet)
     }
 

@@ -57,7 +57,9 @@ impl Reached {
     pub fn pending(&self, f: &Finding) -> bool {
         f.code == EMPTY
             && !self.all.get()
-            && self.visited.with(|v| !f.paths.iter().any(|p| v.contains(p)))
+            && self
+                .visited
+                .with(|v| !f.paths.iter().any(|p| v.contains(p)))
     }
 
     /// `pending`, without subscribing to what has been reached.
