@@ -9,8 +9,11 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use ziping_engine::validate::Finding;
 
-/// The code of a finding about a field left empty.
-const EMPTY: &str = "REQUIRED";
+/// Whether a finding is about something not filled in yet: a field left empty, or a group
+/// of indicators with none in it (a points sum that names no field).
+fn unfilled(f: &Finding) -> bool {
+    f.code == "REQUIRED" || (f.code == "POINTS_SUM" && f.paths.is_empty())
+}
 
 #[derive(Clone, Copy)]
 pub struct Reached {
@@ -55,7 +58,7 @@ impl Reached {
 
     /// Whether a finding waits for the user: an empty field not yet reached.
     pub fn pending(&self, f: &Finding) -> bool {
-        f.code == EMPTY
+        unfilled(f)
             && !self.all.get()
             && self
                 .visited
@@ -64,7 +67,7 @@ impl Reached {
 
     /// `pending`, without subscribing to what has been reached.
     pub fn pending_untracked(&self, f: &Finding) -> bool {
-        f.code == EMPTY
+        unfilled(f)
             && !self.all.get_untracked()
             && self
                 .visited

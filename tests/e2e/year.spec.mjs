@@ -81,10 +81,14 @@ test("a blank draft is for last calendar year, by the browser's date", async ({ 
   await page.getByRole("button", { name: "新建空白" }).click();
   const last = await page.evaluate(() => new Date().getFullYear() - 1);
   await expect(field(page, "year")).toHaveValue(String(last));
-  // Its blanks wait as 未填; the year is not among them.
+  // Its blanks, and its sections with no indicator yet, wait as 未填; the year is not among them.
   await expect(page.getByTestId("error-count")).toHaveText("0 错误");
-  await expect(page.getByTestId("unfilled-count")).toBeVisible();
-  await expect(page.locator(".findings", { hasText: "年度" }).locator(".finding.error")).toHaveCount(0);
+  await expect(page.getByTestId("unfilled-count")).toHaveText("10 项未填");
+  await expect(page.locator("main .has-error")).toHaveCount(0);
+  await page.getByTestId("check-findings").click();
+  await expect(page.getByTestId("error-count")).toHaveText("10 错误");
+  await expect(page.locator(".finding", { hasText: "2000–2100" })).toHaveCount(0);
+  await expect(page.locator(".finding.error", { hasText: "尚无指标" })).toHaveCount(2);
 });
 
 test("printed with neither open: the 自评表 alone, A4 landscape, titled 年度+部门+自评表, then all as before", async ({ page }, info) => {
