@@ -254,14 +254,16 @@ fn check(criterion: Memo<usize>, k: usize) -> impl IntoView {
         })
     };
     // The × is out of the Tab path; from the keyboard, an emptied check's text goes with
-    // Backspace or Delete, and the focus moves to the check before it.
+    // one press of Backspace or Delete (a held key that emptied it does not), and the focus
+    // moves to the box of the check before it, where the key does nothing more.
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
-        if (key == "Backspace" || key == "Delete") && wording().is_empty() {
+        let empty = ch.with_untracked(|c| c.as_ref().is_some_and(|c| c.text.is_empty()));
+        if (key == "Backspace" || key == "Delete") && empty && !ev.repeat() {
             ev.prevent_default();
             if k > 0 {
                 focus(&format!(
-                    "criteria[{}].measure.checks[{}].text",
+                    "criteria[{}].measure.checks[{}]",
                     criterion.get_untracked(),
                     k - 1
                 ));

@@ -194,17 +194,21 @@ test("management: one box ticks every check of an aspect, Space ticks one, × is
   const remove = page.getByRole("button", { name: "删除第 1 项检查项" }).first();
   await expect(remove).toHaveAttribute("tabindex", "-1");
 
-  // From the keyboard, an emptied check goes with Backspace; the focus moves up.
+  // From the keyboard, an emptied check goes with Backspace; the focus moves up to a box.
   const criterion = page.locator(".criterion").first();
   await criterion.getByRole("button", { name: "添加检查项" }).click();
   await expect(page.getByTestId("score-total")).toHaveText("98.07");
   await field(page, "criteria[0].measure.checks[3].text").focus();
   await page.keyboard.press("Backspace");
   await expect(field(page, "criteria[0].measure.checks[3].text")).toHaveCount(0);
-  await expect(field(page, "criteria[0].measure.checks[2].text")).toBeFocused();
+  await expect(field(page, "criteria[0].measure.checks[2]")).toBeFocused();
   await expect(page.getByTestId("score-total")).toHaveText("99.32");
   // A check with wording is not removed by Backspace: it edits the text.
+  const wording = field(page, "criteria[0].measure.checks[2].text");
+  const before = await wording.inputValue();
+  await wording.focus();
   await page.keyboard.press("End");
   await page.keyboard.press("Backspace");
-  await expect(field(page, "criteria[0].measure.checks[2].text")).toHaveCount(1);
+  await expect(wording).toHaveValue(before.slice(0, -1));
+  await expect(page.locator('[id="criteria[0].measure.checks[2]"]')).toHaveCount(1);
 });
