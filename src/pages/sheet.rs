@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::num::{Pct, Plain};
-use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, ROW_HEADER};
+use ziping_engine::sheet::{self, ScoreSheet, BUDGET_HEADER, GOALS_HEADER, ROW_HEADER};
 
 use crate::io::{self, Office};
 use crate::pages::report::office_button;
@@ -50,8 +50,23 @@ fn opt(v: Option<Decimal>) -> String {
     v.map_or_else(String::new, |v| Plain(v).to_string())
 }
 
+/// For each row, the rows its merged cell spans where a run of `runs` starts there.
+fn spans(runs: Vec<(usize, usize)>, n: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; n];
+    for (start, end) in runs {
+        if let Some(x) = out.get_mut(start) {
+            *x = Some(end - start);
+        }
+    }
+    out
+}
+
+/// The 自评表 as the printed form lays it out: the budget block, 年度总体目标, and the
+/// indicators with each 一级 and 二级 merged down its rows.
 fn sheet_view(s: ScoreSheet) -> impl IntoView {
     let mode = ziping_engine::num::RoundingMode::HalfUp;
+    let sections = spans(sheet::runs(&s.rows, false), s.rows.len());
+    let categories = spans(sheet::runs(&s.rows, true), s.rows.len());
     view! {
         <div class="sheet" data-testid="sheet">
             <h3>{s.title.clone()}</h3>
@@ -73,13 +88,26 @@ fn sheet_view(s: ScoreSheet) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            <table class="grid goals">
+                <tbody>
+                    <tr>
+                        <th scope="row" rowspan="2">{GOALS_HEADER[0]}</th>
+                        <th>{GOALS_HEADER[1]}</th>
+                        <th>{GOALS_HEADER[2]}</th>
+                    </tr>
+                    <tr>
+                        <td class="prose">{s.goals.expected.clone()}</td>
+                        <td class="prose">{s.goals.achieved.clone()}</td>
+                    </tr>
+                </tbody>
+            </table>
             <table class="grid">
                 <thead><tr>{ROW_HEADER.map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
-                    {s.rows.into_iter().map(|r| view! {
+                    {s.rows.into_iter().enumerate().map(|(i, r)| view! {
                         <tr>
-                            <td>{r.section}</td>
-                            <td>{r.category}</td>
+                            {sections[i].map(|n| view! { <td rowspan=n>{r.section.clone()}</td> })}
+                            {categories[i].map(|n| view! { <td rowspan=n>{r.category.clone()}</td> })}
                             <td>{r.name}</td>
                             <td class="num">{r.target.text()}</td>
                             <td class="num">{r.actual.text()}</td>
