@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
     ctx.start();
     ctx.route_findings();
     autosave(ctx);
+    crate::print::provide(ctx);
     let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         if let Some(key) = ev.key() {
             ctx.other_tab_saved(&key);
@@ -83,8 +84,13 @@ pub fn App() -> impl IntoView {
                 </nav>
             </header>
             <div class="layout">
+                // Leaving a field is reaching it: an empty one is an error from then on.
                 // 汇总 reads other files, never the open draft: it is kept out of the rebuild.
-                <main>{form}<SummaryPage/></main>
+                <main on:focusout=move |ev| {
+                    if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                        ctx.reached.visit(&el.id());
+                    }
+                }>{form}<SummaryPage/></main>
                 <ScorePanel/>
             </div>
         </div>

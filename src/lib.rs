@@ -8,6 +8,8 @@ pub mod history;
 pub mod invalid;
 pub mod io;
 pub mod pages;
+pub mod print;
+pub mod reached;
 pub mod rule_editor;
 pub mod state;
 pub mod storage;

@@ -9,10 +9,11 @@ use ziping_engine::figures::{self, Figures};
 use ziping_engine::model::{Assessment, Indicator};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{sample, schemes};
+use ziping_engine::{next_year, sample, schemes};
 
 use crate::fields::{after_removing, remap_rows};
 use crate::history::History;
+use crate::reached::Reached;
 use crate::storage::{self, DraftMeta, LoadError, SaveError};
 use crate::text;
 
@@ -89,6 +90,8 @@ pub struct Ctx {
     pub indicator_keys: RwSignal<Vec<u64>>,
     /// Likewise a key per management criterion.
     pub criterion_keys: RwSignal<Vec<u64>>,
+    /// Which empty fields the user has reached, so the others count as 未填, not errors.
+    pub reached: Reached,
 }
 
 /// Keys for a keyed table of `len()` rows. Row actions move keys with their rows; rows that
@@ -167,6 +170,7 @@ impl Ctx {
             indicators,
             indicator_keys,
             criterion_keys,
+            reached: Reached::new(),
         }
     }
 
@@ -187,7 +191,10 @@ impl Ctx {
         if let Some(s) = self.notes.with_value(|m| m.get(path).cloned()) {
             return s;
         }
-        let s = ArcRwSignal::new(self.findings.with_untracked(|f| notes_for(f, path)));
+        let s = ArcRwSignal::new(
+            self.findings
+                .with_untracked(|f| notes_for(f, path, |f| self.reached.pending_untracked(f))),
+        );
         self.notes.update_value(|m| {
             m.insert(path.to_string(), s.clone());
         });
@@ -201,7 +208,7 @@ impl Ctx {
         Effect::new(move |_| {
             let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
                 let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
-                for f in list.iter().filter(|f| shown_at_field(f)) {
+                for f in list.iter().filter(|f| shown_at_field(f) && !ctx.reached.pending(f)) {
                     for (k, p) in f.paths.iter().enumerate() {
                         map.entry(p.clone()).or_default().push(FieldNote {
                             severity: f.severity,
@@ -394,6 +401,7 @@ impl Ctx {
                 self.base.set(d.base);
                 self.rev.set(d.rev);
                 self.draft_id.set(Some(d.id));
+                self.reached.clear();
                 self.epoch.update(|e| *e += 1);
                 self.forget_steps();
                 self.dirty.set(false);
@@ -437,16 +445,35 @@ impl Ctx {
         self.raw.set(BTreeMap::new());
         self.rev.set(storage::stored_rev(&id));
         self.draft_id.set(Some(id));
+        self.reached.clear();
         self.epoch.update(|e| *e += 1);
         self.forget_steps();
         self.dirty.set(true);
         self.save_now();
     }
 
+    /// A blank draft for last calendar year, by the browser's date: the year assessed each
+    /// spring is the one just ended.
     pub fn new_blank(&self) {
         let mut a = Assessment::new(schemes::guangzhou_departmental());
         a.title = text::UNTITLED.to_string();
+        a.year = js_sys::Date::new_0().get_full_year() as i32 - 1;
         self.create(a);
+    }
+
+    /// 新一年度: next year's draft from the stored draft `id` (the open one as it stands),
+    /// opened as a draft of its own.
+    pub fn new_year(&self, id: &str) {
+        let last = if self.draft_id.get_untracked().as_deref() == Some(id) {
+            self.save_now();
+            self.assessment.get_untracked()
+        } else {
+            match storage::load(id) {
+                Ok(d) => d.assessment,
+                Err(_) => return,
+            }
+        };
+        self.create(next_year::next_year(&last));
     }
 
     pub fn new_sample(&self) {
@@ -632,11 +659,15 @@ fn shown_at_field(f: &Finding) -> bool {
     f.code != validate::NOT_A_NUMBER
 }
 
-/// A field's findings, straight from the list.
-fn notes_for(findings: &[Finding], path: &str) -> Vec<FieldNote> {
+/// A field's findings, straight from the list, but for those still `pending`.
+fn notes_for(
+    findings: &[Finding],
+    path: &str,
+    pending: impl Fn(&Finding) -> bool,
+) -> Vec<FieldNote> {
     findings
         .iter()
-        .filter(|f| shown_at_field(f))
+        .filter(|f| shown_at_field(f) && !pending(f))
         .flat_map(|f| {
             f.paths
                 .iter()

@@ -85,6 +85,9 @@ pub const ITEM: &str = "项目";
 // Drafts.
 pub const DRAFTS: &str = "草稿";
 pub const NEW_BLANK: &str = "新建空白";
+pub const NEW_YEAR: &str = "新一年度";
+pub const NEW_YEAR_HINT: &str =
+    "以当前草稿为上一年度，新建下一年度的草稿：保留职能、任务、指标（目标值）、细则和评分标准，清空实际完成值，上年决算数取本年决算数";
 pub const LOAD_SAMPLE: &str = "打开示例";
 pub const DUPLICATE: &str = "复制";
 pub const RENAME: &str = "重命名";
@@ -134,6 +137,9 @@ pub const NO_FINDINGS: &str = "没有发现问题。";
 pub const ERRORS: &str = "错误";
 pub const WARNINGS: &str = "提示";
 pub const COMPUTED: &str = "按规则计算";
+pub const CHECK_ALL_FINDINGS: &str = "检查";
+pub const CHECK_ALL_FINDINGS_HINT: &str = "把所有未填的项目也作为错误显示在各栏";
+pub const UNFILLED_LIST: &str = "未填的项目";
 
 // Basics.
 pub const TITLE: &str = "草稿名称";
@@ -241,6 +247,9 @@ pub const CRITERION_NAME: &str = "细则";
 pub const ADD_CRITERION: &str = "添加细则";
 pub const REMOVE_CRITERION: &str = "删除细则";
 pub const ADD_CHECK: &str = "添加检查项";
+pub const CHECK_ALL: &str = "全部满足";
+pub const CHECK_ALL_HINT: &str =
+    "空格键勾选或取消；检查项的文字清空后再按退格键（或 Delete）即删除该项";
 pub const SAVE_CRITERIA: &str = "把这些细则存为评分标准的默认细则";
 
 // Problems.
@@ -331,6 +340,11 @@ pub fn check_text(k: usize) -> String {
     format!("第 {} 项{CHECKS}", k + 1)
 }
 
+/// The label of an aspect's tick-all box.
+pub fn check_all(aspect: &str) -> String {
+    format!("{aspect}：全部检查项均满足")
+}
+
 /// The label of a check's delete button.
 pub fn check_remove(k: usize) -> String {
     format!("删除第 {} 项{CHECKS}", k + 1)
@@ -410,6 +424,21 @@ pub fn provisional(errors: usize) -> String {
 
 pub fn too_large(label: &str, typed: &str) -> String {
     format!("{label}：“{typed}”超出可计算范围，未计入")
+}
+
+/// Fields left empty that the user has not reached yet, counted apart from errors.
+pub fn unfilled(n: usize) -> String {
+    format!("{n} 项未填")
+}
+
+/// Under the total while fields are still empty.
+pub fn unfilled_provisional(n: usize) -> String {
+    format!("{n} 项未填，得分仅供参考")
+}
+
+/// The page's title while a document prints, which is also the PDF's suggested name.
+pub fn print_title(year: &str, department: &str, document: &str) -> String {
+    format!("{year}年度{department}{document}")
 }
 
 /// The title of a copy.

@@ -622,3 +622,44 @@ async fn a_category_is_added_given_a_kind_and_removed() {
     settle(10).await;
     assert_eq!(total(), "43.32");
 }
+
+/// A `focusout` as leaving a field sends it.
+fn leave(id: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("focusout", &init).unwrap();
+    input(id).dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn next_year_opens_with_its_blanks_counted_as_unfilled_until_reached_or_checked() {
+    app_with_sample().await;
+    by_test_id("new-year").click();
+    settle(20).await;
+    assert_eq!(input("year").value(), "2024");
+    assert_eq!(input("finance.spending.last_actual").value(), "733.88");
+    assert_eq!(input("finance.spending.actual").value(), "");
+    assert_eq!(by_test_id("error-count").text_content().unwrap(), "0 错误");
+    assert_eq!(
+        by_test_id("unfilled-count").text_content().unwrap(),
+        "16 项未填"
+    );
+    assert!(!input("finance.spending.actual")
+        .class_name()
+        .contains("has-error"));
+    leave("finance.spending.actual");
+    settle(10).await;
+    assert!(input("finance.spending.actual")
+        .class_name()
+        .contains("has-error"));
+    assert_eq!(
+        by_test_id("unfilled-count").text_content().unwrap(),
+        "15 项未填"
+    );
+    by_test_id("check-findings").click();
+    settle(10).await;
+    assert_eq!(by_test_id("error-count").text_content().unwrap(), "16 错误");
+    assert!(input("indicators[0].measure.actual")
+        .class_name()
+        .contains("has-error"));
+}

@@ -10,6 +10,7 @@ pub mod docx;
 pub mod figures;
 pub mod file;
 pub mod model;
+pub mod next_year;
 pub mod num;
 pub mod paths;
 pub mod render;

@@ -104,6 +104,9 @@ pub const BUDGET_HEADER: [&str; 8] = [
     "得分",
     "说明",
 ];
+/// The 年度总体目标 block's heading and its two columns.
+pub const GOALS_HEADER: [&str; 3] = ["年度总体目标", "预期目标", "实际完成情况"];
+
 pub const ROW_HEADER: [&str; 8] = [
     "一级指标",
     "二级指标",

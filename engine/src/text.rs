@@ -153,6 +153,18 @@ pub fn required(label: &str) -> String {
     format!("{label}未填写")
 }
 
+/// Next year's draft title: the year in the title moved on, or the new year added.
+pub fn next_year_title(title: &str, year: i32, next: i32) -> String {
+    let old = year.to_string();
+    if year != 0 && title.contains(&old) {
+        title.replace(&old, &next.to_string())
+    } else if next != 0 {
+        format!("{title} {next} 年度").trim().to_string()
+    } else {
+        format!("{title}（新一年度）")
+    }
+}
+
 pub fn year_range(year: i32) -> String {
     format!("年度 {year} 不在 2000–2100 之间")
 }

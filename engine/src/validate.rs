@@ -492,7 +492,8 @@ fn indicators(a: &Assessment, f: &mut Findings) {
             false,
         )
         .score;
-        if scored < ind.points && ind.deviation_note.trim().is_empty() {
+        // An indicator not yet measured asks for its figure (REQUIRED), not for a reason.
+        if scored < ind.points && ind.deviation_note.trim().is_empty() && measured(&ind.measure) {
             f.error(
                 "DEVIATION_NOTE",
                 vec![format!("{at}.deviation_note")],
@@ -528,6 +529,15 @@ fn indicators(a: &Assessment, f: &mut Findings) {
             points_sum(a, &members, section.points, &section.name, f);
         }
     }
+}
+
+/// Whether a measure has what its rule scores from, or a score set by hand over it.
+fn measured(m: &Measure) -> bool {
+    let entered = match m.rule {
+        Rule::Qualitative | Rule::Manual => m.entered_score.is_some(),
+        _ => true,
+    };
+    m.override_score.is_some() || (entered && (!m.rule.needs_actual() || m.actual.is_some()))
 }
 
 /// Indicator points in a group must add up to the group's points.

@@ -404,6 +404,50 @@ fn a_deviation_note_satisfies_the_check() {
 }
 
 #[test]
+fn an_indicator_not_yet_measured_asks_for_its_figure_not_for_a_deviation_note() {
+    // (what, edit, DEVIATION_NOTE expected)
+    let cases: &[(&str, Edit, bool)] = &[
+        (
+            "no actual",
+            |a| a.indicators[0].measure.actual = None,
+            false,
+        ),
+        (
+            "actual short",
+            |a| a.indicators[0].measure.actual = Some(dec!(380)),
+            true,
+        ),
+        (
+            "no actual, but an override below full marks",
+            |a| {
+                a.indicators[0].measure.actual = None;
+                a.indicators[0].measure.override_score = Some(Override {
+                    score: dec!(5),
+                    reason: "按上级核定".into(),
+                });
+            },
+            true,
+        ),
+        (
+            "manual, no score entered",
+            |a| {
+                a.indicators[0].measure.rule = Rule::Manual;
+                a.indicators[0].measure.entered_score = None;
+            },
+            false,
+        ),
+    ];
+    for (what, edit, expected) in cases {
+        assert_eq!(
+            !findings(*edit, "DEVIATION_NOTE").is_empty(),
+            *expected,
+            "{what}"
+        );
+    }
+    assert!(!findings(|a| a.indicators[0].measure.actual = None, "REQUIRED").is_empty());
+}
+
+#[test]
 fn the_builtin_schemes_are_valid() {
     for s in ziping_engine::schemes::builtin() {
         let found = validate::validate_scheme(&s);

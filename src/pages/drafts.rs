@@ -43,6 +43,9 @@ pub fn DraftBar() -> impl IntoView {
             </select>
             <button type="button" on:click=move |_| ctx.new_blank()>{text::NEW_BLANK}</button>
             <button type="button" data-testid="load-sample" on:click=move |_| ctx.new_sample()>{text::LOAD_SAMPLE}</button>
+            <button type="button" data-testid="new-year" title=text::NEW_YEAR_HINT
+                on:click=move |_| { if let Some(id) = ctx.draft_id.get_untracked() { ctx.new_year(&id); } }
+                disabled=move || ctx.draft_id.get().is_none()>{text::NEW_YEAR}</button>
             <button type="button" on:click=move |_| ctx.duplicate() disabled=move || ctx.draft_id.get().is_none()>{text::DUPLICATE}</button>
             // The draft's name is its title, edited where it is shown in 基本情况.
             <button type="button" on:click=move |_| focus("title") disabled=move || ctx.draft_id.get().is_none()>{text::RENAME}</button>

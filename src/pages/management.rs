@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use ziping_engine::model::{Assessment, Check, Criterion, Measure};
 use ziping_engine::scheme::Rule;
 
-use crate::fields::{notes, text_input, NumberInput};
+use crate::fields::{focus, notes, text_input, NumberInput};
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
 use crate::state::{row_key, Ctx, Notice};
 use crate::text;
@@ -44,6 +44,7 @@ pub fn Management() -> impl IntoView {
     view! {
         <section id="management" class="page">
             <h2>{text::NO_MANAGEMENT}{text::NAV_MANAGEMENT}</h2>
+            <p class="hint">{text::CHECK_ALL_HINT}</p>
             <For each=move || aspects.get() key=|x| x.clone() children=move |(aspect, points, editable)| {
                 // The keys of this aspect's criteria, in their order.
                 let members = Memo::new(move |_| {
@@ -68,10 +69,44 @@ pub fn Management() -> impl IntoView {
                     }));
                     ctx.criterion_keys.update(|k| k.push(row_key()));
                 };
+                // (checks, met) over the aspect's criteria, for its tick-all box.
+                let tally = Memo::new(move |_| {
+                    ctx.assessment.with(|a| {
+                        a.criteria
+                            .iter()
+                            .filter(|c| c.aspect == aspect)
+                            .flat_map(|c| &c.measure.checks)
+                            .fold((0, 0), |(n, m), k| (n + 1, m + usize::from(k.met)))
+                    })
+                });
+                let tick_all = move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    ctx.edit(|a| {
+                        for k in a
+                            .criteria
+                            .iter_mut()
+                            .filter(|c| c.aspect == aspect)
+                            .flat_map(|c| c.measure.checks.iter_mut())
+                        {
+                            k.met = on;
+                        }
+                    })
+                };
                 view! {
                     <fieldset class="aspect">
                         <legend>{aspect.label()}" · "{text::POINTS}" "{points}
-                            {editable.then(|| view! { <small class="hint">{text::DEFAULT_SPLIT}</small> })}</legend>
+                            {editable.then(|| view! { <small class="hint">{text::DEFAULT_SPLIT}</small> })}
+                            <Show when=move || { tally.get().0 > 0 }>
+                                <label class="check tick-all">
+                                    <input type="checkbox" data-testid="check-all"
+                                        aria-label=text::check_all(aspect.label())
+                                        prop:checked=move || tally.with(|(n, m)| n == m)
+                                        prop:indeterminate=move || tally.with(|(n, m)| *m > 0 && m < n)
+                                        on:change=tick_all/>
+                                    {text::CHECK_ALL}
+                                </label>
+                            </Show>
+                        </legend>
                         <For each=move || members.get() key=|k| *k children=criterion/>
                         <button type="button" on:click=add>{text::ADD_CRITERION}</button>
                     </fieldset>
@@ -208,7 +243,7 @@ fn check(criterion: Memo<usize>, k: usize) -> impl IntoView {
             }
         })
     };
-    let remove = move |_| {
+    let remove = move || {
         let i = criterion.get_untracked();
         ctx.edit(|a| {
             if let Some(x) = a.criteria.get_mut(i) {
@@ -218,6 +253,24 @@ fn check(criterion: Memo<usize>, k: usize) -> impl IntoView {
             }
         })
     };
+    // The × is out of the Tab path; from the keyboard, an emptied check's text goes with
+    // one press of Backspace or Delete (a held key that emptied it does not), and the focus
+    // moves to the box of the check before it, where the key does nothing more.
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let empty = ch.with_untracked(|c| c.as_ref().is_some_and(|c| c.text.is_empty()));
+        if (key == "Backspace" || key == "Delete") && empty && !ev.repeat() {
+            ev.prevent_default();
+            if k > 0 {
+                focus(&format!(
+                    "criteria[{}].measure.checks[{}]",
+                    criterion.get_untracked(),
+                    k - 1
+                ));
+            }
+            remove();
+        }
+    };
     view! {
         <li class="row">
             <input type="checkbox" id=id("")
@@ -226,8 +279,9 @@ fn check(criterion: Memo<usize>, k: usize) -> impl IntoView {
                 on:change=move |ev| { let on = event_target_checked(&ev); edit(&|ch| ch.met = on) }/>
             <input type="text" class="check-text" id=id(".text") aria-label=text::check_text(k)
                 prop:value=wording
-                on:input=move |ev| { let v = event_target_value(&ev); edit(&|ch| ch.text = v.clone()) }/>
-            <button type="button" class="remove" on:click=remove aria-label=text::check_remove(k)>"×"</button>
+                on:input=move |ev| { let v = event_target_value(&ev); edit(&|ch| ch.text = v.clone()) }
+                on:keydown=on_key/>
+            <button type="button" class="remove" tabindex="-1" on:click=move |_| remove() aria-label=text::check_remove(k)>"×"</button>
         </li>
     }
 }

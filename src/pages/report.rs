@@ -8,6 +8,7 @@ use ziping_engine::report::{self, Block, EditState, Paragraph, Report};
 
 use crate::invalid::InvalidFigures;
 use crate::io::{self, Office};
+use crate::print::{Doc, Print};
 use crate::state::Ctx;
 use crate::text;
 
@@ -15,19 +16,12 @@ use crate::text;
 pub fn ReportPage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let open = RwSignal::new(false);
+    let printing = expect_context::<Print>();
+    printing.register(Doc::Report, open);
     // Written only while the preview is open: a keystroke elsewhere costs nothing.
     let report = Memo::new(move |_| open.get().then(|| ctx.assessment.with(report::report)));
     let editing = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
-    let print = move |_| {
-        open.set(true);
-        set_timeout(
-            || {
-                let _ = window().print();
-            },
-            std::time::Duration::from_millis(100),
-        );
-    };
     let copy = move |markdown: bool| {
         if crate::invalid::refuse_export(ctx) {
             return;
@@ -80,7 +74,7 @@ pub fn ReportPage() -> impl IntoView {
             <h2>{text::NAV_REPORT}</h2>
             <p class="hint">{text::REPORT_HINT}</p>
             <div class="tools">
-                <button type="button" data-testid="print-report" on:click=print>{text::PRINT}</button>
+                <button type="button" data-testid="print-report" on:click=move |_| printing.print(Doc::Report)>{text::PRINT}</button>
                 <button type="button" data-testid="export-html" on:click=move |_| io::export_report_html(ctx)>{text::EXPORT_HTML}</button>
                 {office_button(ctx, Office::ReportDocx, text::EXPORT_DOCX, "export-docx", status)}
                 <button type="button" data-testid="copy-markdown" on:click=move |_| copy(true)>{text::COPY_MARKDOWN}</button>
@@ -88,7 +82,9 @@ pub fn ReportPage() -> impl IntoView {
                 <span role="status" data-testid="report-status">{move || status.get()}</span>
             </div>
             <details class="preview" on:toggle=move |ev| {
-                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+                let now = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                open.set(now);
+                printing.toggled(Doc::Report, now);
             } prop:open=move || open.get()>
                 <summary>{text::REPORT_PREVIEW}</summary>
                 <style>{render::STYLE}</style>

@@ -26,9 +26,13 @@ pub fn ScorePanel() -> impl IntoView {
         })
     };
     let errors = Memo::new(move |_| {
-        ctx.findings
-            .with(|f| f.iter().filter(|x| x.severity == Severity::Error).count())
+        ctx.findings.with(|f| {
+            f.iter()
+                .filter(|x| x.severity == Severity::Error && !ctx.reached.pending(x))
+                .count()
+        })
     });
+    let unfilled = unfilled_count(ctx);
     let count = Memo::new(move |_| ctx.card.with(|c| c.sections.len()));
     let sections = move || (0..count.get()).map(section).collect_view();
     view! {
@@ -49,6 +53,9 @@ pub fn ScorePanel() -> impl IntoView {
             </div>
             {move || (errors.get() > 0).then(|| view! {
                 <p class="provisional" role="status" data-testid="score-provisional">{text::provisional(errors.get())}</p>
+            })}
+            {move || (errors.get() == 0 && unfilled.get() > 0).then(|| view! {
+                <p class="provisional unfilled" role="status" data-testid="score-unfilled">{text::unfilled_provisional(unfilled.get())}</p>
             })}
             {sections}
             <QuickWhatIf/>
@@ -142,17 +149,45 @@ fn section(i: usize) -> impl IntoView {
     }
 }
 
-/// Every finding, errors first; each entry jumps to its field.
+/// How many fields are empty that the user has not reached yet.
+fn unfilled_count(ctx: Ctx) -> Memo<usize> {
+    Memo::new(move |_| {
+        ctx.findings
+            .with(|f| f.iter().filter(|x| ctx.reached.pending(x)).count())
+    })
+}
+
+/// Every finding, errors first, the fields not yet reached apart as 未填; each entry
+/// jumps to its field.
 #[component]
 fn Findings() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let count = move |s: Severity| {
-        ctx.findings
-            .with(|f| f.iter().filter(|x| x.severity == s).count())
+        ctx.findings.with(|f| {
+            f.iter()
+                .filter(|x| x.severity == s && !ctx.reached.pending(x))
+                .count()
+        })
+    };
+    let unfilled = unfilled_count(ctx);
+    let pending = move || {
+        ctx.findings.with(|all| {
+            all.iter()
+                .filter(|f| ctx.reached.pending(f))
+                .map(|f| {
+                    let path = f.paths.first().cloned().unwrap_or_default();
+                    view! {
+                        <li class="finding unfilled">
+                            <button type="button" class="link" on:click=move |_| focus(&path)>{f.message.clone()}</button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
     let list = move || {
         ctx.findings.with(|all| {
-            let mut sorted: Vec<_> = all.iter().collect();
+            let mut sorted: Vec<_> = all.iter().filter(|f| !ctx.reached.pending(f)).collect();
             sorted.sort_by_key(|f| f.severity != Severity::Error);
             sorted
                 .into_iter()
@@ -178,12 +213,23 @@ fn Findings() -> impl IntoView {
             <h3>
                 {text::FINDINGS}" "
                 <span class="badge error" data-testid="error-count">{move || count(Severity::Error)}" "{text::ERRORS}</span>" "
-                <span class="badge warning">{move || count(Severity::Warning)}" "{text::WARNINGS}</span>
+                <span class="badge warning">{move || count(Severity::Warning)}" "{text::WARNINGS}</span>" "
+                <Show when=move || { unfilled.get() > 0 }>
+                    <span class="badge unfilled" data-testid="unfilled-count">{move || text::unfilled(unfilled.get())}</span>" "
+                </Show>
+                <button type="button" class="small" data-testid="check-findings" title=text::CHECK_ALL_FINDINGS_HINT
+                    on:click=move |_| ctx.reached.check_all() disabled=move || ctx.reached.checking()>{text::CHECK_ALL_FINDINGS}</button>
             </h3>
             <Show when=move || ctx.findings.with(Vec::is_empty)>
                 <p class="ok">{text::NO_FINDINGS}</p>
             </Show>
             <ul>{list}</ul>
+            <Show when=move || { unfilled.get() > 0 }>
+                <details class="unfilled">
+                    <summary>{text::UNFILLED_LIST}" "{move || text::unfilled(unfilled.get())}</summary>
+                    <ul>{pending}</ul>
+                </details>
+            </Show>
         </section>
     }
 }
