@@ -604,11 +604,17 @@ impl Writer<'_> {
                 .iter()
                 .filter(|i| i.kind == IndicatorKind::Satisfaction)
                 .count();
+            let kinds = match satisfaction {
+                0 => format!("{}个产出指标和{}个效益指标", c.output, c.benefit),
+                n => format!(
+                    "{}个产出指标、{}个效益指标和{n}个满意度指标",
+                    c.output,
+                    c.benefit - n
+                ),
+            };
             format!(
-                "本项目围绕年度总体目标，设置了{}年度项目绩效指标，包括{}个产出指标、{}个效益指标和{satisfaction}个满意度指标。",
+                "本项目围绕年度总体目标，设置了{}年度项目绩效指标，包括{kinds}。",
                 self.a.year_label(),
-                c.output,
-                c.benefit - satisfaction,
             )
         } else {
             format!(
