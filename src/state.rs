@@ -341,6 +341,13 @@ impl Ctx {
         self.create(a);
     }
 
+    /// A blank 项目支出绩效自评 under the national project scheme.
+    pub fn new_project(&self) {
+        let mut a = Assessment::project(schemes::national_project());
+        a.title = text::UNTITLED_PROJECT.to_string();
+        self.create(a);
+    }
+
     pub fn new_sample(&self) {
         self.create(sample::sample());
     }
