@@ -74,7 +74,7 @@ test("the project sample file opens as a project and scores 98.06", async ({ pag
   await expect(page.getByTestId("score-total")).toHaveText("98.06");
   await expect(page.getByTestId("score-grade")).toHaveText("优");
   await expect(page.getByTestId("error-count")).toContainText("0");
-  await expect(field(page, "finance.carryover.actual")).toHaveValue("9.50");
+  await expect(field(page, "finance.carryover.actual")).toHaveValue(/^9\.50?$/);
   // A departmental draft still shows the department's pages.
   await page.getByTestId("load-sample").click();
   await expect(page.getByTestId("score-kind")).toHaveText("部门整体支出绩效自评");
