@@ -9,6 +9,7 @@ use crate::pages::finance::Finance;
 use crate::pages::indicators::Indicators;
 use crate::pages::management::Management;
 use crate::pages::problems::Problems;
+use crate::pages::project::ProjectPage;
 use crate::pages::report::ReportPage;
 use crate::pages::scheme::SchemeEditor;
 use crate::pages::score_panel::ScorePanel;
@@ -17,6 +18,7 @@ use crate::pages::summary::SummaryPage;
 use crate::pages::whatif::WhatIf;
 use crate::state::{autosave, Ctx};
 use crate::text;
+use ziping_engine::model::Kind;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -56,14 +58,20 @@ pub fn App() -> impl IntoView {
         keys.remove();
         focus.remove();
     });
-    // The form is rebuilt when another draft opens, so every field starts from it.
+    let project = Memo::new(move |_| ctx.assessment.with(|a| a.kind == Kind::Project));
+    // The form is rebuilt when another draft opens, so every field starts from it; a
+    // project shows its own page where a department has 基本情况, 收支 and 管理效率.
     let form = move || {
         let _ = ctx.epoch.get();
+        let own = if project.get() {
+            view! { <ProjectPage/> }.into_any()
+        } else {
+            view! { <Basics/><Finance/> }.into_any()
+        };
         view! {
-            <Basics/>
-            <Finance/>
+            {own}
             <Indicators/>
-            <Management/>
+            <Show when=move || !project.get()><Management/></Show>
             <Problems/>
             <SheetPage/>
             <ReportPage/>
@@ -77,9 +85,20 @@ pub fn App() -> impl IntoView {
                 <h1>{text::APP_TITLE}</h1>
                 <DraftBar/>
                 <nav aria-label=text::CONTENTS>
-                    {[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE), ("indicators", text::NAV_INDICATORS),
-                      ("management", text::NAV_MANAGEMENT), ("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME), ("summary", text::NAV_SUMMARY)]
-                        .map(|(id, label)| view! { <a href=format!("#{id}")>{label}</a> })}
+                    {move || {
+                        let own: &[(&str, &str)] = if project.get() {
+                            &[("project", text::NAV_PROJECT)]
+                        } else {
+                            &[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE)]
+                        };
+                        let management: &[(&str, &str)] = if project.get() { &[] } else { &[("management", text::NAV_MANAGEMENT)] };
+                        own.iter()
+                            .chain(&[("indicators", text::NAV_INDICATORS)])
+                            .chain(management)
+                            .chain(&[("problems-measures", text::NAV_PROBLEMS), ("sheet", text::NAV_SHEET), ("report", text::NAV_REPORT), ("whatif", text::NAV_WHATIF), ("scheme", text::NAV_SCHEME), ("summary", text::NAV_SUMMARY)])
+                            .map(|(id, label)| view! { <a href=format!("#{id}")>{*label}</a> })
+                            .collect_view()
+                    }}
                     <span class="hint">{text::DROP_HINT}</span>
                 </nav>
             </header>

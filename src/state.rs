@@ -476,6 +476,14 @@ impl Ctx {
         self.create(next_year::next_year(&last));
     }
 
+    /// A blank 项目支出绩效自评 under the national project scheme.
+    pub fn new_project(&self) {
+        let mut a = Assessment::project(schemes::national_project());
+        a.title = text::UNTITLED_PROJECT.to_string();
+        a.year = js_sys::Date::new_0().get_full_year() as i32 - 1;
+        self.create(a);
+    }
+
     pub fn new_sample(&self) {
         self.create(sample::sample());
     }

@@ -88,6 +88,28 @@ pub const NEW_BLANK: &str = "新建空白";
 pub const NEW_YEAR: &str = "新一年度";
 pub const NEW_YEAR_HINT: &str =
     "以当前草稿为上一年度，新建下一年度的草稿：保留职能、任务、指标（目标值）、细则和评分标准，清空实际完成值，上年决算数取本年决算数";
+pub const NEW_PROJECT: &str = "新建项目支出自评";
+pub const UNTITLED_PROJECT: &str = "未命名项目支出自评";
+pub const NAV_PROJECT: &str = "项目情况";
+pub const PROJECT_NAME: &str = "项目名称";
+pub const SUPERVISOR: &str = "主管部门";
+pub const IMPLEMENTER: &str = "实施单位";
+pub const FUNDING: &str = "资金投入和使用情况";
+/// The project form's funding columns: 调整预算 is 全年预算数 there, 决算 全年执行数.
+pub const FUNDING_COLUMNS: [(&str, &str); 3] = [
+    ("initial", "年初预算数"),
+    ("adjusted", "全年预算数"),
+    ("actual", "全年执行数"),
+];
+pub const GOALS: &str = "年度总体目标";
+
+/// The score panel's line naming the form: 项目支出绩效自评 or 部门整体支出绩效自评.
+pub fn assessment_kind(kind: &str) -> String {
+    format!("{kind}绩效自评")
+}
+pub const OF_WHICH: &str = "其中：";
+pub const EXPECTED: &str = "预期目标";
+pub const ACHIEVED: &str = "实际完成情况";
 pub const LOAD_SAMPLE: &str = "打开示例";
 pub const DUPLICATE: &str = "复制";
 pub const RENAME: &str = "重命名";

@@ -233,7 +233,7 @@ fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
             .add_run(text(&s.title, TITLE, 36)),
     )
     .add_paragraph(Paragraph::new().keep_next(true).add_run(text(
-        &format!("部门名称：{}　　　　金额单位：{}", s.department, s.unit),
+        &header_line(s),
         FANG,
         TABLE_SIZE,
     )))
@@ -247,6 +247,16 @@ fn appendix(doc: Docx, s: &ScoreSheet) -> Docx {
     .add_table(goals(s))
     .add_paragraph(spacer())
     .add_table(indicators(s, &row_widths))
+}
+
+/// The header rows above the appendix's tables, as one line: 部门名称：…　　　　金额单位：….
+fn header_line(s: &ScoreSheet) -> String {
+    s.header
+        .iter()
+        .flatten()
+        .map(|c| format!("{}：{}", c.label, c.value))
+        .collect::<Vec<_>>()
+        .join("　　　　")
 }
 
 /// 年度总体目标, its name merged down beside 预期目标 and 实际完成情况.
@@ -706,7 +716,7 @@ fn core_properties(r: &Report, s: &ScoreSheet, date: Date) -> String {
             r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
             r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
             r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            "<dc:title>{title}</dc:title><dc:subject>部门整体支出绩效自评报告</dc:subject>",
+            "<dc:title>{title}</dc:title><dc:subject>{subject}绩效自评报告</dc:subject>",
             "<dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>",
             "<cp:revision>1</cp:revision><dc:language>zh-CN</dc:language>",
             r#"<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>"#,
@@ -714,6 +724,7 @@ fn core_properties(r: &Report, s: &ScoreSheet, date: Date) -> String {
             "</cp:coreProperties>"
         ),
         title = escape_html(&r.title),
+        subject = s.kind.label(),
         author = author,
         when = when,
     )

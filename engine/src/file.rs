@@ -1,5 +1,6 @@
 //! The file format: versioned JSON with decimals as strings, so a round trip is lossless.
-//! `{"schema_version": 1, "kind": "assessment", "assessment": {…}}`, likewise for schemes.
+//! `{"schema_version": 1, "kind": "assessment", "assessment": {…}}`, and likewise
+//! `"kind": "project"` for a project assessment and `"kind": "scheme"` for a scheme.
 //! The model's serde derives write and read the body; older versions are migrated; newer
 //! or malformed files get a clear message in Chinese that names the field and the value.
 
@@ -13,7 +14,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use crate::model::Assessment;
+use crate::model::{Assessment, Kind};
 use crate::scheme::Scheme;
 use crate::strict::Strict;
 
@@ -96,12 +97,12 @@ impl std::error::Error for FileError {}
 
 /// Writes an assessment as a pretty, versioned JSON file.
 pub fn encode_assessment(a: &Assessment) -> String {
-    pretty(&Envelope("assessment", a))
+    pretty(&Envelope(a.kind.file_kind(), a))
 }
 
 /// An assessment's file as a JSON value, for storage to hold inside its own record.
 pub fn assessment_document(a: &Assessment) -> Value {
-    serde_json::to_value(Envelope("assessment", a)).expect(WRITABLE)
+    serde_json::to_value(Envelope(a.kind.file_kind(), a)).expect(WRITABLE)
 }
 
 /// Writes a scheme as a pretty, versioned JSON file.
@@ -242,6 +243,12 @@ pub fn decode_document(mut value: Value) -> Result<Document, FileError> {
     let body = value.get(&kind).unwrap_or(&Value::Null);
     match kind.as_str() {
         "assessment" => body_of(&kind, body).map(|a| Document::Assessment(Box::new(a))),
+        "project" => body_of(&kind, body).map(|a| {
+            Document::Assessment(Box::new(Assessment {
+                kind: Kind::Project,
+                ..a
+            }))
+        }),
         "scheme" => body_of(&kind, body).map(|s| Document::Scheme(Box::new(s))),
         _ => Err(FileError::UnknownKind(kind)),
     }

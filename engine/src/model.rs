@@ -1,5 +1,6 @@
-//! The assessment (自评): every figure and text a department enters for one year. Its file
-//! form is derived: fields in declaration order, decimals as strings, unknown fields refused.
+//! The assessment (自评): every figure and text a department enters for one year, for the
+//! department as a whole (部门整体) or for one funded project (项目支出). Its file form is
+//! derived: fields in declaration order, decimals as strings, unknown fields refused.
 
 use std::collections::BTreeMap;
 
@@ -12,19 +13,28 @@ use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Assessment {
+    /// 部门整体 or 项目支出: the file says which by its `kind`, so it is not in the body.
+    #[serde(skip)]
+    pub kind: Kind,
     /// The draft's own title, e.g. 示例：天河区信访局 2023 年度.
     pub title: String,
-    /// 部门（单位）名称.
+    /// 部门（单位）名称; a project's 主管部门.
     pub department: String,
+    /// 项目名称, on the project form only.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub project_name: String,
+    /// 实施单位, on the project form only.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub implementer: String,
     /// 年度.
     pub year: i32,
     /// 金额单位.
     pub unit: AmountUnit,
     /// 部门职能: numbered paragraphs.
     pub duties: Vec<String>,
-    /// 年度总体工作和重点工作任务: paragraphs.
+    /// 年度总体工作和重点工作任务 (a project's 实际完成情况): paragraphs.
     pub key_tasks: Vec<String>,
-    /// 部门整体支出绩效目标: paragraphs.
+    /// 部门整体支出绩效目标 (a project's 预期目标): paragraphs.
     pub objectives: Vec<String>,
     /// Workload figures (工作量): counts from which growth, rates and shares derive.
     pub workload: Vec<Tally>,
@@ -58,7 +68,48 @@ pub struct ReportEdit {
     pub generated: String,
 }
 
+/// Which self-assessment form an assessment fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 部门整体支出绩效自评, the seed's.
+    #[default]
+    Departmental,
+    /// 项目支出绩效自评 (财预〔2020〕10号): one funded project, without the department's
+    /// basic/project split, economic rows or management criteria.
+    Project,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Departmental, Kind::Project];
+
+    /// The form's name as titles print it: 部门整体支出 or 项目支出.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Departmental => "部门整体支出",
+            Kind::Project => "项目支出",
+        }
+    }
+
+    /// The `kind` a file of this form carries.
+    pub fn file_kind(self) -> &'static str {
+        match self {
+            Kind::Departmental => "assessment",
+            Kind::Project => "project",
+        }
+    }
+}
+
 impl Assessment {
+    /// A blank project assessment under a scheme.
+    pub fn project(scheme: Scheme) -> Self {
+        Assessment {
+            kind: Kind::Project,
+            scheme,
+            ..Assessment::default()
+        }
+    }
+
     /// A blank assessment under a scheme, with the scheme's default management criteria.
     pub fn new(scheme: Scheme) -> Self {
         let criteria = scheme
@@ -198,7 +249,15 @@ pub struct Amounts {
     pub last_actual: Option<Decimal>,
 }
 
-/// 部门整体收支情况. Income in total is derived: appropriation + other funds.
+impl Amounts {
+    /// Whether no figure is entered: a line the file leaves out.
+    pub fn is_blank(&self) -> bool {
+        *self == Amounts::default()
+    }
+}
+
+/// 部门整体收支情况. Income in total is derived: appropriation + other funds. A project's
+/// funding block reads spending as 年度资金总额, then 财政拨款, 上年结转资金 and 其他资金.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Finance {
@@ -206,6 +265,9 @@ pub struct Finance {
     pub appropriation: Amounts,
     /// 其他资金收入.
     pub other_funds: Amounts,
+    /// 上年结转资金, on the project form only.
+    #[serde(skip_serializing_if = "Amounts::is_blank")]
+    pub carryover: Amounts,
     /// 部门整体支出.
     pub spending: Amounts,
     /// 基本支出 (决算).
@@ -216,6 +278,19 @@ pub struct Finance {
     pub economic: [Option<Decimal>; 10],
     /// Why execution fell short, required below the scheme's threshold (e.g. 90%).
     pub execution_note: String,
+}
+
+impl Finance {
+    /// The project form's funding rows in its order: 年度资金总额, then its parts, each
+    /// with its name and its key in field paths.
+    pub fn funding(&self) -> [(&'static str, &'static str, &Amounts); 4] {
+        [
+            ("年度资金总额", "spending", &self.spending),
+            ("财政拨款", "appropriation", &self.appropriation),
+            ("上年结转资金", "carryover", &self.carryover),
+            ("其他资金", "other_funds", &self.other_funds),
+        ]
+    }
 }
 
 /// 支出经济分类, the ten fixed rows of the table.

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Amounts, Assessment, EconomicClass, Finance, Measure, Override, Tally};
+use crate::model::{Amounts, Assessment, EconomicClass, Finance, Kind, Measure, Override, Tally};
 use crate::scheme::{Rule, SectionBody};
 
 /// The path of the execution block's override score.
@@ -37,13 +37,21 @@ pub fn set(a: &mut Assessment, path: &str, value: Option<Decimal>) -> Result<(),
 /// Every typed figure's path in an assessment, in the order of the form.
 pub fn all(a: &Assessment) -> Vec<String> {
     let mut out = Vec::new();
-    for line in ["appropriation", "other_funds", "spending"] {
-        for fig in ["initial", "adjusted", "actual", "last_actual"] {
-            out.push(format!("finance.{line}.{fig}"));
+    if a.kind == Kind::Project {
+        for (_, line, _) in a.finance.funding() {
+            for fig in ["initial", "adjusted", "actual"] {
+                out.push(format!("finance.{line}.{fig}"));
+            }
         }
+    } else {
+        for line in ["appropriation", "other_funds", "spending"] {
+            for fig in ["initial", "adjusted", "actual", "last_actual"] {
+                out.push(format!("finance.{line}.{fig}"));
+            }
+        }
+        out.extend(["finance.basic".to_string(), "finance.project".to_string()]);
+        out.extend((0..10).map(|i| format!("finance.economic[{i}]")));
     }
-    out.extend(["finance.basic".to_string(), "finance.project".to_string()]);
-    out.extend((0..10).map(|i| format!("finance.economic[{i}]")));
     for (i, t) in a.workload.iter().enumerate() {
         out.extend(["value", "last_year", "done"].map(|k| format!("workload[{i}].{k}")));
         for (j, b) in t.breakdowns.iter().enumerate() {
@@ -91,11 +99,12 @@ pub enum Field {
     ExecutionOverride,
 }
 
-/// 财政拨款, 其他资金 or 部门整体支出.
+/// 财政拨款, 其他资金, 上年结转资金 (a project's) or 部门整体支出.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Line {
     Appropriation,
     OtherFunds,
+    Carryover,
     Spending,
 }
 
@@ -138,6 +147,7 @@ impl Field {
                 let line = match *line {
                     "appropriation" => Line::Appropriation,
                     "other_funds" => Line::OtherFunds,
+                    "carryover" => Line::Carryover,
                     "spending" => Line::Spending,
                     _ => return None,
                 };
@@ -260,6 +270,9 @@ impl Field {
             format!("「{}」的{what}", name.map(String::as_str).unwrap_or(""))
         };
         match self {
+            Field::Amount(line, figure) if a.kind == Kind::Project => {
+                format!("{}{}", line.project_label(), figure.project_label())
+            }
             Field::Amount(line, figure) => format!("{}{}", line.label(), figure.label()),
             Field::Basic => "基本支出".into(),
             Field::Project => "项目支出".into(),
@@ -295,7 +308,18 @@ impl Line {
         match self {
             Line::Appropriation => "财政拨款收入",
             Line::OtherFunds => "其他资金收入",
+            Line::Carryover => "上年结转资金",
             Line::Spending => "部门整体支出",
+        }
+    }
+
+    /// The row's name on the project form's funding block.
+    fn project_label(self) -> &'static str {
+        match self {
+            Line::Appropriation => "财政拨款",
+            Line::OtherFunds => "其他资金",
+            Line::Carryover => "上年结转资金",
+            Line::Spending => "年度资金总额",
         }
     }
 
@@ -303,6 +327,7 @@ impl Line {
         match self {
             Line::Appropriation => &f.appropriation,
             Line::OtherFunds => &f.other_funds,
+            Line::Carryover => &f.carryover,
             Line::Spending => &f.spending,
         }
     }
@@ -311,6 +336,7 @@ impl Line {
         match self {
             Line::Appropriation => &mut f.appropriation,
             Line::OtherFunds => &mut f.other_funds,
+            Line::Carryover => &mut f.carryover,
             Line::Spending => &mut f.spending,
         }
     }
@@ -323,6 +349,16 @@ impl Figure {
             Figure::Adjusted => "调整预算数",
             Figure::Actual => "决算数",
             Figure::LastActual => "上年决算数",
+        }
+    }
+
+    /// The column's name on the project form's funding block.
+    fn project_label(self) -> &'static str {
+        match self {
+            Figure::Initial => "年初预算数",
+            Figure::Adjusted => "全年预算数",
+            Figure::Actual => "全年执行数",
+            Figure::LastActual => "上年执行数",
         }
     }
 

@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::figures::{self, Change, Figures};
-use crate::model::{AmountUnit, Assessment, EconomicClass, ReportEdit, Tally};
+use crate::model::{
+    AmountUnit, Amounts, Assessment, EconomicClass, IndicatorKind, Kind, ReportEdit, Tally,
+};
 use crate::num::{Amount, Pct, Plain, RoundingMode};
 use crate::paths::{self, Row};
 use crate::scheme::SectionBody;
@@ -136,17 +138,24 @@ pub fn report(a: &Assessment) -> Report {
         blocks: Vec::new(),
         numbers: [0; 4],
     };
-    w.basics();
+    match a.kind {
+        Kind::Departmental => w.basics(),
+        Kind::Project => w.project_basics(),
+    }
     w.assessment();
     w.heading(1, PROBLEMS);
     w.prose(&a.problems);
     w.heading(1, MEASURES);
     w.prose(&a.measures);
+    let subject = match a.kind {
+        Kind::Departmental => department(a),
+        Kind::Project => a.project_name.trim().to_string(),
+    };
     Report {
         title: format!(
-            "{}年度{}部门整体支出绩效自评报告",
+            "{}年度{subject}{}绩效自评报告",
             a.year_label(),
-            department(a)
+            a.kind.label()
         ),
         blocks: w.blocks,
     }
@@ -246,6 +255,72 @@ impl Writer<'_> {
         self.heading(2, "部门整体绩效管理情况");
         let counts = self.indicator_counts();
         self.generated("indicator_counts", counts);
+    }
+
+    /// 一、项目基本情况: the project's header, its funding and its year's goals.
+    fn project_basics(&mut self) {
+        let a = self.a;
+        self.heading(1, "项目基本情况");
+        self.heading(2, "项目概况");
+        let blank = |t: &str| {
+            if t.trim().is_empty() {
+                "____".to_string()
+            } else {
+                t.trim().to_string()
+            }
+        };
+        self.generated(
+            "project",
+            format!(
+                "项目名称：{}；主管部门：{}；实施单位：{}。",
+                blank(&a.project_name),
+                blank(&a.department),
+                blank(&a.implementer)
+            ),
+        );
+        self.heading(2, "项目资金投入和使用情况");
+        let funding = self.funding();
+        self.generated("funding", funding);
+        self.heading(2, "年度总体目标");
+        self.heading(3, "1. 预期目标");
+        self.prose(&a.objectives);
+        self.heading(3, "2. 实际完成情况");
+        self.prose(&a.key_tasks);
+    }
+
+    /// （二）项目资金投入和使用情况: 年度资金总额 and each part entered, column by column.
+    fn funding(&self) -> String {
+        let a = self.a;
+        let rows = a.finance.funding();
+        // As the form prints them: never fewer decimals than entered, nor than 2.
+        let money = |v: Option<Decimal>| match v {
+            Some(v) => format!("{}{}", printed_amount(v), a.unit.label()),
+            None => amount(None, a.unit),
+        };
+        let line = |m: &Amounts| {
+            format!(
+                "年初预算数{}，全年预算数{}，全年执行数{}",
+                money(m.initial),
+                money(m.adjusted),
+                money(m.actual)
+            )
+        };
+        let (name, _, total) = rows[0];
+        let mut s = format!(
+            "{}年，项目{name}{}，预算执行率{}。",
+            a.year_label(),
+            line(total),
+            self.pct(self.f.execution_rate)
+        );
+        let parts: Vec<String> = rows[1..]
+            .iter()
+            .filter(|(_, _, m)| m.initial.is_some() || m.adjusted.is_some() || m.actual.is_some())
+            .map(|(name, _, m)| format!("{name}{}", line(m)))
+            .collect();
+        if !parts.is_empty() {
+            s += &format!("其中，{}。", parts.join("；"));
+        }
+        s
     }
 
     /// One tally's sentence: 群众信访事项31631件，同比上升85.81%，其中：…
@@ -457,14 +532,18 @@ impl Writer<'_> {
         let card = self.card;
         self.heading(1, "绩效自评情况");
         self.heading(2, "自评结论");
+        let project = self.a.kind == Kind::Project;
         let parts = card
             .sections
             .iter()
+            .filter(|s| !dropped(s))
             .map(|s| {
                 let rate = match self.section_body(&s.id) {
-                    Some(SectionBody::Execution { .. }) => {
-                        format!("（部门预算执行率{}）", self.pct(self.f.execution_rate))
-                    }
+                    Some(SectionBody::Execution { .. }) => format!(
+                        "（{}预算执行率{}）",
+                        if project { "" } else { "部门" },
+                        self.pct(self.f.execution_rate)
+                    ),
                     _ => String::new(),
                 };
                 format!(
@@ -476,13 +555,21 @@ impl Writer<'_> {
             })
             .collect::<Vec<_>>()
             .join("；");
+        let subject = if project {
+            match self.a.project_name.trim() {
+                "" => "本项目".to_string(),
+                name => format!("“{name}”"),
+            }
+        } else {
+            department(self.a)
+        };
         let conclusion = format!(
-            "根据《部门整体支出绩效自评表》评分标准（{}），{}{}部门整体支出绩效评价得分为{}分，评价等级为“{}”。其中，{parts}。",
+            "根据《{kind}绩效自评表》评分标准（{}），{subject}{}{kind}绩效评价得分为{}分，评价等级为“{}”。其中，{parts}。",
             card.scheme,
-            department(self.a),
             year(self.a),
             Plain(card.total),
             card.grade.label(),
+            kind = self.a.kind.label(),
         );
         self.generated("conclusion", conclusion);
 
@@ -490,10 +577,11 @@ impl Writer<'_> {
             .sections
             .iter()
             .filter(|s| {
-                matches!(
-                    self.section_body(&s.id),
-                    Some(SectionBody::Indicators { .. })
-                )
+                !dropped(s)
+                    && matches!(
+                        self.section_body(&s.id),
+                        Some(SectionBody::Indicators { .. })
+                    )
             })
             .collect();
         // Each scheme's own names: 履职效能 in the seed's, 产出指标、效益指标… in the national one.
@@ -516,20 +604,53 @@ impl Writer<'_> {
         let points = total(indicator_sections.iter().map(|s| s.points));
         let scored = total(indicator_sections.iter().map(|s| s.score));
         let c = &self.f.indicator_counts;
-        self.generated(
-            "effectiveness",
+        let set = if project {
+            let satisfaction = self
+                .a
+                .indicators
+                .iter()
+                .filter(|i| i.kind == IndicatorKind::Satisfaction)
+                .count();
+            let kinds = match satisfaction {
+                0 => format!("{}个产出指标和{}个效益指标", c.output, c.benefit),
+                n => format!(
+                    "{}个产出指标、{}个效益指标和{n}个满意度指标",
+                    c.output,
+                    c.benefit - n
+                ),
+            };
             format!(
-                "指标分值{}分，自评得分{}分。本单位结合部门特点，围绕年度工作任务及重点工作任务，有针对性设置了{}年度部门整体支出绩效目标，包括{}个产出指标和{}个效益指标。",
-                Plain(points),
-                Plain(scored),
+                "本项目围绕年度总体目标，设置了{}年度项目绩效指标，包括{kinds}。",
+                self.a.year_label(),
+            )
+        } else {
+            format!(
+                "本单位结合部门特点，围绕年度工作任务及重点工作任务，有针对性设置了{}年度部门整体支出绩效目标，包括{}个产出指标和{}个效益指标。",
                 self.a.year_label(),
                 c.output,
                 c.benefit
+            )
+        };
+        self.generated(
+            "effectiveness",
+            format!(
+                "指标分值{}分，自评得分{}分。{set}",
+                Plain(points),
+                Plain(scored),
             ),
         );
         for s in indicator_sections {
             for (ci, cat) in s.categories.iter().enumerate() {
-                self.heading(3, format!("部门整体绩效目标{}完成情况", cat.name));
+                // A project form lists only the 二级 it set indicators under.
+                if project && cat.items.is_empty() {
+                    continue;
+                }
+                let heading = if project {
+                    format!("{}完成情况", cat.name)
+                } else {
+                    format!("部门整体绩效目标{}完成情况", cat.name)
+                };
+                self.heading(3, heading);
                 let text = self.category(cat);
                 self.generated(&format!("category.{}.{ci}", s.id), text);
             }
@@ -545,7 +666,7 @@ impl Writer<'_> {
                 _ => None,
             })
             .collect();
-        if management.is_empty() {
+        if management.is_empty() && !project {
             self.generated("management", "本评分标准未设管理效率指标。".into());
         }
         for (s, aspects) in management {
@@ -633,7 +754,7 @@ impl Writer<'_> {
                 .a
                 .indicators
                 .get(n)
-                .map(|i| i.deviation_note.trim().to_string())
+                .map(|i| i.deviation_note.trim().trim_end_matches('。').to_string())
                 .unwrap_or_default(),
             _ => String::new(),
         }
@@ -668,6 +789,11 @@ impl Writer<'_> {
         }
         text
     }
+}
+
+/// A section dropped from its scheme: no points and nothing scored under it.
+fn dropped(s: &SectionScore) -> bool {
+    s.points.is_zero() && s.categories.iter().all(|c| c.items.is_empty())
 }
 
 /// A section's name as an indicator: 履职效能指标, and 产出指标 as it is.

@@ -1,4 +1,5 @@
-//! The built-in sample: the seed report (天河区信访局 2023 年度) as a complete assessment.
+//! The built-in samples: the seed report (天河区信访局 2023 年度) as a complete assessment,
+//! and a project assessment on the national form made up around it.
 //! Where the report is silent (indicator names and targets, management sub-criteria,
 //! last year's counts behind its growth rates) the values are plausible example data,
 //! marked `example` where the model has the flag.
@@ -13,6 +14,129 @@ use crate::schemes;
 
 /// The sample's title in the draft list.
 pub const TITLE: &str = "示例：天河区信访局 2023 年度";
+
+/// The project sample's title in the draft list.
+pub const PROJECT_TITLE: &str = "示例：信访事项办理专项经费 2023 年度（项目支出）";
+
+/// A project self-assessment (项目支出绩效自评) under the national scheme. Every figure is
+/// example data, not taken from a source: the funding rows add up, one output and one
+/// benefit indicator fall short with their deviation notes, and the total is 98.06.
+pub fn project() -> Assessment {
+    let mut a = Assessment::project(schemes::national_project());
+    a.title = PROJECT_TITLE.into();
+    a.project_name = "信访事项办理专项经费".into();
+    a.department = "广州市天河区信访局".into();
+    a.implementer = "广州市天河区信访局".into();
+    a.year = 2023;
+    a.objectives = vec!["规范办理群众来信、来访和网上信访事项，按期办结交办、督办件，推动信访积案化解，提升群众对信访工作的满意度。".into()];
+    a.key_tasks = vec!["全年办理信访事项31631件，按期办结率99.85%；接待群众来访228场次，低于年度目标；信访积案化解率85.2%；群众满意率97.96%。".into()];
+    a.problems =
+        vec!["一是来访接待场次未达年度目标；二是部分历史积案化解难度大，化解率低于目标。".into()];
+    a.measures = vec![
+        "一是优化来访接待排班，增加街道联合接访；二是对积案逐件落实包案责任，加强督办。".into(),
+    ];
+
+    let f = &mut a.finance;
+    f.spending.initial = d("180.00");
+    f.spending.adjusted = d("186.50");
+    f.spending.actual = d("179.60");
+    f.appropriation.initial = d("170.00");
+    f.appropriation.adjusted = d("176.50");
+    f.appropriation.actual = d("170.10");
+    f.carryover.initial = d("10.00");
+    f.carryover.adjusted = d("10.00");
+    f.carryover.actual = d("9.50");
+
+    let ind = |kind, name: &str, unit: &str, points: i64, target: &str, actual: &str| {
+        let mut m = Measure::new(Rule::AtLeast);
+        m.target = d(target);
+        m.actual = d(actual);
+        Indicator {
+            kind,
+            name: name.into(),
+            unit: unit.into(),
+            points: Decimal::from(points),
+            measure: m,
+            deviation_note: String::new(),
+            example: true,
+        }
+    };
+    let mut lasting = ind(
+        IndicatorKind::Sustainability,
+        "信访工作机制长效运行",
+        "",
+        10,
+        "",
+        "",
+    );
+    lasting.measure = Measure {
+        grade: Some(Achievement::Achieved),
+        entered_score: Some(Decimal::TEN),
+        ..Measure::new(Rule::Qualitative)
+    };
+    let short = |mut i: Indicator, note: &str| {
+        i.deviation_note = note.into();
+        i
+    };
+    a.indicators = vec![
+        ind(
+            IndicatorKind::Quantity,
+            "办理信访事项数量",
+            "件",
+            15,
+            "30000",
+            "31631",
+        ),
+        short(
+            ind(
+                IndicatorKind::Quantity,
+                "群众来访接待场次",
+                "场次",
+                10,
+                "240",
+                "228",
+            ),
+            "部分时段接访改为网上视频接访，现场接待场次减少；下一年度增加街道联合接访。",
+        ),
+        ind(
+            IndicatorKind::Quality,
+            "信访事项按期办结率",
+            "%",
+            15,
+            "95",
+            "99.85",
+        ),
+        ind(
+            IndicatorKind::Timeliness,
+            "受理告知及时率",
+            "%",
+            10,
+            "100",
+            "100",
+        ),
+        short(
+            ind(
+                IndicatorKind::Social,
+                "信访积案化解率",
+                "%",
+                20,
+                "90",
+                "85.2",
+            ),
+            "部分历史积案涉及多部门，化解周期长；已逐件落实包案责任并加强督办。",
+        ),
+        lasting,
+        ind(
+            IndicatorKind::Satisfaction,
+            "信访群众满意度",
+            "%",
+            10,
+            "90",
+            "97.96",
+        ),
+    ];
+    a
+}
 
 /// The seed report as an assessment under the Guangzhou scheme.
 pub fn sample() -> Assessment {

@@ -1,4 +1,5 @@
-//! The score sheet (自评表) in the common layout: the budget block (年初预算数 /
+//! The score sheet (自评表) in the common layout, of a department (部门整体支出绩效自评表)
+//! or of a project (项目支出绩效自评表, 财预〔2020〕10号): the header rows, the budget block (年初预算数 /
 //! 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分) and one row per scored item
 //! (一级 / 二级 / 三级 / 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因). Built from the
 //! score card, so it shows the very figures the report states.
@@ -7,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::figures;
-use crate::model::{Amounts, Assessment, Measure};
+use crate::model::{Amounts, Assessment, Kind, Measure};
 use crate::num::{self, Plain, RoundingMode};
 use crate::paths::{self, Row};
 use crate::scheme::{ExecutionBase, Rule, SectionBody};
@@ -16,7 +17,11 @@ use crate::score::{self, ScoreCard};
 /// The score sheet of an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreSheet {
+    pub kind: Kind,
     pub title: String,
+    /// The rows above the funding block, two labelled cells each: 部门名称 and 金额单位,
+    /// or 项目名称 and 金额单位 over 主管部门 and 实施单位.
+    pub header: Vec<[HeaderCell; 2]>,
     pub department: String,
     pub year: i32,
     /// 金额单位, e.g. 万元.
@@ -29,6 +34,13 @@ pub struct ScoreSheet {
     pub grade: String,
     /// The decimals the scheme keeps of points and scores: the sheet prints them so.
     pub score_places: u32,
+}
+
+/// A labelled cell of the header rows, e.g. 主管部门 | 广州市天河区信访局.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderCell {
+    pub label: &'static str,
+    pub value: String,
 }
 
 /// One line of the budget block. Only 年度资金总额 carries points and a score.
@@ -156,11 +168,27 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
             String::new()
         },
     };
-    let mut budget = vec![budget_row("年度资金总额", &f.spending, true)];
-    budget.push(budget_row("其中：财政拨款", &f.appropriation, false));
-    if f.other_funds != Amounts::default() {
-        budget.push(budget_row("其他资金", &f.other_funds, false));
-    }
+    let budget: Vec<BudgetRow> = match a.kind {
+        Kind::Departmental => {
+            let mut budget = vec![budget_row("年度资金总额", &f.spending, true)];
+            budget.push(budget_row("其中：财政拨款", &f.appropriation, false));
+            if f.other_funds != Amounts::default() {
+                budget.push(budget_row("其他资金", &f.other_funds, false));
+            }
+            budget
+        }
+        // The national layout prints every row, blank or not.
+        Kind::Project => f
+            .funding()
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _, m))| match i {
+                0 => budget_row(name, m, true),
+                1 => budget_row(&format!("其中：{name}"), m, false),
+                _ => budget_row(name, m, false),
+            })
+            .collect(),
+    };
     let mut rows = Vec::new();
     for (section, scheme_section) in card.sections.iter().zip(&a.scheme.sections) {
         if matches!(scheme_section.body, SectionBody::Execution { .. }) {
@@ -199,8 +227,30 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
             }
         }
     }
+    let cell = |label, value: &str| HeaderCell {
+        label,
+        value: value.trim().to_string(),
+    };
+    let header = match a.kind {
+        Kind::Departmental => vec![[
+            cell("部门名称", &a.department),
+            cell("金额单位", a.unit.label()),
+        ]],
+        Kind::Project => vec![
+            [
+                cell("项目名称", &a.project_name),
+                cell("金额单位", a.unit.label()),
+            ],
+            [
+                cell("主管部门", &a.department),
+                cell("实施单位", &a.implementer),
+            ],
+        ],
+    };
     ScoreSheet {
-        title: format!("{}年度部门整体支出绩效自评表", a.year_label()),
+        kind: a.kind,
+        title: format!("{}年度{}绩效自评表", a.year_label(), a.kind.label()),
+        header,
         department: a.department.trim().to_string(),
         year: a.year,
         unit: a.unit.label().into(),
@@ -325,12 +375,14 @@ pub fn csv(s: &ScoreSheet) -> String {
     let opt = |v: Option<Decimal>| v.map_or_else(String::new, |v| Plain(v).to_string());
     let amount = |v: Option<Decimal>| v.map_or_else(String::new, num::fmt_amount);
     line(std::slice::from_ref(&s.title));
-    line(&[
-        "部门名称".into(),
-        text_cell(&s.department),
-        "金额单位".into(),
-        s.unit.clone(),
-    ]);
+    for cells in &s.header {
+        line(
+            &cells
+                .each_ref()
+                .map(|c| [c.label.to_string(), text_cell(&c.value)])
+                .concat(),
+        );
+    }
     line(&BUDGET_HEADER.map(String::from));
     for b in &s.budget {
         line(&[

@@ -276,6 +276,10 @@ pub fn points_sum(group: &str, terms: &[String], sum: &str, points: &str) -> Str
     format!("{group}各项分值 {terms}，应等于 {points}")
 }
 
+pub fn project_management(section: &str) -> String {
+    format!("项目支出绩效自评不设管理效率指标，评分标准中的「{section}」应删除，或改为部门整体支出绩效自评")
+}
+
 pub fn points_positive(name: &str, v: &str) -> String {
     format!("{name}的分值 {v} 应大于 0")
 }

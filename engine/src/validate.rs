@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::figures;
-use crate::model::{Amounts, Assessment, EconomicClass, Measure, Override};
+use crate::model::{Amounts, Assessment, EconomicClass, Kind, Measure, Override};
 use crate::num::{self, fmt_amount, fmt_pct, fmt_plain, parse_input, ParseError, RoundingMode};
 use crate::paths::Field;
 use crate::report::{self, EditState};
@@ -68,7 +68,10 @@ pub fn validate(a: &Assessment) -> Vec<Finding> {
     let mut f = Findings::default();
     scheme_into(&a.scheme, "scheme.", &mut f);
     basics(a, &mut f);
-    finance(a, &mut f);
+    match a.kind {
+        Kind::Departmental => finance(a, &mut f),
+        Kind::Project => funding(a, &mut f),
+    }
     workload(a, &mut f);
     indicators(a, &mut f);
     criteria(a, &mut f);
@@ -197,12 +200,37 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 }
 
 fn basics(a: &Assessment, f: &mut Findings) {
+    let department = match a.kind {
+        Kind::Departmental => "部门名称",
+        Kind::Project => "主管部门",
+    };
+    if a.kind == Kind::Project && a.project_name.trim().is_empty() {
+        f.error(
+            "REQUIRED",
+            vec!["project_name".into()],
+            text::required("项目名称"),
+        );
+    }
     if a.department.trim().is_empty() {
         f.error(
             "REQUIRED",
             vec!["department".into()],
-            text::required("部门名称"),
+            text::required(department),
         );
+    }
+    if a.kind == Kind::Project {
+        if let Some(i) = a
+            .scheme
+            .sections
+            .iter()
+            .position(|s| matches!(s.body, SectionBody::Management { .. }))
+        {
+            f.error(
+                "SCHEME_KIND",
+                vec![format!("scheme.sections[{i}]")],
+                text::project_management(&a.scheme.sections[i].name),
+            );
+        }
     }
     if !(2000..=2100).contains(&a.year) {
         f.error("YEAR_RANGE", vec!["year".into()], text::year_range(a.year));
@@ -349,6 +377,78 @@ fn finance(a: &Assessment, f: &mut Findings) {
         );
     }
     execution(a, actual, mode, f);
+}
+
+/// The columns of the project form's funding block, by their key in field paths.
+const FUNDING_COLUMNS: [(&str, &str); 3] = [
+    ("initial", "年初预算数"),
+    ("adjusted", "全年预算数"),
+    ("actual", "全年执行数"),
+];
+
+/// The project form's funding block: each figure in range, 年度资金总额's budget and
+/// execution entered, and in each column 总额 = 财政拨款 + 上年结转资金 + 其他资金.
+fn funding(a: &Assessment, f: &mut Findings) {
+    let fin = &a.finance;
+    let rows = fin.funding();
+    let column = |amounts: &Amounts, key: &str| match key {
+        "initial" => amounts.initial,
+        "adjusted" => amounts.adjusted,
+        _ => amounts.actual,
+    };
+    for (name, line, amounts) in rows {
+        for (key, label) in FUNDING_COLUMNS {
+            let path = format!("finance.{line}.{key}");
+            figure(f, path, &format!("{name}{label}"), column(amounts, key));
+        }
+    }
+    let initial_used = matches!(
+        a.scheme.execution(),
+        Some((_, crate::scheme::ExecutionBase::Initial, _))
+    );
+    let (total_name, _, total) = rows[0];
+    for (key, label) in FUNDING_COLUMNS {
+        if key != "initial" || initial_used {
+            required(
+                f,
+                format!("finance.spending.{key}"),
+                &format!("{total_name}{label}"),
+                column(total, key),
+            );
+        }
+    }
+    for (key, label) in FUNDING_COLUMNS {
+        let parts: Vec<(&str, Decimal)> = rows[1..]
+            .iter()
+            .filter_map(|(name, _, amounts)| column(amounts, key).map(|v| (*name, v)))
+            .collect();
+        let Some(whole) = column(total, key) else {
+            continue;
+        };
+        if parts.is_empty() {
+            continue;
+        }
+        let sum = num::sum(parts.iter().map(|(_, v)| *v));
+        if sum != Some(whole) {
+            let named: Vec<(&str, String)> =
+                parts.iter().map(|(n, v)| (*n, fmt_amount(*v))).collect();
+            f.error(
+                "FUNDING_SUM",
+                rows.iter()
+                    .map(|(_, line, _)| format!("finance.{line}.{key}"))
+                    .collect(),
+                text::parts_sum_mismatch(
+                    &named,
+                    &sum.map(fmt_amount).unwrap_or_default(),
+                    &format!("{total_name}{label}"),
+                    &fmt_amount(whole),
+                ),
+            );
+        }
+    }
+    if let Some(actual) = total.actual {
+        execution(a, actual, a.scheme.rounding.mode, f);
+    }
 }
 
 fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findings) {
@@ -916,7 +1016,10 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                 text::required(&format!("第 {} 个一级指标的名称", i + 1)),
             );
         }
-        points_positive(sec.points, &format!("一级指标「{}」", sec.name), &sp, f);
+        // A section may be dropped to 0 points (a project scheme without 满意度).
+        if !sec.points.is_zero() {
+            points_positive(sec.points, &format!("一级指标「{}」", sec.name), &sp, f);
+        }
         match &sec.body {
             SectionBody::Execution { rule, .. } => {
                 let allowed = matches!(

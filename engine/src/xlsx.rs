@@ -117,15 +117,21 @@ fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
 
     ws.merge_range(0, 0, 0, 7, &s.title, &f.title)?;
     heights.set(ws, 0, 36.0)?;
-    ws.write_string_with_format(1, 0, "部门名称", &f.head)?;
-    ws.merge_range(1, 1, 1, 4, &s.department, &f.text)?;
-    ws.write_string_with_format(1, 5, "金额单位", &f.head)?;
-    ws.merge_range(1, 6, 1, 7, &s.unit, &f.text)?;
-    heights.fit(ws, 1, &[(&s.department, 1..=4)])?;
-    heights.set(ws, 2, 8.0)?;
+    // The header rows: 部门名称 | 金额单位, or 项目名称 | 金额单位 over 主管部门 | 实施单位.
+    let mut row = 0;
+    for [left, right] in &s.header {
+        row += 1;
+        ws.write_string_with_format(row, 0, left.label, &f.head)?;
+        ws.merge_range(row, 1, row, 4, &left.value, &f.text)?;
+        ws.write_string_with_format(row, 5, right.label, &f.head)?;
+        ws.merge_range(row, 6, row, 7, &right.value, &f.text)?;
+        heights.fit(ws, row, &[(&left.value, 1..=4), (&right.value, 6..=7)])?;
+    }
+    row += 1;
+    heights.set(ws, row, 8.0)?;
 
     // The funding block: 年度资金总额 and its parts.
-    let mut row = 3;
+    row += 1;
     header(ws, row, &BUDGET_HEADER, &f, &mut heights)?;
     let funding = row + 1;
     let amount = f.number(s.score_places);

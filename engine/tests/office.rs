@@ -348,3 +348,35 @@ fn unzip(path: &Path, name: &str) -> String {
         .expect("UTF-8");
     out
 }
+
+#[test]
+fn the_project_form_prints_on_one_page_in_the_national_layout() {
+    const TEST: &str = "the_project_form_prints_on_one_page_in_t";
+    if !office() {
+        return;
+    }
+    let s = sheet::sheet(&sample::project());
+    let printed = print(TEST, "project.xlsx", &xlsx::xlsx(&s, DAY).expect("written"));
+    assert_eq!(
+        printed.pages.len(),
+        1,
+        "the project sample's 自评表 on one page"
+    );
+    let text = squeezed(&printed.text());
+    for want in [
+        "2023年度项目支出绩效自评表",
+        "项目名称信访事项办理专项经费金额单位万元",
+        "主管部门广州市天河区信访局实施单位广州市天河区信访局",
+        "年度资金总额180.00186.50179.6010.0096.30%9.63",
+        "其中：财政拨款170.00176.50170.1096.37%",
+        "上年结转资金10.0010.009.5095.00%",
+        "其他资金",
+        "产出指标",
+        "满意度指标",
+        "总分100.0098.06等级：优",
+        "第1页，共1页",
+    ] {
+        assert!(text.contains(want), "missing {want} in\n{text}");
+    }
+    assert!(!text.contains("部门整体"), "{text}");
+}

@@ -182,6 +182,45 @@ proptest! {
     }
 
     #[test]
+    fn any_funding_figures_of_a_project_never_panic_and_round_trip(
+        values in prop::collection::vec(prop::option::of(decimal()), 12),
+    ) {
+        let mut a = sample::project();
+        let mut v = values.into_iter();
+        let f = &mut a.finance;
+        for m in [&mut f.spending, &mut f.appropriation, &mut f.carryover, &mut f.other_funds] {
+            for slot in [&mut m.initial, &mut m.adjusted, &mut m.actual] {
+                *slot = v.next().flatten();
+            }
+        }
+        let card = score::score(&a);
+        prop_assert!(card.total >= Decimal::ZERO && card.total <= card.max_total);
+        let findings = validate::validate(&a);
+        // The rows disagree exactly when some column's parts do not add up to its total.
+        let f = &a.finance;
+        let column = |pick: fn(&ziping_engine::model::Amounts) -> Option<Decimal>| {
+            let parts: Vec<Decimal> = [&f.appropriation, &f.carryover, &f.other_funds]
+                .into_iter()
+                .filter_map(pick)
+                .collect();
+            match pick(&f.spending) {
+                Some(total) if !parts.is_empty() => Some(total) != parts.iter().try_fold(Decimal::ZERO, |s, p| s.checked_add(*p)),
+                _ => false,
+            }
+        };
+        let disagree = [column(|m| m.initial), column(|m| m.adjusted), column(|m| m.actual)]
+            .iter()
+            .filter(|d| **d)
+            .count();
+        prop_assert_eq!(findings.iter().filter(|x| x.code == "FUNDING_SUM").count(), disagree);
+        let s = sheet::sheet(&a);
+        prop_assert_eq!(s.budget.len(), 4);
+        let _ = (sheet::csv(&s), render::html(&report::report(&a)));
+        let back = file::decode_assessment(&file::encode_assessment(&a));
+        prop_assert_eq!(back, Ok(a));
+    }
+
+    #[test]
     fn decoding_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let text = String::from_utf8_lossy(&bytes);
         let _ = file::decode(&text);

@@ -11,39 +11,46 @@ use crate::text;
 
 #[component]
 pub fn Basics() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
     view! {
         <section id="basics" class="page">
             <h2>{text::NO_BASICS}{text::NAV_BASICS}</h2>
             <div class="grid-2">
                 <label>{text::TITLE}{text_input("title".to_string(), text::TITLE, |a| a.title.clone(), |a, v| a.title = v, None)}</label>
                 <label>{text::DEPARTMENT}{text_input("department".to_string(), text::DEPARTMENT, |a| a.department.clone(), |a, v| a.department = v, None)}</label>
-                <label for="year">{text::YEAR}
-                    <input id="year" type="number" min="2000" max="2100"
-                        prop:value=move || ctx.assessment.with(|a| a.year.to_string())
-                        on:input=move |ev| {
-                            if let Ok(y) = event_target_value(&ev).trim().parse::<i32>() {
-                                ctx.edit(|a| a.year = y);
-                            }
-                        }/>
-                    {crate::fields::notes("year".to_string())}
-                </label>
-                <label for="unit">{text::UNIT}
-                    <select id="unit" on:change=move |ev| {
-                        let unit = if event_target_value(&ev) == "元" { AmountUnit::Yuan } else { AmountUnit::WanYuan };
-                        ctx.edit(|a| a.unit = unit);
-                    }>
-                        {[AmountUnit::WanYuan, AmountUnit::Yuan].map(|u| view! {
-                            <option value=u.label() selected=move || ctx.assessment.with(|a| a.unit == u)>{u.label()}</option>
-                        })}
-                    </select>
-                </label>
+                {year_and_unit()}
             </div>
             {paragraphs("duties", text::DUTIES, |a| &a.duties, |a| &mut a.duties)}
             {paragraphs("key_tasks", text::KEY_TASKS, |a| &a.key_tasks, |a| &mut a.key_tasks)}
             <Workload/>
             {paragraphs("objectives", text::OBJECTIVES, |a| &a.objectives, |a| &mut a.objectives)}
         </section>
+    }
+}
+
+/// 年度 and 金额单位, which both kinds of assessment ask for.
+pub fn year_and_unit() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <label for="year">{text::YEAR}
+            <input id="year" type="number" min="2000" max="2100"
+                prop:value=move || ctx.assessment.with(|a| a.year.to_string())
+                on:input=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).trim().parse::<i32>() {
+                        ctx.edit(|a| a.year = y);
+                    }
+                }/>
+            {crate::fields::notes("year".to_string())}
+        </label>
+        <label for="unit">{text::UNIT}
+            <select id="unit" on:change=move |ev| {
+                let unit = if event_target_value(&ev) == "元" { AmountUnit::Yuan } else { AmountUnit::WanYuan };
+                ctx.edit(|a| a.unit = unit);
+            }>
+                {[AmountUnit::WanYuan, AmountUnit::Yuan].map(|u| view! {
+                    <option value=u.label() selected=move || ctx.assessment.with(|a| a.unit == u)>{u.label()}</option>
+                })}
+            </select>
+        </label>
     }
 }
 

@@ -42,6 +42,7 @@ pub fn DraftBar() -> impl IntoView {
                 {options}
             </select>
             <button type="button" on:click=move |_| ctx.new_blank()>{text::NEW_BLANK}</button>
+            <button type="button" data-testid="new-project" on:click=move |_| ctx.new_project()>{text::NEW_PROJECT}</button>
             <button type="button" data-testid="load-sample" on:click=move |_| ctx.new_sample()>{text::LOAD_SAMPLE}</button>
             <button type="button" data-testid="new-year" title=text::NEW_YEAR_HINT
                 on:click=move |_| { if let Some(id) = ctx.draft_id.get_untracked() { ctx.new_year(&id); } }

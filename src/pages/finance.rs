@@ -177,7 +177,7 @@ fn Economic() -> impl IntoView {
 /// A score for the execution block set by hand, with its reason; the computed score
 /// stays visible beside it.
 #[component]
-fn ExecutionOverride() -> impl IntoView {
+pub fn ExecutionOverride() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let on = move || ctx.assessment.with(|a| a.execution_override.is_some());
     let computed = move || {

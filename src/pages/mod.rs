@@ -6,6 +6,7 @@ pub mod finance;
 pub mod indicators;
 pub mod management;
 pub mod problems;
+pub mod project;
 pub mod report;
 pub mod scheme;
 pub mod score_panel;

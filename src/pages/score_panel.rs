@@ -37,6 +37,7 @@ pub fn ScorePanel() -> impl IntoView {
     let sections = move || (0..count.get()).map(section).collect_view();
     view! {
         <aside class="score-panel" aria-label=text::SCORE>
+            <p class="caption" data-testid="score-kind">{move || text::assessment_kind(ctx.assessment.with(|a| a.kind.label()))}</p>
             <div class="headline">
                 <div>
                     <div class="caption">{text::TOTAL}</div>

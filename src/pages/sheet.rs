@@ -72,7 +72,10 @@ fn sheet_view(s: ScoreSheet) -> impl IntoView {
     view! {
         <div class="sheet" data-testid="sheet">
             <h3>{s.title.clone()}</h3>
-            <p>{format!("{}：{}　{}：{}", text::DEPARTMENT, s.department, text::UNIT, s.unit)}</p>
+            {s.header.iter().map(|row| {
+                let cells: Vec<String> = row.iter().map(|c| format!("{}：{}", c.label, c.value)).collect();
+                view! { <p class="sheet-header">{cells.join("　")}</p> }
+            }).collect_view()}
             <table class="grid">
                 <thead><tr>{BUDGET_HEADER.map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 use ziping_engine::file::{self, FileError};
-use ziping_engine::model::Assessment;
+use ziping_engine::model::{Assessment, Kind};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::summary::{self, Flag};
 use ziping_engine::validate::{self, Finding, Severity};
@@ -30,6 +30,7 @@ macro_rules! outln {
 
 const USAGE: &str = "用法：
   ziping sample [--indicators N]     输出内置示例（JSON）；N 给出时生成 N 个指标的大样本
+  ziping sample --project            输出内置的项目支出绩效自评示例（JSON）
   ziping validate 文件... [--json]    校验，发现错误时退出码为 1
   ziping score 文件... [--json]       评分，输出自评得分表；文件有错误时标明校验未通过，退出码为 1
   ziping seek 文件 --field 路径 --goal 目标 [--json]
@@ -65,6 +66,7 @@ struct Command<'a> {
     name: &'a str,
     files: Vec<&'a str>,
     json: bool,
+    project: bool,
     indicators: Option<usize>,
     field: Option<&'a str>,
     goal: Option<&'a str>,
@@ -79,6 +81,7 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
         name,
         files: Vec::new(),
         json: false,
+        project: false,
         indicators: None,
         field: None,
         goal: None,
@@ -90,6 +93,7 @@ fn parse(args: &[String]) -> Result<Command<'_>, String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => command.json = true,
+            "--project" => command.project = true,
             "--field" => {
                 command.field = Some(
                     args.next()
@@ -137,9 +141,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let command = parse(args)?;
     match (command.name, command.files.as_slice()) {
         ("sample", []) => {
-            let a = match command.indicators {
-                Some(n) => sample::enlarged(n),
-                None => sample::sample(),
+            let a = match (command.indicators, command.project) {
+                (Some(_), true) => {
+                    return Err(format!("--project 与 --indicators 不能同时使用\n{USAGE}"))
+                }
+                (Some(n), false) => sample::enlarged(n),
+                (None, true) => sample::project(),
+                (None, false) => sample::sample(),
             };
             out!("{}", file::encode_assessment(&a));
             Ok(ExitCode::SUCCESS)
@@ -317,6 +325,9 @@ impl Report for Score {
     fn text(&self, a: &Assessment) -> (String, bool) {
         let checked = score::checked(a);
         let mut text = card_text(&checked.card);
+        if a.kind == Kind::Project {
+            text = format!("项目支出绩效自评：{}\n{text}", a.project_name.trim());
+        }
         if let Some(mark) = mark(&checked) {
             text = format!("{mark}\n{text}");
         }
