@@ -17,8 +17,11 @@ pub fn next_year(a: &Assessment) -> Assessment {
         a.year.checked_add(1).unwrap_or(a.year)
     };
     Assessment {
+        kind: a.kind,
         title: text::next_year_title(&a.title, a.year, year),
         department: a.department.clone(),
+        project_name: a.project_name.clone(),
+        implementer: a.implementer.clone(),
         year,
         unit: a.unit,
         duties: a.duties.clone(),
@@ -48,6 +51,7 @@ fn finance(f: &Finance) -> Finance {
     Finance {
         appropriation: amounts(&f.appropriation),
         other_funds: amounts(&f.other_funds),
+        carryover: amounts(&f.carryover),
         spending: amounts(&f.spending),
         ..Finance::default()
     }

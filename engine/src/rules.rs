@@ -52,7 +52,7 @@ enum Failure {
 
 /// Scores a measure worth `points` under the scheme's rounding, with the formula in words.
 pub fn evaluate(m: &Measure, points: Decimal, rounding: Rounding, labels: Labels) -> Outcome {
-    outcome(m, points, rounding, labels, true)
+    outcome(m, points, rounding, labels, true, Base::Any)
 }
 
 /// Scores a measure, writing the formula's words only when `explain` is set.
@@ -63,19 +63,38 @@ pub fn evaluate_with(
     labels: Labels,
     explain: bool,
 ) -> Outcome {
-    outcome(m, points, rounding, labels, explain)
+    outcome(m, points, rounding, labels, explain, Base::Any)
+}
+
+/// Scores the budget-execution block: a rate of 全年执行数 to a budget of 0 or less cannot
+/// be computed, so it earns 0 whatever the rule, rather than full marks for 0 ≥ 0.
+pub fn evaluate_execution(
+    m: &Measure,
+    points: Decimal,
+    rounding: Rounding,
+    labels: Labels,
+    explain: bool,
+) -> Outcome {
+    outcome(m, points, rounding, labels, explain, Base::Rate)
+}
+
+/// Whether the target is a budget a rate is computed from, which must be above 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Base {
+    Any,
+    Rate,
 }
 
 /// The score the rule computes, without the words: for checks that need only the figure.
 pub fn computed(m: &Measure, points: Decimal, rounding: Rounding) -> Decimal {
-    outcome(m, points, rounding, ITEM_LABELS, false).computed
+    outcome(m, points, rounding, ITEM_LABELS, false, Base::Any).computed
 }
 
 /// The score the rule gives before it keeps the scheme's decimals, in [0, points], and
 /// ignoring any override: to tell when rounding alone carries a score over a line.
 pub fn unrounded(m: &Measure, points: Decimal, rounding: Rounding) -> Option<Decimal> {
     let points = points.max(Decimal::ZERO);
-    raw(m, points, rounding, ITEM_LABELS, false)
+    raw(m, points, rounding, ITEM_LABELS, false, Base::Any)
         .ok()
         .map(|r| num::clamp(r.value, Decimal::ZERO, points))
 }
@@ -86,10 +105,12 @@ fn outcome(
     rounding: Rounding,
     labels: Labels,
     explain: bool,
+    base: Base,
 ) -> Outcome {
     let points = points.max(Decimal::ZERO);
     let nil = || settle(Decimal::ZERO, points, rounding);
-    let (computed, completion, formula) = match raw(m, points, rounding, labels, explain) {
+    let (computed, completion, formula) = match raw(m, points, rounding, labels, explain, base)
+    {
         Ok(r) => {
             let s = settle(r.value, points, rounding);
             let mut formula = r.formula;
@@ -136,9 +157,22 @@ fn settle(value: Decimal, points: Decimal, rounding: Rounding) -> Decimal {
     rounded.min(most.score(points))
 }
 
-fn raw(m: &Measure, p: Decimal, r: Rounding, l: Labels, explain: bool) -> Result<Raw, Failure> {
+fn raw(
+    m: &Measure,
+    p: Decimal,
+    r: Rounding,
+    l: Labels,
+    explain: bool,
+    base: Base,
+) -> Result<Raw, Failure> {
     let target = || m.target.ok_or(Failure::Missing(l.target));
     let actual = || m.actual.ok_or(Failure::Missing(l.actual));
+    if base == Base::Rate {
+        let t = target()?;
+        if t <= Decimal::ZERO {
+            return Ok(zero(say(explain, || text::formula_no_rate(l.target, Plain(t)))));
+        }
+    }
     match &m.rule {
         Rule::AtLeast => {
             let (t, a) = (target()?, actual()?);

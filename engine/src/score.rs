@@ -245,15 +245,21 @@ fn item(
     explain: bool,
 ) -> ItemScore {
     let o: Outcome = rules::evaluate_with(m, points, a.scheme.rounding, labels, explain);
-    ItemScore {
-        name: name.to_string(),
-        path,
-        points,
-        computed: o.computed,
-        score: o.score,
-        overridden: o.overridden,
-        completion: o.completion,
-        formula: o.formula,
+    ItemScore::of(name, path, points, o)
+}
+
+impl ItemScore {
+    fn of(name: &str, path: String, points: Decimal, o: Outcome) -> Self {
+        ItemScore {
+            name: name.to_string(),
+            path,
+            points,
+            computed: o.computed,
+            score: o.score,
+            overridden: o.overridden,
+            completion: o.completion,
+            formula: o.formula,
+        }
     }
 }
 
@@ -286,15 +292,14 @@ fn execution_item(
     explain: bool,
 ) -> ItemScore {
     let m = execution_measure(a, base, rule);
-    item(
-        a,
-        EXECUTION_ITEM,
-        EXECUTION_PATH.into(),
-        points,
+    let o = rules::evaluate_execution(
         &m,
+        points,
+        a.scheme.rounding,
         execution_labels(base),
         explain,
-    )
+    );
+    ItemScore::of(EXECUTION_ITEM, EXECUTION_PATH.into(), points, o)
 }
 
 /// Adds kept scores, saturating instead of overflowing on absurd points; the sum shows

@@ -44,6 +44,11 @@ pub fn formula_reached(
     format!("{} {actual} {op} {} {target}，得满分", l.actual, l.target)
 }
 
+/// A budget of 0 or less, from which no execution rate can be computed.
+pub fn formula_no_rate(budget: &str, value: impl Display) -> String {
+    format!("{budget}为 {value}，无法计算预算执行率，得")
+}
+
 pub fn formula_negative(actual: impl Display) -> String {
     format!("{actual}为负数，得")
 }
