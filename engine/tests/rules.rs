@@ -612,3 +612,143 @@ fn score_places_keeps_each_score_to_its_decimals_in_the_scheme_mode() {
         assert_eq!(score(&m, dec!(10), *r), *expected, "{r:?} {actual}");
     }
 }
+
+#[test]
+fn an_execution_rate_from_a_budget_of_0_or_less_earns_0() {
+    use ziping_engine::rules::evaluate_execution;
+    use ziping_engine::scheme::ExecutionBase;
+    use ziping_engine::score::execution_labels;
+    let labels = execution_labels(ExecutionBase::Adjusted);
+    let bands = Rule::Bands {
+        basis: Basis::Completion,
+        bands: vec![Band {
+            min: dec!(90),
+            points: dec!(10),
+        }],
+    };
+    let shortfall = Rule::Deduction {
+        basis: DeductionBasis::Shortfall,
+        per: dec!(1),
+        step: dec!(1),
+    };
+    // (case, rule, budget, 执行数, override, score, formula)
+    let cases: &[(&str, Rule, Decimal, Decimal, Option<Decimal>, &str, &str)] = &[
+        (
+            "0 of 0 is no rate, not 0 ≥ 0",
+            Rule::AtLeast,
+            dec!(0),
+            dec!(0),
+            None,
+            "0.00",
+            "全年预算数为 0，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "spent against a budget of 0",
+            Rule::AtLeast,
+            dec!(0),
+            dec!(89.974),
+            None,
+            "0.00",
+            "全年预算数为 0，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "a budget of 0.00 is written as the formulas write figures",
+            Rule::AtLeast,
+            dec!(0.00),
+            dec!(0),
+            None,
+            "0.00",
+            "全年预算数为 0，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "a negative budget",
+            Rule::AtLeast,
+            dec!(-5),
+            dec!(0),
+            None,
+            "0.00",
+            "全年预算数为 -5，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "whatever the rule: bands on the rate",
+            bands.clone(),
+            dec!(0),
+            dec!(0),
+            None,
+            "0.00",
+            "全年预算数为 0，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "whatever the rule: a deduction per 万元 short",
+            shortfall.clone(),
+            dec!(0),
+            dec!(0),
+            None,
+            "0.00",
+            "全年预算数为 0，无法计算预算执行率，得 0.00",
+        ),
+        (
+            "a reviewer's override still counts",
+            Rule::AtLeast,
+            dec!(0),
+            dec!(0),
+            Some(dec!(10)),
+            "10.00",
+            "计算得分：全年预算数为 0，无法计算预算执行率，得 0.00；人工调整为 10.00（理由：按已公布的自评表）",
+        ),
+        (
+            "a budget above 0 is scored as before",
+            Rule::AtLeast,
+            dec!(250000),
+            dec!(215457.6),
+            None,
+            "8.62",
+            "全年执行数 215457.6 ÷ 全年预算数 250000 = 86.18%，× 10 = 8.62",
+        ),
+        (
+            "a budget above 0 reached is full",
+            bands,
+            dec!(7.29),
+            dec!(7.29),
+            None,
+            "10.00",
+            "完成率 100.00% 达到“≥ 90”档，得 10.00",
+        ),
+    ];
+    for (case, rule, budget, actual, over, expected, formula) in cases {
+        let mut m = measure(rule.clone(), Some(*budget), Some(*actual));
+        m.override_score = over.map(|score| Override {
+            score,
+            reason: "按已公布的自评表".into(),
+        });
+        let o = evaluate_execution(&m, dec!(10), PLAIN, labels, true);
+        assert_eq!(o.score.to_string(), *expected, "{case}");
+        assert_eq!(o.formula, *formula, "{case}");
+        if budget <= &Decimal::ZERO {
+            assert_eq!((o.computed, o.completion), (dec!(0.00), None), "{case}");
+        }
+    }
+    // An indicator keeps its rule: at least 0, reached, is full marks.
+    let indicator = measure(Rule::AtLeast, Some(dec!(0)), Some(dec!(0)));
+    assert_eq!(score(&indicator, dec!(10), PLAIN), "10.00");
+}
+
+#[test]
+fn the_card_scores_a_project_with_a_zero_total_row_0_for_execution() {
+    let mut a = ziping_engine::sample::project();
+    for m in [
+        &mut a.finance.spending,
+        &mut a.finance.appropriation,
+        &mut a.finance.carryover,
+    ] {
+        m.adjusted = Some(Decimal::ZERO);
+        m.actual = Some(Decimal::ZERO);
+    }
+    let card = ziping_engine::score::score(&a);
+    let execution = card.section("execution").expect("the execution block");
+    assert_eq!(execution.score.to_string(), "0.00");
+    // 98.06 with 9.63 for execution before; 0 now.
+    assert_eq!(card.total.to_string(), "88.43");
+    let figures = ziping_engine::score::score_figures(&a);
+    assert_eq!(figures.total, card.total, "the live total agrees");
+}
