@@ -208,7 +208,10 @@ impl Ctx {
         Effect::new(move |_| {
             let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
                 let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
-                for f in list.iter().filter(|f| shown_at_field(f) && !ctx.reached.pending(f)) {
+                for f in list
+                    .iter()
+                    .filter(|f| shown_at_field(f) && !ctx.reached.pending(f))
+                {
                     for (k, p) in f.paths.iter().enumerate() {
                         map.entry(p.clone()).or_default().push(FieldNote {
                             severity: f.severity,

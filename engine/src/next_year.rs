@@ -17,7 +17,10 @@ pub fn next_year(a: &Assessment) -> Assessment {
         a.year.checked_add(1).unwrap_or(a.year)
     };
     Assessment {
+        kind: a.kind,
         title: text::next_year_title(&a.title, a.year, year),
+        project_name: a.project_name.clone(),
+        implementer: a.implementer.clone(),
         department: a.department.clone(),
         year,
         unit: a.unit,
@@ -49,6 +52,7 @@ fn finance(f: &Finance) -> Finance {
         appropriation: amounts(&f.appropriation),
         other_funds: amounts(&f.other_funds),
         spending: amounts(&f.spending),
+        carryover: amounts(&f.carryover),
         ..Finance::default()
     }
 }
