@@ -126,6 +126,10 @@ fn row(key: u64) -> impl IntoView {
                 .unwrap_or("at_least")
         })
     });
+    // A select's choice is drawn at first by its option's `selected`, then kept by the
+    // select's value: one binding per select rather than one per option.
+    let kind = Memo::new(move |_| ind.with(|x| x.as_ref().map(|x| x.kind)));
+    let grade = Memo::new(move |_| ind.with(|x| x.as_ref().and_then(|x| x.measure.grade)));
     let score = move || score.get().map(|s| s.to_string()).unwrap_or_default();
     // The formula in words is written when the pointer comes to the score.
     let tip = RwSignal::new(String::new());
@@ -201,12 +205,12 @@ fn row(key: u64) -> impl IntoView {
         <tr>
             <td class="num-col">{move || index.get() + 1}</td>
             <td>
-                <select id=path(".kind") class="kind" aria-label=text::KIND on:change=move |ev| {
+                <select id=path(".kind") class="kind" aria-label=text::KIND prop:value=move || kind.get().map(IndicatorKind::label) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
                 }>
                     {IndicatorKind::ALL.map(|k| view! {
-                        <option value=k.label() title=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{text::kind_short(k.label())}</option>
+                        <option value=k.label() title=k.label() selected=kind.get_untracked() == Some(k)>{text::kind_short(k.label())}</option>
                     })}
                 </select>
                 {notes(path(".kind"))}
@@ -215,11 +219,11 @@ fn row(key: u64) -> impl IntoView {
             <td class="narrow">{text_cell(".unit", text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
             <td class="narrow"><NumberInput path=path(".points") get=figure(Input::Points) label=label(text::POINTS) cell=Cell::at("indicators", index, 2)/></td>
             <td>
-                <select id=path(".measure.rule") aria-label=text::RULE on:change=move |ev| {
+                <select id=path(".measure.rule") aria-label=text::RULE prop:value=move || rule_key_now.get() on:change=move |ev| {
                     let k = event_target_value(&ev);
                     with(&|x| x.measure.rule = rule_for(&k, x.points, false))
                 }>
-                    {RULES.map(|(k, label)| view! { <option value=k selected=move || rule_key_now.get() == k>{label}</option> })}
+                    {RULES.map(|(k, label)| view! { <option value=k selected=rule_key_now.get_untracked() == k>{label}</option> })}
                 </select>
                 // The parameters' own fields are built for one path: anew when the row moves.
                 {move || view! { <RuleParams path=path(".measure.rule").get()/> }}
@@ -229,14 +233,14 @@ fn row(key: u64) -> impl IntoView {
             <td><NumberInput path=path(".measure.actual") get=figure(Input::Actual) label=label(text::ACTUAL_VALUE) cell=Cell::at("indicators", index, 4)/></td>
             <td>
                 <Show when=move || rule_key_now.get() == "qualitative">
-                    <select id=path(".measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
+                    <select id=path(".measure.grade") aria-label=text::GRADE_Q prop:value=move || grade.get().map(Achievement::label).unwrap_or_default() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
                         with(&|x| x.measure.grade = g)
                     }>
                         <option value="">{text::NOT_SET}</option>
                         {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {
-                            <option value=g.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.grade == Some(g)))>{g.label()}</option>
+                            <option value=g.label() selected=grade.get_untracked() == Some(g)>{g.label()}</option>
                         })}
                     </select>
                 </Show>
