@@ -112,12 +112,13 @@ pub fn RuleParams(#[prop(into)] path: String) -> impl IntoView {
 }
 
 /// Reads the rule at `path`, tracking only what holds it: an indicator's rule from the
-/// indicator rows, so typing elsewhere does not wake every row's parameters.
+/// indicator's own row, so typing elsewhere does not wake every row's parameters.
 fn read_rule<T>(ctx: Ctx, path: &str, f: impl FnOnce(Option<&Rule>) -> T) -> T {
     match path.split('.').next().and_then(paths::row) {
-        Some(Row::Indicator(i)) => ctx
-            .indicators
-            .with(|rows| f(rows.get(i).map(|x| &x.measure.rule))),
+        Some(Row::Indicator(i)) => match ctx.indicator_at(i) {
+            Some(row) => row.with(|x| f(x.as_ref().map(|x| &x.measure.rule))),
+            None => ctx.assessment.with(|a| f(paths::rule(a, path))),
+        },
         _ => ctx.assessment.with(|a| f(paths::rule(a, path))),
     }
 }

@@ -5,11 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use ziping_engine::figures::{self, Figures};
 use ziping_engine::model::{Assessment, Indicator};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{next_year, sample, schemes};
+use ziping_engine::{next_year, paths, sample, schemes};
 
 use crate::fields::{after_removing, remap_rows};
 use crate::history::History;
@@ -82,16 +83,56 @@ pub struct Ctx {
     /// touches, not every field of a 500-row table (see `route_findings`).
     notes: StoredValue<HashMap<String, ArcRwSignal<Vec<FieldNote>>>>,
     pub figures: Memo<Figures>,
-    /// A copy of the indicator rows, set only when they change: an edit elsewhere then
-    /// does not even mark the ~2,000 views that read the rows (a memo would).
-    pub indicators: RwSignal<Vec<Indicator>>,
+    /// Each indicator's score on the live card, by row.
+    indicator_scores: Memo<Vec<Option<Decimal>>>,
     /// A key per indicator row, for the keyed table: a row keeps its key, and with it its
-    /// elements, when rows around it are added, moved or removed.
+    /// elements, when rows around it are added, moved or removed. Only the table reads it.
     pub indicator_keys: RwSignal<Vec<u64>>,
+    /// Each drawn indicator row's own signals, by key (see `IndicatorRow`).
+    indicator_rows: StoredValue<HashMap<u64, IndicatorRow>>,
     /// Likewise a key per management criterion.
     pub criterion_keys: RwSignal<Vec<u64>>,
     /// Which empty fields the user has reached, so the others count as 未填, not errors.
     pub reached: Reached,
+}
+
+/// One indicator row in signals of its own, set only when they differ: an edit wakes the
+/// row it changes, a move the rows whose place changed, and no row reads the whole list.
+#[derive(Clone)]
+pub struct IndicatorRow {
+    /// The row's place, which its fields' paths follow.
+    pub index: ArcRwSignal<usize>,
+    pub indicator: ArcRwSignal<Option<Indicator>>,
+    /// Its score on the live card.
+    pub score: ArcRwSignal<Option<Decimal>>,
+}
+
+impl IndicatorRow {
+    /// Brings the row's signals to its place `i` and what the assessment and card hold there.
+    fn follow(&self, i: usize, indicator: Option<&Indicator>, score: Option<Decimal>) {
+        if self.index.get_untracked() != i {
+            self.index.set(i);
+        }
+        if self.indicator.with_untracked(|x| x.as_ref() != indicator) {
+            self.indicator.set(indicator.cloned());
+        }
+        if self.score.get_untracked() != score {
+            self.score.set(score);
+        }
+    }
+}
+
+/// Each indicator's score on a card, by row.
+fn indicator_scores(card: &ScoreCard, rows: usize) -> Vec<Option<Decimal>> {
+    let mut out = vec![None; rows];
+    for item in card.items() {
+        if let Some(paths::Row::Indicator(i)) = paths::row(&item.path) {
+            if let Some(s) = out.get_mut(i) {
+                *s = Some(item.score);
+            }
+        }
+    }
+    out
 }
 
 /// Keys for a keyed table of `len()` rows. Row actions move keys with their rows; rows that
@@ -136,17 +177,41 @@ impl Ctx {
         let findings =
             Memo::new(move |_| raw.with(|r| assessment.with(|a| validate::validate_typed(a, r))));
         let figures = Memo::new(move |_| assessment.with(figures::derive));
-        let indicators = RwSignal::new(Vec::new());
-        Effect::new(move |_| {
-            let differs =
-                assessment.with(|a| indicators.with_untracked(|rows| *rows != a.indicators));
-            if differs {
-                indicators.set(assessment.with_untracked(|a| a.indicators.clone()));
-            }
+        let indicator_scores = Memo::new(move |_| {
+            card.with(|c| indicator_scores(c, assessment.with(|a| a.indicators.len())))
         });
         // Rows that come without a row action (a paste, an import) get keys of their own.
-        let indicator_keys = row_keys(move || indicators.with(Vec::len));
+        let indicator_keys = row_keys(move || assessment.with(|a| a.indicators.len()));
         let criterion_keys = row_keys(move || assessment.with(|a| a.criteria.len()));
+        let indicator_rows = StoredValue::new(HashMap::<u64, IndicatorRow>::new());
+        // Each drawn row follows its place, its indicator and its score; rows gone are let go.
+        Effect::new(move |_| {
+            let rows = indicator_rows.with_value(|m| {
+                indicator_keys.with(|keys| {
+                    keys.iter()
+                        .enumerate()
+                        .filter_map(|(i, k)| m.get(k).map(|r| (i, r.clone())))
+                        .collect::<Vec<_>>()
+                })
+            });
+            assessment.with(|a| {
+                indicator_scores.with(|scores| {
+                    for (i, r) in &rows {
+                        r.follow(*i, a.indicators.get(*i), scores.get(*i).copied().flatten());
+                    }
+                })
+            });
+            if indicator_rows.with_value(HashMap::len) > rows.len() {
+                let live: HashMap<u64, IndicatorRow> = indicator_keys.with_untracked(|keys| {
+                    indicator_rows.with_value(|m| {
+                        keys.iter()
+                            .filter_map(|k| m.get(k).map(|r| (*k, r.clone())))
+                            .collect()
+                    })
+                });
+                indicator_rows.set_value(live);
+            }
+        });
         Ctx {
             assessment,
             raw,
@@ -167,11 +232,52 @@ impl Ctx {
             findings,
             notes: StoredValue::new(HashMap::new()),
             figures,
-            indicators,
+            indicator_scores,
             indicator_keys,
+            indicator_rows,
             criterion_keys,
             reached: Reached::new(),
         }
+    }
+
+    /// The signals of the indicator row with `key`, made when the row is first drawn and
+    /// brought up to date when it is drawn again (another draft opened).
+    pub fn indicator_row(&self, key: u64) -> IndicatorRow {
+        let i = self
+            .indicator_keys
+            .with_untracked(|k| k.iter().position(|x| *x == key))
+            .unwrap_or_default();
+        let score = self
+            .indicator_scores
+            .with_untracked(|s| s.get(i).copied().flatten());
+        let existing = self.indicator_rows.with_value(|m| m.get(&key).cloned());
+        self.assessment.with_untracked(|a| {
+            let indicator = a.indicators.get(i);
+            match existing {
+                Some(r) => {
+                    r.follow(i, indicator, score);
+                    r
+                }
+                None => {
+                    let r = IndicatorRow {
+                        index: ArcRwSignal::new(i),
+                        indicator: ArcRwSignal::new(indicator.cloned()),
+                        score: ArcRwSignal::new(score),
+                    };
+                    self.indicator_rows.update_value(|m| {
+                        m.insert(key, r.clone());
+                    });
+                    r
+                }
+            }
+        })
+    }
+
+    /// The indicator of drawn row `i`, in the row's own signal.
+    pub fn indicator_at(&self, i: usize) -> Option<ArcRwSignal<Option<Indicator>>> {
+        let key = self.indicator_keys.with_untracked(|k| k.get(i).copied())?;
+        self.indicator_rows
+            .with_value(|m| m.get(&key).map(|r| r.indicator.clone()))
     }
 
     /// An item's formula in words, written on demand: the live card carries none.
@@ -208,7 +314,10 @@ impl Ctx {
         Effect::new(move |_| {
             let now: HashMap<String, Vec<FieldNote>> = ctx.findings.with(|list| {
                 let mut map: HashMap<String, Vec<FieldNote>> = HashMap::new();
-                for f in list.iter().filter(|f| shown_at_field(f) && !ctx.reached.pending(f)) {
+                for f in list
+                    .iter()
+                    .filter(|f| shown_at_field(f) && !ctx.reached.pending(f))
+                {
                     for (k, p) in f.paths.iter().enumerate() {
                         map.entry(p.clone()).or_default().push(FieldNote {
                             severity: f.severity,

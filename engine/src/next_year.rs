@@ -19,6 +19,8 @@ pub fn next_year(a: &Assessment) -> Assessment {
     Assessment {
         kind: a.kind,
         title: text::next_year_title(&a.title, a.year, year),
+        project_name: a.project_name.clone(),
+        implementer: a.implementer.clone(),
         department: a.department.clone(),
         project_name: a.project_name.clone(),
         implementer: a.implementer.clone(),
@@ -53,6 +55,7 @@ fn finance(f: &Finance) -> Finance {
         other_funds: amounts(&f.other_funds),
         carryover: amounts(&f.carryover),
         spending: amounts(&f.spending),
+        carryover: amounts(&f.carryover),
         ..Finance::default()
     }
 }

@@ -804,6 +804,7 @@ fn a_scheme_figure_that_is_no_number_is_named_by_its_path() {
         "{}",
         all[0].message
     );
+}
 
 /// Every limit of validation, on both sides: the figure at the limit passes, one step
 /// beyond is found (a `>` swapped for `>=`, or a check dropped, fails here).

@@ -1,7 +1,6 @@
 //! 绩效指标: the indicator table. Rows can be added, removed, reordered, duplicated and
 //! pasted from Excel; each row shows its score, and its formula on hover.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -16,21 +15,13 @@ use crate::fields::{
     enter_moves_down, keep_focus, notes, pasted_block, remap_rows, Cell, Getter, NumberInput,
 };
 use crate::rule_editor::{rule_for, rule_key, RuleParams, RULES};
-use crate::state::{Ctx, Notice};
+use crate::state::{Ctx, IndicatorRow, Notice};
 use crate::text;
 
 #[component]
 pub fn Indicators() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let count = Memo::new(move |_| ctx.indicators.with(Vec::len));
-    let scores = Memo::new(move |_| {
-        ctx.card.with(|c| {
-            c.items()
-                .filter(|i| i.path.starts_with("indicators["))
-                .map(|i| (i.path.clone(), i.score.to_string()))
-                .collect::<HashMap<_, _>>()
-        })
-    });
+    let count = Memo::new(move |_| ctx.indicator_keys.with(Vec::len));
     let counts = move || {
         ctx.figures.with(|f| {
             let c = &f.indicator_counts;
@@ -111,7 +102,7 @@ pub fn Indicators() -> impl IntoView {
                     <th>{text::SCORE_COL}</th><th>{text::DEVIATION}</th><th>{text::ACTIONS}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || ctx.indicator_keys.get() key=|k| *k children=move |k| row(k, scores)/>
+                    <For each=move || ctx.indicator_keys.get() key=|k| *k children=row/>
                 </tbody>
             </table>
             </div>
@@ -122,13 +113,18 @@ pub fn Indicators() -> impl IntoView {
 
 /// One row of the table, for the indicator with row key `key`: it keeps its elements when
 /// it moves, and its fields' paths follow its place.
-fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
+fn row(key: u64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let index = crate::state::row_index(ctx.indicator_keys, key);
-    let ind = Memo::new(move |_| {
-        let i = index.get();
-        ctx.indicators.with(|rows| rows.get(i).cloned())
-    });
+    let IndicatorRow {
+        index,
+        indicator,
+        score,
+    } = ctx.indicator_row(key);
+    let (index, ind, score) = (
+        RwSignal::from(index).read_only(),
+        RwSignal::from(indicator).read_only(),
+        RwSignal::from(score).read_only(),
+    );
     let path = move |tail: &'static str| {
         Signal::derive(move || format!("indicators[{}]{tail}", index.get()))
     };
@@ -145,17 +141,18 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             }
         })
     };
-    let rule_key_now = move || {
+    let rule_key_now = Memo::new(move |_| {
         ind.with(|x| {
             x.as_ref()
                 .map(|x| rule_key(&x.measure.rule))
                 .unwrap_or("at_least")
         })
-    };
-    let score = move || {
-        let at = format!("indicators[{}]", index.get());
-        scores.with(|s| s.get(&at).cloned()).unwrap_or_default()
-    };
+    });
+    // A select's choice is drawn at first by its option's `selected`, then kept by the
+    // select's value: one binding per select rather than one per option.
+    let kind = Memo::new(move |_| ind.with(|x| x.as_ref().map(|x| x.kind)));
+    let grade = Memo::new(move |_| ind.with(|x| x.as_ref().and_then(|x| x.measure.grade)));
+    let score = move || score.get().map(|s| s.to_string()).unwrap_or_default();
     // The formula in words is written when the pointer comes to the score.
     let tip = RwSignal::new(String::new());
     let cell = move |col| Some(Cell::at("indicators", index, col));
@@ -230,12 +227,12 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
         <tr>
             <td class="num-col">{move || index.get() + 1}</td>
             <td>
-                <select id=path(".kind") class="kind" aria-label=text::KIND on:change=move |ev| {
+                <select id=path(".kind") class="kind" aria-label=text::KIND prop:value=move || kind.get().map(IndicatorKind::label) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(k) = IndicatorKind::ALL.iter().find(|k| k.label() == v) { with(&|x| x.kind = *k) }
                 }>
                     {IndicatorKind::ALL.map(|k| view! {
-                        <option value=k.label() title=k.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.kind == k))>{text::kind_short(k.label())}</option>
+                        <option value=k.label() title=k.label() selected=kind.get_untracked() == Some(k)>{text::kind_short(k.label())}</option>
                     })}
                 </select>
                 {notes(path(".kind"))}
@@ -244,11 +241,11 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             <td class="narrow">{text_cell(".unit", text::WORKLOAD_UNIT, |x| x.unit.clone(), |x, v| x.unit = v, 1)}</td>
             <td class="narrow"><NumberInput path=path(".points") get=figure(Input::Points) label=label(text::POINTS) cell=Cell::at("indicators", index, 2)/></td>
             <td>
-                <select id=path(".measure.rule") aria-label=text::RULE on:change=move |ev| {
+                <select id=path(".measure.rule") aria-label=text::RULE prop:value=move || rule_key_now.get() on:change=move |ev| {
                     let k = event_target_value(&ev);
                     with(&|x| x.measure.rule = rule_for(&k, x.points, false))
                 }>
-                    {RULES.map(|(k, label)| view! { <option value=k selected=move || rule_key_now() == k>{label}</option> })}
+                    {RULES.map(|(k, label)| view! { <option value=k selected=rule_key_now.get_untracked() == k>{label}</option> })}
                 </select>
                 // The parameters' own fields are built for one path: anew when the row moves.
                 {move || view! { <RuleParams path=path(".measure.rule").get()/> }}
@@ -257,22 +254,22 @@ fn row(key: u64, scores: Memo<HashMap<String, String>>) -> impl IntoView {
             <td><NumberInput path=path(".measure.target") get=figure(Input::Target) label=label(text::TARGET) cell=Cell::at("indicators", index, 3)/></td>
             <td><NumberInput path=path(".measure.actual") get=figure(Input::Actual) label=label(text::ACTUAL_VALUE) cell=Cell::at("indicators", index, 4)/></td>
             <td>
-                <Show when=move || rule_key_now() == "qualitative">
-                    <select id=path(".measure.grade") aria-label=text::GRADE_Q on:change=move |ev| {
+                <Show when=move || rule_key_now.get() == "qualitative">
+                    <select id=path(".measure.grade") aria-label=text::GRADE_Q prop:value=move || grade.get().map(Achievement::label).unwrap_or_default() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
                         with(&|x| x.measure.grade = g)
                     }>
                         <option value="">{text::NOT_SET}</option>
                         {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {
-                            <option value=g.label() selected=move || ind.with(|x| x.as_ref().is_some_and(|x| x.measure.grade == Some(g)))>{g.label()}</option>
+                            <option value=g.label() selected=grade.get_untracked() == Some(g)>{g.label()}</option>
                         })}
                     </select>
                 </Show>
-                <Show when=move || matches!(rule_key_now(), "qualitative" | "manual")>
+                <Show when=move || matches!(rule_key_now.get(), "qualitative" | "manual")>
                     <NumberInput path=path(".measure.entered_score") get=figure(Input::EnteredScore) label=label(text::ENTERED)/>
                 </Show>
-                <Show when=move || rule_key_now() == "manual">
+                <Show when=move || rule_key_now.get() == "manual">
                     {text_cell(".measure.reason", text::REASON, |x| x.measure.reason.clone(), |x, v| x.measure.reason = v, 5)}
                 </Show>
             </td>
