@@ -22,8 +22,6 @@ pub fn next_year(a: &Assessment) -> Assessment {
         project_name: a.project_name.clone(),
         implementer: a.implementer.clone(),
         department: a.department.clone(),
-        project_name: a.project_name.clone(),
-        implementer: a.implementer.clone(),
         year,
         unit: a.unit,
         duties: a.duties.clone(),
@@ -53,7 +51,6 @@ fn finance(f: &Finance) -> Finance {
     Finance {
         appropriation: amounts(&f.appropriation),
         other_funds: amounts(&f.other_funds),
-        carryover: amounts(&f.carryover),
         spending: amounts(&f.spending),
         carryover: amounts(&f.carryover),
         ..Finance::default()
