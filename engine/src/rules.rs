@@ -109,8 +109,7 @@ fn outcome(
 ) -> Outcome {
     let points = points.max(Decimal::ZERO);
     let nil = || settle(Decimal::ZERO, points, rounding);
-    let (computed, completion, formula) = match raw(m, points, rounding, labels, explain, base)
-    {
+    let (computed, completion, formula) = match raw(m, points, rounding, labels, explain, base) {
         Ok(r) => {
             let s = settle(r.value, points, rounding);
             let mut formula = r.formula;
@@ -170,7 +169,9 @@ fn raw(
     if base == Base::Rate {
         let t = target()?;
         if t <= Decimal::ZERO {
-            return Ok(zero(say(explain, || text::formula_no_rate(l.target, Plain(t)))));
+            return Ok(zero(say(explain, || {
+                text::formula_no_rate(l.target, Plain(t))
+            })));
         }
     }
     match &m.rule {

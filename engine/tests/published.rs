@@ -138,13 +138,20 @@ fn each_form_is_a_project_with_its_header_as_printed() {
         );
         // Nothing only a department has is asked for: no basic/project split, no economic
         // rows, no management criteria.
-        assert!(a.finance.basic.is_none() && a.finance.project.is_none(), "{name}");
+        assert!(
+            a.finance.basic.is_none() && a.finance.project.is_none(),
+            "{name}"
+        );
         assert!(a.finance.economic.iter().all(Option::is_none), "{name}");
         assert!(a.criteria.is_empty(), "{name}");
         let found = validate::validate(&a);
         assert!(
-            !found.iter().any(|f| matches!(f.code, "ECONOMIC_SUM" | "SCHEME_KIND")
-                || f.paths.iter().any(|p| p == "finance.basic" || p == "finance.project")),
+            !found
+                .iter()
+                .any(|f| matches!(f.code, "ECONOMIC_SUM" | "SCHEME_KIND")
+                    || f.paths
+                        .iter()
+                        .any(|p| p == "finance.basic" || p == "finance.project")),
             "{name}: {found:?}"
         );
         let s = ziping_engine::sheet::sheet(&a);

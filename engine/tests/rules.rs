@@ -632,7 +632,16 @@ fn an_execution_rate_from_a_budget_of_0_or_less_earns_0() {
         step: dec!(1),
     };
     // (case, rule, budget, 执行数, override, score, formula)
-    let cases: &[(&str, Rule, Decimal, Decimal, Option<Decimal>, &str, &str)] = &[
+    type Case = (
+        &'static str,
+        Rule,
+        Decimal,
+        Decimal,
+        Option<Decimal>,
+        &'static str,
+        &'static str,
+    );
+    let cases: &[Case] = &[
         (
             "0 of 0 is no rate, not 0 ≥ 0",
             Rule::AtLeast,
