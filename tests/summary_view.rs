@@ -45,8 +45,11 @@ fn first_cells() -> Vec<String> {
 async fn dropped_files_become_rows_that_sort_and_filter() {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.unchecked_into(), ziping_app::pages::summary::SummaryPage)
-        .forget();
+    leptos::mount::mount_to(
+        host.unchecked_into(),
+        ziping_app::pages::summary::SummaryPage,
+    )
+    .forget();
     let mut low = ziping_engine::sample::sample();
     low.department = "另一部门".into();
     low.execution_override = None;
@@ -66,7 +69,10 @@ async fn dropped_files_become_rows_that_sort_and_filter() {
     );
     let list = js_sys::Array::new();
     for (name, text) in &files {
-        list.push(&js_sys::Array::of2(&JsValue::from_str(name), &JsValue::from_str(text)));
+        list.push(&js_sys::Array::of2(
+            &JsValue::from_str(name),
+            &JsValue::from_str(text),
+        ));
     }
     drop.call2(&JsValue::NULL, &by_test_id("summary-drop"), &list)
         .unwrap();
@@ -93,7 +99,11 @@ async fn dropped_files_become_rows_that_sort_and_filter() {
     total.click();
     total.click();
     settle(50).await;
-    assert_eq!(first_cells(), ["c.json", "a.json", "b.json"], "99.93, 99.32, none");
+    assert_eq!(
+        first_cells(),
+        ["c.json", "a.json", "b.json"],
+        "99.93, 99.32, none"
+    );
 
     let select: web_sys::HtmlSelectElement = by_test_id("summary-filter-flag").unchecked_into();
     select.set_value("flagged");
