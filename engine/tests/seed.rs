@@ -268,3 +268,44 @@ fn the_quiet_card_has_the_same_figures_without_words() {
         assert!(q.formula.is_empty());
     }
 }
+
+/// Shares of parts that make up their total add up to exactly 100.00, the remainder going
+/// to the largest remainder, then the larger part, then the earlier row; parts that do
+/// not (or a negative part) are rounded each on its own.
+#[test]
+fn shares_add_up_to_100_only_when_the_parts_make_the_total() {
+    use figures::shares;
+    use RoundingMode::HalfUp;
+    let cases: &[(&[Decimal], Decimal, &[&str])] = &[
+        (
+            &[dec!(1), dec!(1), dec!(1)],
+            dec!(3),
+            &["33.34", "33.33", "33.33"],
+        ),
+        (&[dec!(1), dec!(2)], dec!(3), &["33.33", "66.67"]),
+        (
+            &[dec!(2), dec!(1), dec!(1)],
+            dec!(4),
+            &["50.00", "25.00", "25.00"],
+        ),
+        (
+            &[dec!(1), dec!(1), dec!(1)],
+            dec!(4),
+            &["25.00", "25.00", "25.00"],
+        ),
+        (&[dec!(4), dec!(-1)], dec!(3), &["133.33", "-33.33"]),
+        (
+            &[dec!(1), dec!(1), dec!(1), dec!(0)],
+            dec!(3),
+            &["33.34", "33.33", "33.33", "0.00"],
+        ),
+    ];
+    for (parts, total, want) in cases {
+        let got: Vec<String> = shares(parts, *total, HalfUp)
+            .iter()
+            .map(|s| s.map(|v| v.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(got, *want, "{parts:?} of {total}");
+    }
+    assert_eq!(shares(&[dec!(1)], dec!(0), HalfUp), [None], "no total");
+}

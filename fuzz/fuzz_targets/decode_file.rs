@@ -9,7 +9,11 @@ fuzz_target!(|data: &[u8]| {
     match file::decode_bytes(data) {
         Ok(Document::Assessment(a)) => {
             let again = file::decode(&file::encode_assessment(&a));
-            assert_eq!(again, Ok(Document::Assessment(a)), "an assessment round-trips");
+            assert_eq!(
+                again,
+                Ok(Document::Assessment(a)),
+                "an assessment round-trips"
+            );
         }
         Ok(Document::Scheme(s)) => {
             let again = file::decode(&file::encode_scheme(&s));

@@ -6,8 +6,12 @@ use libfuzzer_sys::fuzz_target;
 use ziping_engine::{sample, score, tsv, validate};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&row, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&row, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let start = usize::from(row);
     let _ = tsv::is_block(text);
     let base = sample::sample();
