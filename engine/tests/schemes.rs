@@ -127,25 +127,34 @@ fn a_new_category_needs_a_name_and_a_kind_is_in_one_category_only() {
 }
 
 #[test]
-fn a_new_section_without_points_is_named_by_its_name() {
-    let mut s = schemes::execution_10_indicators_90();
-    s.sections.push(ziping_engine::scheme::Section {
-        id: "section-1".into(),
-        name: "新一级指标".into(),
-        points: Decimal::ZERO,
-        body: SectionBody::Indicators {
-            categories: Vec::new(),
-        },
-    });
-    let found = validate_scheme(&s);
+fn a_new_section_may_have_0_points_but_not_fewer_and_is_named_by_its_name() {
+    let with = |points: Decimal| {
+        let mut s = schemes::execution_10_indicators_90();
+        s.sections.push(ziping_engine::scheme::Section {
+            id: "section-1".into(),
+            name: "新一级指标".into(),
+            points,
+            body: SectionBody::Indicators {
+                categories: Vec::new(),
+            },
+        });
+        validate_scheme(&s)
+    };
+    // 0 points: a section dropped from the count, as a project scheme drops 满意度.
+    let found = with(Decimal::ZERO);
     assert!(
-        found
-            .iter()
-            .any(|f| f.code == "POINTS_POSITIVE" && f.message.contains("新一级指标")),
+        found.iter().all(|f| f.code != "POINTS_POSITIVE"),
         "{found:#?}"
     );
     assert!(
         found.iter().all(|f| f.code != "SCHEME_TOTAL"),
         "10 + 90 + 0 = 100"
+    );
+    let found = with(Decimal::NEGATIVE_ONE);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.code == "POINTS_POSITIVE" && f.message.contains("新一级指标")),
+        "{found:#?}"
     );
 }
