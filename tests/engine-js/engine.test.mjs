@@ -201,7 +201,8 @@ test("bad input throws an Error with the CLI's Chinese message, and the module k
     [
       "a decimal too large",
       () => engine.score(withSpending("79228162514264337593543950336")),
-      /^文件内容有误：字段 assessment\.finance\.spending\.actual：.*“79228162514264337593543950336”；未导入任何内容$/,
+      // Out of range has a message of its own (issue 17), naming the path and the figure.
+      /^文件内容有误：字段 assessment\.finance\.spending\.actual：数值 79228162514264337593543950336 超出可计算范围（绝对值不超过 1 万亿）；未导入任何内容$/,
     ],
     [
       "a figure that is not a number",
