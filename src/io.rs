@@ -90,6 +90,22 @@ pub fn import_files(ctx: Ctx, files: web_sys::FileList) {
     }
 }
 
+/// The text of a file's bytes, as the CLI reads them: UTF-8 with or without a byte-order
+/// mark, UTF-16 with one, and otherwise GB18030 (a superset of GBK, Notepad's "ANSI" on a
+/// Chinese system), decoded by the browser's own TextDecoder.
+fn text_of(bytes: &[u8]) -> Option<String> {
+    let label = match bytes {
+        [0xFF, 0xFE, ..] => "utf-16le",
+        [0xFE, 0xFF, ..] => "utf-16be",
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => return Some(text.to_string()),
+            Err(_) => "gb18030",
+        },
+    };
+    let decoder = web_sys::TextDecoder::new_with_label(label).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
 /// Imports one file: an assessment becomes a new draft; a valid scheme is kept among the
 /// custom schemes and applied to the open assessment. A bad file changes nothing.
 pub fn import_bytes(ctx: Ctx, name: &str, contents: &[u8]) {
@@ -99,7 +115,14 @@ pub fn import_bytes(ctx: Ctx, name: &str, contents: &[u8]) {
         ctx.notify(Notice::ImportFailed(text::file_too_large(name, mb)));
         return;
     }
-    match file::decode_bytes(contents) {
+    let Some(contents) = text_of(contents) else {
+        ctx.notify(Notice::ImportFailed(format!(
+            "{}：{name}",
+            text::IMPORT_FAILED
+        )));
+        return;
+    };
+    match file::decode(&contents) {
         Ok(Document::Assessment(a)) if a.indicators.len() > MAX_INDICATORS => {
             ctx.notify(Notice::ImportFailed(text::too_many_indicators(
                 name,

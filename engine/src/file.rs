@@ -4,9 +4,11 @@
 //! The model's serde derives write and read the body; older versions are migrated; newer
 //! or malformed files get a clear message in Chinese that names the field and the value.
 
+#[cfg(feature = "encoding")]
 use std::borrow::Cow;
 use std::fmt;
 
+#[cfg(feature = "encoding")]
 use encoding_rs::{Encoding, GB18030};
 use serde::de::DeserializeOwned;
 use serde::ser::SerializeMap;
@@ -137,6 +139,7 @@ const MAX_DEPTH: usize = 128;
 /// The text of a file's bytes: UTF-8 with or without a byte-order mark, UTF-16 with one,
 /// and otherwise GB18030 (a superset of GBK, which Windows Notepad saves as "ANSI" on a
 /// Chinese system).
+#[cfg(feature = "encoding")]
 pub fn text_of(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom..]).0;
@@ -148,6 +151,7 @@ pub fn text_of(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 /// Reads any of our files from its bytes, in any encoding [`text_of`] knows.
+#[cfg(feature = "encoding")]
 pub fn decode_bytes(bytes: &[u8]) -> Result<Document, FileError> {
     decode(&text_of(bytes))
 }

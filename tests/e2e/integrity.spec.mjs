@@ -99,3 +99,10 @@ test("Ctrl+Z and Ctrl+Y undo and redo an edit, a paste over filled rows and a de
   await page.reload();
   await expect(rows).toHaveCount(5);
 });
+
+test("a file saved by Notepad as ANSI (GBK) imports as its UTF-8 original does", async ({ page }) => {
+  await page.goto("./");
+  await page.getByTestId("import-input").setInputFiles("engine/tests/data/sample-gbk.json");
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  await expect(field(page, "department")).toHaveValue("广州市天河区信访局");
+});
