@@ -116,6 +116,9 @@ test("printed with the report open, or opened after the 自评表: the report, A
   await expect.poll(() => page.title()).toBe(APP_TITLE);
   // Closing the report leaves the 自评表, which prints next.
   await page.locator("#report summary").click();
+  await expect(page.locator("#report details")).not.toHaveAttribute("open", "");
+  // The details' toggle event, which the app hears, comes a task after the click.
+  await page.waitForTimeout(200);
   const sheet = await printed(page, info, "sheet-after");
   expect(sheet.meta).toMatch(/Title:\s+2023年度广州市天河区信访局自评表/);
   expect(sheet.text).not.toContain("一、部门基本情况");
