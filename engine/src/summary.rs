@@ -342,9 +342,7 @@ pub use workbook::xlsx;
 mod workbook {
     use rust_decimal::prelude::ToPrimitive;
     use rust_decimal::Decimal;
-    use rust_xlsxwriter::{
-        DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError,
-    };
+    use rust_xlsxwriter::{DocProperties, Format, FormatBorder, Workbook, XlsxError};
 
     use super::{Column, SummaryRow};
     use crate::num;
@@ -381,11 +379,7 @@ mod workbook {
         book.set_properties(
             &DocProperties::new()
                 .set_title("自评汇总")
-                .set_creation_datetime(&ExcelDateTime::from_ymd(
-                    u16::try_from(date.year).unwrap_or(1900),
-                    u8::try_from(date.month).unwrap_or(1),
-                    u8::try_from(date.day).unwrap_or(1),
-                )?),
+                .set_creation_datetime(&crate::xlsx::excel_date(date)?),
         );
         let ws = book.add_worksheet();
         ws.set_name("汇总")?;

@@ -85,6 +85,15 @@ impl Formats {
     }
 }
 
+/// A workbook's creation date from the date the caller gives (the engine has no clock).
+pub(crate) fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(
+        u16::try_from(date.year).unwrap_or(1900),
+        u8::try_from(date.month).unwrap_or(1),
+        u8::try_from(date.day).unwrap_or(1),
+    )
+}
+
 fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let mut book = Workbook::new();
@@ -102,11 +111,7 @@ fn write(s: &ScoreSheet, date: Date) -> Result<Vec<u8>, XlsxError> {
             .set_author(&s.department)
             .set_company(&s.department)
             .set_subject(format!("{} {}", s.department, s.title))
-            .set_creation_datetime(&ExcelDateTime::from_ymd(
-                u16::try_from(date.year).unwrap_or(1900),
-                u8::try_from(date.month).unwrap_or(1),
-                u8::try_from(date.day).unwrap_or(1),
-            )?),
+            .set_creation_datetime(&excel_date(date)?),
     );
     let ws = book.add_worksheet();
     ws.set_name("自评表")?;

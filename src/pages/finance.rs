@@ -97,11 +97,7 @@ pub fn Finance() -> impl IntoView {
                 </output>
             </div>
             <ExecutionOverride/>
-            <label class="block" for="finance.execution_note">{text::EXECUTION_NOTE}</label>
-            <textarea id="finance.execution_note" rows="2"
-                prop:value=move || ctx.assessment.with(|a| a.finance.execution_note.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| a.finance.execution_note = v); }></textarea>
-            {notes("finance.execution_note".to_string())}
+            <ExecutionNote/>
             <Economic/>
         </section>
     }
@@ -171,6 +167,19 @@ fn Economic() -> impl IntoView {
             <tfoot><tr class="total"><th scope="row">{text::SUM}</th>
                 <td><output class="derived" data-testid="economic-total">{move || ctx.figures.with(|f| Amount(f.economic_total).to_string())}</output></td><td></td></tr></tfoot>
         </table>
+    }
+}
+
+/// Why the execution rate is what it is (执行率偏低的原因), asked for below 90%.
+#[component]
+pub fn ExecutionNote() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <label class="block" for="finance.execution_note">{text::EXECUTION_NOTE}</label>
+        <textarea id="finance.execution_note" rows="2"
+            prop:value=move || ctx.assessment.with(|a| a.finance.execution_note.clone())
+            on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| a.finance.execution_note = v); }></textarea>
+        {notes("finance.execution_note".to_string())}
     }
 }
 

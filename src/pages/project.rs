@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use ziping_engine::figures;
 use ziping_engine::num::fmt_pct;
 
-use crate::fields::{notes, paragraphs, text_input, NumberInput};
+use crate::fields::{paragraphs, text_input, NumberInput};
 use crate::pages::basics::year_and_unit;
-use crate::pages::finance::ExecutionOverride;
+use crate::pages::finance::{ExecutionNote, ExecutionOverride};
 use crate::state::Ctx;
 use crate::text;
 
@@ -60,11 +60,7 @@ pub fn ProjectPage() -> impl IntoView {
                 </tbody>
             </table>
             <ExecutionOverride/>
-            <label class="block" for="finance.execution_note">{text::EXECUTION_NOTE}</label>
-            <textarea id="finance.execution_note" rows="2"
-                prop:value=move || ctx.assessment.with(|a| a.finance.execution_note.clone())
-                on:input=move |ev| { let v = event_target_value(&ev); ctx.edit(|a| a.finance.execution_note = v); }></textarea>
-            {notes("finance.execution_note".to_string())}
+            <ExecutionNote/>
             <h3>{text::GOALS}</h3>
             {paragraphs("objectives", text::EXPECTED, |a| &a.objectives, |a| &mut a.objectives)}
             {paragraphs("key_tasks", text::ACHIEVED, |a| &a.key_tasks, |a| &mut a.key_tasks)}
