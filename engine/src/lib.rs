@@ -5,6 +5,9 @@
 //! [`validate::validate`], derive its figures with [`figures::derive`], write its report
 //! with [`report::report`] and its score sheet with [`sheet::sheet`].
 
+// Safe Rust only: the fuzz runs go without a sanitizer (scripts/fuzz.sh).
+#![forbid(unsafe_code)]
+
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod figures;
