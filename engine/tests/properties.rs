@@ -116,8 +116,14 @@ fn measure() -> impl Strategy<Value = Measure> {
         )
 }
 
+/// 2,000 cases a property, or `PROPTEST_CASES` (the mutation runs take fewer).
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok());
+    ProptestConfig::with_cases(cases.unwrap_or(2000))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(config())]
 
     #[test]
     fn every_score_lies_within_its_points(m in measure(), points in decimal(), r in rounding()) {
