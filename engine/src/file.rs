@@ -299,10 +299,9 @@ fn body_of<T: DeserializeOwned>(kind: &str, body: &Value) -> Result<T, FileError
             detail: "缺少内容".into(),
         });
     }
-    // Read without tracking the path, and again tracking it only to say where it failed.
-    T::deserialize(Strict(body)).or_else(|_| {
-        serde_path_to_error::deserialize(Strict(body)).map_err(|e| invalid(kind, body, &e))
-    })
+    // One reader, tracking the path: a second, untracked one would double the model's
+    // reading code in the app's module for a few microseconds a file.
+    serde_path_to_error::deserialize(Strict(body)).map_err(|e| invalid(kind, body, &e))
 }
 
 /// A field that does not hold what it should: its path as findings write paths
