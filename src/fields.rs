@@ -344,8 +344,15 @@ pub fn keep_focus() {
     // After the page has been updated, which Leptos does in a task of its own.
     set_timeout(
         move || {
-            if el.is_connected() && document().active_element().as_ref() != Some(&el) {
-                let _ = el.focus();
+            // Only if the change took it: not where the focus has since gone on purpose.
+            let lost = document()
+                .active_element()
+                .is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+            if el.is_connected() && lost {
+                // Where it is: the page is not scrolled to it (the user may have scrolled away).
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
             }
         },
         std::time::Duration::ZERO,

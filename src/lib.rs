@@ -3,6 +3,7 @@
 //! touches localStorage and `io` alone reads and writes files.
 
 pub mod app;
+pub mod drawn;
 pub mod fields;
 pub mod history;
 pub mod invalid;

@@ -12,6 +12,7 @@ use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{next_year, paths, sample, schemes};
 
+use crate::drawn::Drawn;
 use crate::fields::{after_removing, remap_rows};
 use crate::history::History;
 use crate::reached::Reached;
@@ -90,6 +91,8 @@ pub struct Ctx {
     pub indicator_keys: RwSignal<Vec<u64>>,
     /// Each drawn indicator row's own signals, by key (see `IndicatorRow`).
     indicator_rows: StoredValue<HashMap<u64, IndicatorRow>>,
+    /// Which indicator rows are drawn: a long table only around the screen.
+    pub indicators_drawn: Drawn,
     /// Likewise a key per management criterion.
     pub criterion_keys: RwSignal<Vec<u64>>,
     /// Which empty fields the user has reached, so the others count as 未填, not errors.
@@ -235,6 +238,7 @@ impl Ctx {
             indicator_scores,
             indicator_keys,
             indicator_rows,
+            indicators_drawn: Drawn::new(),
             criterion_keys,
             reached: Reached::new(),
         }
@@ -273,11 +277,38 @@ impl Ctx {
         })
     }
 
+    /// Lets go of a row's signals when the row is no longer drawn (scrolled out of a long
+    /// table), unless it has been drawn again since.
+    pub fn let_go_row(&self, key: u64, row: &IndicatorRow) {
+        self.indicator_rows.update_value(|m| {
+            if m.get(&key).is_some_and(|r| r.index == row.index) {
+                m.remove(&key);
+            }
+        });
+    }
+
     /// The indicator of drawn row `i`, in the row's own signal.
     pub fn indicator_at(&self, i: usize) -> Option<ArcRwSignal<Option<Indicator>>> {
         let key = self.indicator_keys.with_untracked(|k| k.get(i).copied())?;
         self.indicator_rows
             .with_value(|m| m.get(&key).map(|r| r.indicator.clone()))
+    }
+
+    /// Focuses a field, drawing its indicator row first where a long table has it out of
+    /// view.
+    pub fn focus(&self, path: &str) {
+        // The row is the path's first step: `indicators[2]` of `indicators[2].name`.
+        let row = match paths::row(path.split('.').next().unwrap_or(path)) {
+            Some(paths::Row::Indicator(i)) => Some(i),
+            _ => None,
+        };
+        if row.is_some_and(|i| self.indicators_drawn.reveal(i)) {
+            let path = path.to_string();
+            // After the page has been updated, which Leptos does in a task of its own.
+            set_timeout(move || crate::fields::focus(&path), Duration::ZERO);
+        } else {
+            crate::fields::focus(path);
+        }
     }
 
     /// An item's formula in words, written on demand: the live card carries none.

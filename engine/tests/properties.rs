@@ -118,7 +118,9 @@ fn measure() -> impl Strategy<Value = Measure> {
 
 /// 2,000 cases a property, or `PROPTEST_CASES` (the mutation runs take fewer).
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok());
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok());
     ProptestConfig::with_cases(cases.unwrap_or(2000))
 }
 

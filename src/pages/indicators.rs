@@ -85,9 +85,78 @@ pub fn Indicators() -> impl IntoView {
             .update(|k| k.push(crate::state::row_key()));
         // The new row is where the user types next, once it is drawn.
         set_timeout(
-            move || crate::fields::focus(&format!("indicators[{n}].name")),
+            move || ctx.focus(&format!("indicators[{n}].name")),
             std::time::Duration::ZERO,
         );
+    };
+    // A long table is drawn around the screen (crate::drawn), following it as it scrolls.
+    let drawn = ctx.indicators_drawn;
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let drawn_keys = move || {
+        let r = drawn.of(count.get());
+        ctx.indicator_keys
+            .with(|k| k.get(r).map(<[u64]>::to_vec).unwrap_or_default())
+    };
+    let follow_screen = move || {
+        let Some(body) = body.get_untracked() else {
+            return;
+        };
+        let rows = body.query_selector_all("tr[data-key]").ok();
+        let row = |i: u32| {
+            rows.as_ref()
+                .and_then(|r| r.item(i))
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.get_bounding_client_rect())
+        };
+        let last = rows
+            .as_ref()
+            .map(|r| r.length())
+            .unwrap_or(0)
+            .saturating_sub(1);
+        let (Some(first), Some(last)) = (row(0), row(last)) else {
+            return;
+        };
+        let viewport = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(768.0);
+        // Rows drawn before the others are moved in the page, which takes the focus from them.
+        if drawn.follow(count.get_untracked(), first.top(), last.bottom(), viewport) {
+            keep_focus();
+        }
+    };
+    let scheduled = StoredValue::new(false);
+    let on_scroll = move || {
+        if !scheduled.get_value() {
+            scheduled.set_value(true);
+            request_animation_frame(move || {
+                scheduled.set_value(false);
+                follow_screen();
+            });
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| on_scroll());
+    let resize = window_event_listener(leptos::ev::resize, move |_| on_scroll());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    // Rows added or taken away change what the screen shows.
+    Effect::new(move |_| {
+        count.track();
+        on_scroll();
+    });
+    let gap = move |at: Gap| {
+        move || {
+            let n = count.get();
+            let r = drawn.of(n);
+            let rows = match at {
+                Gap::Above => r.start,
+                Gap::Below => n - r.end,
+            };
+            (rows > 0).then(|| view! { <tr class="gap" aria-hidden="true" style:height=drawn.gap_px(rows)></tr> })
+        }
     };
     view! {
         <section id="indicators" class="page">
@@ -101,8 +170,10 @@ pub fn Indicators() -> impl IntoView {
                     <th>{text::RULE}</th><th>{text::TARGET}</th><th>{text::ACTUAL_VALUE}</th><th>{text::ENTERED}</th>
                     <th>{text::SCORE_COL}</th><th>{text::DEVIATION}</th><th>{text::ACTIONS}</th>
                 </tr></thead>
-                <tbody>
-                    <For each=move || ctx.indicator_keys.get() key=|k| *k children=row/>
+                <tbody node_ref=body>
+                    {gap(Gap::Above)}
+                    <For each=drawn_keys key=|k| *k children=row/>
+                    {gap(Gap::Below)}
                 </tbody>
             </table>
             </div>
@@ -115,11 +186,12 @@ pub fn Indicators() -> impl IntoView {
 /// it moves, and its fields' paths follow its place.
 fn row(key: u64) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let own = ctx.indicator_row(key);
     let IndicatorRow {
         index,
         indicator,
         score,
-    } = ctx.indicator_row(key);
+    } = own.clone();
     let (index, ind, score) = (
         RwSignal::from(index).read_only(),
         RwSignal::from(indicator).read_only(),
@@ -223,8 +295,10 @@ fn row(key: u64) -> impl IntoView {
                 .is_some_and(|x| x.measure.override_score.is_some())
         })
     };
+    // A row scrolled out of a long table lets go of its signals.
+    on_cleanup(move || ctx.let_go_row(key, &own));
     view! {
-        <tr>
+        <tr data-key=key>
             <td class="num-col">{move || index.get() + 1}</td>
             <td>
                 <select id=path(".kind") class="kind" aria-label=text::KIND prop:value=move || kind.get().map(IndicatorKind::label) on:change=move |ev| {
@@ -304,6 +378,13 @@ fn row(key: u64) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// Where a stand-in for rows not drawn goes.
+#[derive(Clone, Copy)]
+enum Gap {
+    Above,
+    Below,
 }
 
 /// Whether a row holds anything the user typed.

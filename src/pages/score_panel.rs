@@ -6,7 +6,6 @@ use ziping_engine::num::fmt_pct;
 use ziping_engine::score;
 use ziping_engine::validate::Severity;
 
-use crate::fields::focus;
 use crate::pages::whatif::QuickWhatIf;
 use crate::state::Ctx;
 use crate::text;
@@ -138,7 +137,7 @@ fn section(i: usize) -> impl IntoView {
                     <li>
                         <button type="button" class="link" on:click={
                             let path = l.path.clone();
-                            move |_| focus(&path)
+                            move |_| ctx.focus(&path)
                         }>{l.name.clone()}</button>
                         " "<b>{l.score.clone()}</b>" / "{l.points.clone()}
                         {l.computed.clone().map(|c| view! { <small class="computed">" （"{c}"）"</small> })}
@@ -179,7 +178,7 @@ fn Findings() -> impl IntoView {
                     let path = f.paths.first().cloned().unwrap_or_default();
                     view! {
                         <li class="finding unfilled">
-                            <button type="button" class="link" on:click=move |_| focus(&path)>{f.message.clone()}</button>
+                            <button type="button" class="link" on:click=move |_| ctx.focus(&path)>{f.message.clone()}</button>
                         </li>
                     }
                 })
@@ -200,7 +199,7 @@ fn Findings() -> impl IntoView {
                     };
                     view! {
                         <li class=class>
-                            <button type="button" class="link" title=f.code on:click=move |_| focus(&path)>
+                            <button type="button" class="link" title=f.code on:click=move |_| ctx.focus(&path)>
                                 {f.message.clone()}
                             </button>
                         </li>

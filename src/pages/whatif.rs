@@ -12,7 +12,6 @@ use ziping_engine::scheme::Grade;
 use ziping_engine::score::{self, EXECUTION_ITEM, EXECUTION_PATH};
 use ziping_engine::whatif::{self, Delta, Goal, Metric};
 
-use crate::fields::focus;
 use crate::state::{Ctx, Notice};
 use crate::storage::{self, DraftMeta};
 use crate::text;
@@ -442,7 +441,7 @@ fn GoalSeek() -> impl IntoView {
             ctx.create_scenario(a, &title);
             ctx.notify(Notice::Info(text::seek_filled_scenario(&name, v, &title)));
         }
-        request_animation_frame(move || focus(&path));
+        request_animation_frame(move || ctx.focus(&path));
     };
 
     let number_goal = move || {
@@ -648,7 +647,7 @@ fn SensitivityTable() -> impl IntoView {
                     let path = s.path.clone();
                     view! {
                         <tr>
-                            <td><button type="button" class="link" on:click=move |_| focus(&format!("{path}.measure.actual"))>{s.name.clone()}</button></td>
+                            <td><button type="button" class="link" on:click=move |_| ctx.focus(&format!("{path}.measure.actual"))>{s.name.clone()}</button></td>
                             <td>{Plain(s.points).to_string()}</td>
                             <td>{s.score.to_string()}</td>
                             {s.totals.iter().map(|(_, t)| view! { <td>{t.to_string()}</td> }).collect_view()}
