@@ -309,3 +309,33 @@ fn shares_add_up_to_100_only_when_the_parts_make_the_total() {
     }
     assert_eq!(shares(&[dec!(1)], dec!(0), HalfUp), [None], "no total");
 }
+
+/// Mutants that survived (RELIABILITY.md): the points each section lost, the counts of
+/// output and benefit indicators, and a section whose items make exactly its points.
+#[test]
+fn lost_points_counts_and_an_exact_section_total() {
+    let (f, card) = seed();
+    let lost: Decimal = card.sections.iter().map(|s| s.lost()).sum();
+    assert_eq!(card.total + lost, dec!(100));
+    assert!(card.sections.iter().any(|s| s.lost() > Decimal::ZERO));
+    for s in &card.sections {
+        assert_eq!(s.lost(), (s.points - s.score).max(Decimal::ZERO));
+        // No section of the seed is capped: the items at full marks make exactly its points.
+        assert!(s.note.is_none(), "{}: {:?}", s.name, s.note);
+    }
+    assert_eq!(
+        (f.indicator_counts.output, f.indicator_counts.benefit),
+        (3, 3)
+    );
+    // One output indicator made a benefit one: 2 and 4.
+    let mut a = sample::sample();
+    let benefit = IndicatorKind::ALL.into_iter().find(|k| !k.is_output());
+    let first = a
+        .indicators
+        .iter_mut()
+        .find(|i| i.kind.is_output())
+        .unwrap();
+    first.kind = benefit.unwrap();
+    let kinds = figures::derive(&a).indicator_counts;
+    assert_eq!((kinds.output, kinds.benefit), (2, 4));
+}

@@ -1140,3 +1140,43 @@ fn a_scheme_alone_is_checked_as_inside_an_assessment() {
     assert!(alone.iter().any(|(c, _)| c == "SCHEME_TOTAL"));
     assert_eq!(alone, inside);
 }
+
+/// Mutants that survived (RELIABILITY.md): a field left blank stays required while another
+/// field holds text that is no number, and warnings alone are no errors.
+#[test]
+fn an_unparsed_figure_drops_only_its_own_required_finding() {
+    let mut a = sample();
+    ziping_engine::paths::set(&mut a, "finance.spending.actual", None).unwrap();
+    a.indicators[0].name.clear();
+    let texts = [("finance.spending.actual".to_string(), "七百".to_string())]
+        .into_iter()
+        .collect();
+    let all = validate::validate_typed(&a, &texts);
+    assert!(
+        all.iter()
+            .any(|f| f.code == "REQUIRED" && f.paths == ["indicators[0].name"]),
+        "{all:#?}"
+    );
+    assert!(!all
+        .iter()
+        .any(|f| f.code == "REQUIRED" && f.paths == ["finance.spending.actual"]));
+    assert!(validate::has_errors(&all));
+    // 问题 left empty is a warning, not an error.
+    let mut b = sample();
+    b.problems.clear();
+    let warnings = validate::validate(&b);
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].severity, Severity::Warning);
+    assert!(!validate::has_errors(&warnings));
+    assert!(!validate::has_errors(&[]));
+    // The counts beside a score say the same.
+    let checked = ziping_engine::score::checked(&b);
+    assert_eq!((checked.errors, checked.warnings), (0, 1));
+    let checked = ziping_engine::score::checked(&a);
+    let errors = validate::validate(&a)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    assert!(errors >= 2);
+    assert_eq!((checked.errors, checked.warnings), (errors, 0));
+}
