@@ -139,6 +139,37 @@ for (const build of BUILDS) {
       }
     });
 
+    test("a table of 500 indicators is drawn around the screen, and its last row is reached by scrolling", async () => {
+      const big = join(OUT, "500.json");
+      writeFileSync(big, execFileSync("cargo", ["run", "-q", "-p", "ziping-engine", "--", "sample", "--indicators", "500"]));
+      const fresh = await launch(build);
+      try {
+        const page = await openPage(fresh, `${build.major}-long`);
+        await page.setViewport({ width: 1366, height: 768 });
+        await page.goto(HTTP);
+        const input = await page.waitForSelector(testid("import-input"), { timeout: TIMEOUT });
+        await input.uploadFile(big);
+        await page.waitForSelector(field("indicators[0].name"), { timeout: TIMEOUT });
+        const drawn = () => page.evaluate(() => document.querySelectorAll("table.indicators tbody tr[data-key]").length);
+        assert.ok((await drawn()) < 200, "only the rows around the screen are drawn");
+        for (let k = 0; k < 100 && !(await page.$(field("indicators[499].name"))); k++) {
+          await page.evaluate(() => window.scrollBy(0, 1500));
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        const last = await page.waitForSelector(field("indicators[499].measure.actual"), { timeout: TIMEOUT });
+        await last.evaluate((e) => e.scrollIntoView({ block: "center" }));
+        const before = await page.$eval(testid("score-total"), (e) => e.textContent);
+        await last.click({ clickCount: 3 });
+        await last.type("0");
+        await page.waitForFunction((t) => document.querySelector('[data-testid="score-total"]').textContent !== t, { timeout: TIMEOUT }, before);
+        assert.ok((await drawn()) < 200);
+        await page.screenshot({ path: join(OUT, `${build.major}-long-table.png`) });
+        assert.deepEqual(page.errors, []);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     test("printing with the report open prints the report alone (no :has() before Chromium 105)", async () => {
       const page = await openPage(browser, `${build.major}-print`);
       await page.goto(HTTP);
