@@ -3,7 +3,9 @@
 # fast (the office tests, which need LibreOffice, and the CLI tests are left out).
 #   bash scripts/mutants.sh engine/src/score.rs …    every mutant of these files
 #   bash scripts/mutants.sh --in-diff [BASE]        the mutants on lines changed since BASE
-#                                                   (default: the merge base with origin/main)
+#                                                   (default: the merge base with origin/main;
+#                                                   CI passes .ci/mutants-base, the commit the
+#                                                   last stop landed, renewed at each stop)
 # RELIABILITY.md records the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,6 +28,9 @@ cargo test -p ziping-wasm-features
 step "fuzzing: each engine target for 20 s (cargo-fuzz on nightly; RELIABILITY.md has the long runs)"
 bash scripts/fuzz.sh
 
+step "mutation testing of the engine lines changed since the last landed stop (.ci/mutants-base)"
+bash scripts/mutants.sh --in-diff "$(cat .ci/mutants-base)"
+
 step "browser tests of the mounted app and of storage (wasm-bindgen-test in headless Chromium)"
 cargo test -p ziping-app --target wasm32-unknown-unknown --tests
 

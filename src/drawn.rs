@@ -10,11 +10,11 @@ use leptos::prelude::*;
 /// The most rows a table has and is still drawn whole (Ctrl+F finds every row).
 pub const DRAW_ALL: usize = 150;
 /// Rows drawn above and below the screen, so scrolling and Tab find rows already there.
-pub const AROUND: usize = 40;
-/// The height a stand-in gives each row it stands for, in CSS pixels: a drawn row's height
-/// while off screen (`contain-intrinsic-size` in style/main.css), so the rows on screen stay
-/// where they are when the rows drawn above them change.
-const ROW_PX: f64 = 34.0;
+pub const AROUND: usize = 20;
+/// The height a stand-in gives each row it stands for, in CSS pixels: a drawn row's average
+/// height (measured on the 500-row sample), so the rows on screen stay about where they are
+/// when the rows drawn above them change.
+const ROW_PX: f64 = 39.0;
 
 /// The rows drawn of a table, and their measured height.
 #[derive(Clone, Copy)]
@@ -41,6 +41,14 @@ impl Drawn {
     /// The height of the stand-in for `rows` rows not drawn.
     pub fn gap_px(&self, rows: usize) -> String {
         format!("{:.0}px", rows as f64 * ROW_PX)
+    }
+
+    /// Keeps a table of `n` rows drawn to its end when a row is added there: the new row
+    /// is drawn with the others, not after them.
+    pub fn keep_end(&self, n: usize) {
+        if n > DRAW_ALL && self.rows.with_untracked(|r| r.end >= n) {
+            self.rows.update(|r| r.end = n + 1);
+        }
     }
 
     /// Draws row `i` (with the rows around it) if it is not drawn; true if it was not.

@@ -70,6 +70,7 @@ pub fn Indicators() -> impl IntoView {
     };
     let add = move |_| {
         let n = count.get_untracked();
+        ctx.indicators_drawn.keep_end(n);
         ctx.edit(|a| {
             a.indicators.push(Indicator {
                 kind: IndicatorKind::Quantity,
