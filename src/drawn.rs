@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The most rows a table has and is still drawn whole (Ctrl+F finds every row).
 pub const DRAW_ALL: usize = 150;
 /// Rows drawn above and below the screen, so scrolling and Tab find rows already there.
-pub const AROUND: usize = 20;
+pub const AROUND: usize = 12;
 /// The height a stand-in gives each row it stands for, in CSS pixels: a drawn row's average
 /// height (measured on the 500-row sample), so the rows on screen stay about where they are
 /// when the rows drawn above them change.
