@@ -1180,3 +1180,43 @@ fn an_unparsed_figure_drops_only_its_own_required_finding() {
     assert!(errors >= 2);
     assert_eq!((checked.errors, checked.warnings), (errors, 0));
 }
+
+/// Mutants that survived (RELIABILITY.md): where a category of a section has no points of
+/// its own, the section's indicators are summed against the section's points, and only its
+/// own indicators.
+#[test]
+fn a_section_with_free_categories_sums_its_own_indicators() {
+    let mut a = sample();
+    let mut free = None;
+    for (si, s) in a.scheme.sections.iter_mut().enumerate() {
+        if let SectionBody::Indicators { categories } = &mut s.body {
+            for c in categories.iter_mut() {
+                c.points = None;
+            }
+            free = Some((si, s.name.clone()));
+            break;
+        }
+    }
+    let (si, name) = free.expect("a section of indicators");
+    let sums = |a: &Assessment| -> Vec<Finding> {
+        validate::validate(a)
+            .into_iter()
+            .filter(|f| f.code == "POINTS_SUM")
+            .collect()
+    };
+    assert_eq!(sums(&a), [], "the sample's points make the section's");
+    let first = (0..a.indicators.len())
+        .find(|&i| {
+            a.scheme
+                .category_of(a.indicators[i].kind)
+                .is_some_and(|(x, _)| x == si)
+        })
+        .unwrap();
+    a.indicators[first].points += dec!(1);
+    let found = sums(&a);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains(&name), "{}", found[0].message);
+    assert!(found[0]
+        .paths
+        .contains(&format!("indicators[{first}].points")));
+}
