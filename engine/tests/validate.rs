@@ -1152,9 +1152,11 @@ fn an_unparsed_figure_drops_only_its_own_required_finding() {
         .into_iter()
         .collect();
     let all = validate::validate_typed(&a, &texts);
+    // An indicator with no name is named by its place.
     assert!(
-        all.iter()
-            .any(|f| f.code == "REQUIRED" && f.paths == ["indicators[0].name"]),
+        all.iter().any(|f| f.code == "REQUIRED"
+            && f.paths == ["indicators[0].name"]
+            && f.message == "第 1 个指标的名称未填写"),
         "{all:#?}"
     );
     assert!(!all
