@@ -1222,3 +1222,36 @@ fn a_section_with_free_categories_sums_its_own_indicators() {
         .paths
         .contains(&format!("indicators[{first}].points")));
 }
+
+/// Mutants that survived (RELIABILITY.md): a qualitative score is accepted anywhere within
+/// its grade's band, edges included, and refused just outside it.
+#[test]
+fn a_qualitative_score_holds_anywhere_within_its_band() {
+    let mut a = sample();
+    let i = a
+        .indicators
+        .iter()
+        .position(|x| x.measure.grade.is_some())
+        .expect("a qualitative indicator");
+    a.indicators[i].measure.grade = Some(Achievement::Partial);
+    let points = a.indicators[i].points;
+    let (lo, hi) =
+        ziping_engine::rules::qualitative_band(Achievement::Partial, points, a.scheme.rounding);
+    assert!(lo < hi, "{lo} {hi}");
+    let found = |a: &mut Assessment, s| {
+        a.indicators[i].measure.entered_score = Some(s);
+        validate::validate(a)
+            .iter()
+            .any(|f| f.code == "QUALITATIVE_RANGE")
+    };
+    let middle = (lo + hi) / dec!(2);
+    for (s, out) in [
+        (lo, false),
+        (middle, false),
+        (hi, false),
+        (lo - dec!(0.01), true),
+        (hi + dec!(0.01), true),
+    ] {
+        assert_eq!(found(&mut a, s), out, "{s} in {lo}–{hi}");
+    }
+}
