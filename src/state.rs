@@ -297,8 +297,9 @@ impl Ctx {
     /// Focuses a field, drawing its indicator row first where a long table has it out of
     /// view.
     pub fn focus(&self, path: &str) {
-        // The row is the path's first step: `indicators[2]` of `indicators[2].name`.
-        let row = match paths::row(path.split('.').next().unwrap_or(path)) {
+        // The row is the path's first step (`indicators[2]` of `indicators[2].name`), read
+        // as `rule_editor::read_rule` reads it.
+        let row = match path.split('.').next().and_then(paths::row) {
             Some(paths::Row::Indicator(i)) => Some(i),
             _ => None,
         };
