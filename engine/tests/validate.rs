@@ -1255,3 +1255,62 @@ fn a_qualitative_score_holds_anywhere_within_its_band() {
         assert_eq!(found(&mut a, s), out, "{s} in {lo}–{hi}");
     }
 }
+
+#[test]
+fn a_rule_s_parameters_hold_at_their_edges() {
+    use Basis::Completion;
+    let band = |min, points| Band { min, points };
+    // (bands on the sample's first indicator, worth 6 points; the codes expected)
+    let cases: Vec<(Vec<Band>, &[&str])> = vec![
+        (vec![band(dec!(90), dec!(6)), band(dec!(60), dec!(3))], &[]),
+        (vec![band(dec!(90), dec!(6)), band(dec!(60), dec!(6))], &[]),
+        (vec![band(dec!(90), dec!(6)), band(dec!(60), dec!(0))], &[]),
+        (
+            vec![band(dec!(90), dec!(3)), band(dec!(90), dec!(2))],
+            &["BANDS_ORDER"],
+        ),
+        (
+            vec![band(dec!(60), dec!(3)), band(dec!(90), dec!(2))],
+            &["BANDS_ORDER"],
+        ),
+        (
+            vec![band(dec!(90), dec!(3)), band(dec!(60), dec!(4))],
+            &["BANDS_ORDER"],
+        ),
+        (vec![band(dec!(90), dec!(6.01))], &["BANDS_POINTS"]),
+        (vec![band(dec!(90), dec!(-0.01))], &["BANDS_POINTS"]),
+        (vec![], &["BANDS_EMPTY"]),
+    ];
+    let codes = ["BANDS_EMPTY", "BANDS_ORDER", "BANDS_POINTS"];
+    for (bands, expected) in cases {
+        let mut a = sample();
+        assert_eq!(a.indicators[0].points, dec!(6));
+        let what = format!("{bands:?}");
+        a.indicators[0].measure.rule = Rule::Bands {
+            basis: Completion,
+            bands,
+        };
+        let found: Vec<&str> = validate::validate(&a)
+            .into_iter()
+            .map(|f| f.code)
+            .filter(|c| codes.contains(c))
+            .collect();
+        assert_eq!(found, expected, "{what}");
+    }
+    // A deduction needs a positive amount per step and a positive step.
+    for (per, step, found) in [
+        (dec!(0.01), dec!(0.01), false),
+        (dec!(0), dec!(1), true),
+        (dec!(1), dec!(0), true),
+        (dec!(-1), dec!(1), true),
+    ] {
+        let mut a = sample();
+        a.indicators[0].measure.rule = Rule::Deduction {
+            basis: DeductionBasis::Shortfall,
+            per,
+            step,
+        };
+        let codes: Vec<_> = validate::validate(&a).into_iter().map(|f| f.code).collect();
+        assert_eq!(codes.contains(&"DEDUCTION_PARAMS"), found, "{per} {step}");
+    }
+}
