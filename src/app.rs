@@ -1,5 +1,7 @@
 //! The page: draft bar on top, the form in the report's order, the score panel beside it.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -59,6 +61,19 @@ pub fn App() -> impl IntoView {
         focus.remove();
     });
     let project = Memo::new(move |_| ctx.assessment.with(|a| a.kind == Kind::Project));
+    // The form is drawn once the score beside it has painted: on a slow PC the score shows
+    // in half the time (issue #13).
+    let form_drawn = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                form_drawn.set(true);
+                // The form is in the page by the next frame.
+                request_animation_frame(scroll_to_hash);
+            },
+            Duration::ZERO,
+        )
+    });
     // The form is rebuilt when another draft opens, so every field starts from it; a
     // project shows its own page where a department has 基本情况, 收支 and 管理效率.
     let form = move || {
@@ -109,10 +124,25 @@ pub fn App() -> impl IntoView {
                     if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                         ctx.reached.visit(&el.id());
                     }
-                }>{form}<SummaryPage/></main>
+                }>
+                    <Show when=move || form_drawn.get()>{form}<SummaryPage/></Show>
+                </main>
                 <ScorePanel/>
             </div>
         </div>
+    }
+}
+
+/// Scrolls to the page the address names (`#indicators`), which was not yet drawn when the
+/// browser looked for it.
+fn scroll_to_hash() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(el) = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .and_then(|id| document().get_element_by_id(id))
+    {
+        el.scroll_into_view();
     }
 }
 

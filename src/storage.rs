@@ -359,8 +359,11 @@ pub fn current() -> Option<String> {
 }
 
 pub fn set_current(id: &str) {
-    // Only a convenience: failing to remember it loses nothing.
-    let _ = set(CURRENT, id);
+    // Only a convenience: failing to remember it loses nothing. A write costs more than a
+    // read on a slow PC, and the app starts by opening the current draft again.
+    if current().as_deref() != Some(id) {
+        let _ = set(CURRENT, id);
+    }
 }
 
 /// Custom schemes the user imported or edited, as engine scheme files.

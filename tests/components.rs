@@ -68,7 +68,14 @@ async fn mount_app() {
     host.set_id("host");
     document().body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.unchecked_into(), ziping_app::app::App).forget();
-    settle(0).await;
+    // The pages below the first screen are drawn after its first paint.
+    for _ in 0..100 {
+        settle(10).await;
+        if document().get_element_by_id("summary").is_some() {
+            return;
+        }
+    }
+    panic!("the form was not drawn in full");
 }
 
 /// Mounts a fresh app over an empty storage and opens the sample.

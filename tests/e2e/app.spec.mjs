@@ -73,6 +73,25 @@ test("a reload brings back exactly what was typed", async ({ page }) => {
   await expect(page.getByTestId("execution-rate")).toHaveText("167.04%");
 });
 
+test("the score shows before the form is drawn, and an address naming a page opens at it", async ({ page }) => {
+  await openSample(page);
+  // The score panel is drawn first, the form once the panel has painted (issue #13).
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="score-total"]')) {
+        window.__formWithScore = !!document.getElementById("basics");
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("./#management"); // within the page: no reload yet
+  await page.reload();
+  await expect(page.locator("#management")).toBeInViewport();
+  await expect(page.locator("#basics")).not.toBeInViewport();
+  await expect(page.getByTestId("score-total")).toHaveText("99.32");
+  expect(await page.evaluate(() => window.__formWithScore)).toBe(false);
+});
+
 test("a malformed file gets a message and nothing is lost", async ({ page }) => {
   await openSample(page);
   await field(page, "finance.basic").fill("554");
