@@ -1314,3 +1314,75 @@ fn a_rule_s_parameters_hold_at_their_edges() {
         assert_eq!(codes.contains(&"DEDUCTION_PARAMS"), found, "{per} {step}");
     }
 }
+
+#[test]
+fn a_scheme_s_points_add_up_at_every_level_and_its_grades_and_places_hold_at_their_edges() {
+    use ziping_engine::scheme::{Scheme, MAX_PLACES};
+    let s0 = sample().scheme;
+    let at =
+        |body: fn(&SectionBody) -> bool| s0.sections.iter().position(|x| body(&x.body)).unwrap();
+    let ind = at(|b| matches!(b, SectionBody::Indicators { .. }));
+    let man = at(|b| matches!(b, SectionBody::Management { .. }));
+    let paths = |edit: &dyn Fn(&mut Scheme), code: &str| -> Vec<String> {
+        let mut s = s0.clone();
+        edit(&mut s);
+        validate::validate_scheme(&s)
+            .into_iter()
+            .filter(|f| f.code == code)
+            .flat_map(|f| f.paths)
+            .collect()
+    };
+    fn categories(s: &mut Scheme) -> &mut Vec<ziping_engine::scheme::IndicatorCategory> {
+        s.sections
+            .iter_mut()
+            .find_map(|x| match &mut x.body {
+                SectionBody::Indicators { categories } => Some(categories),
+                _ => None,
+            })
+            .unwrap()
+    }
+    fn aspects(s: &mut Scheme) -> &mut Vec<ziping_engine::scheme::AspectSpec> {
+        s.sections
+            .iter_mut()
+            .find_map(|x| match &mut x.body {
+                SectionBody::Management { aspects } => Some(aspects),
+                _ => None,
+            })
+            .unwrap()
+    }
+    let none: Vec<String> = vec![];
+    assert_eq!(paths(&|_| {}, "SCHEME_POINTS_SUM"), none);
+    // The categories' fixed points add up to their section's, where there are categories.
+    let bump = |s: &mut Scheme| {
+        let c = &mut categories(s)[0];
+        c.points = Some(c.points.expect("the 广州 scheme fixes them") + dec!(1));
+    };
+    assert_eq!(
+        paths(&bump, "SCHEME_POINTS_SUM"),
+        [format!("sections[{ind}].points")]
+    );
+    assert_eq!(paths(&|s| categories(s).clear(), "SCHEME_POINTS_SUM"), none);
+    // An aspect's criteria add up to its points, where it has criteria.
+    assert_eq!(
+        paths(
+            &|s| aspects(s)[0].criteria[0].points += dec!(1),
+            "SCHEME_POINTS_SUM"
+        ),
+        [format!("sections[{man}].body.aspects[0].points")]
+    );
+    assert_eq!(
+        paths(&|s| aspects(s)[0].criteria.clear(), "SCHEME_POINTS_SUM"),
+        none
+    );
+    // Grades run down strictly.
+    assert_eq!(paths(&|_| {}, "SCHEME_GRADES"), none);
+    assert_eq!(
+        paths(&|s| s.grades[1].min = s.grades[0].min, "SCHEME_GRADES"),
+        ["grades"]
+    );
+    // Places up to MAX_PLACES.
+    for (places, found) in [(MAX_PLACES, false), (MAX_PLACES + 1, true)] {
+        let set = move |s: &mut Scheme| s.rounding.rate_places = places;
+        assert_eq!(!paths(&set, "SCHEME_PLACES").is_empty(), found, "{places}");
+    }
+}
