@@ -476,3 +476,73 @@ fn sensitivity_agrees_with_rescoring_the_whole_assessment() {
         }
     }
 }
+
+#[test]
+fn the_diff_lists_exactly_the_scores_that_changed_with_their_own_before() {
+    let base = sample();
+    let mut b = base.clone();
+    paths::set(&mut b, ACTUAL, Some(dec!(713.88))).unwrap();
+    b.execution_override = None;
+    let scores: Vec<_> = whatif::diff(&base, &b)
+        .scores
+        .into_iter()
+        .map(|d| (d.path, d.before, d.after))
+        .collect();
+    assert_eq!(
+        scores,
+        [
+            (ACTUAL.to_string(), Some(dec!(9.32)), Some(dec!(9.66))),
+            ("execution".to_string(), Some(dec!(9.32)), Some(dec!(9.66))),
+        ]
+    );
+    assert!(whatif::diff(&base, &base).scores.is_empty());
+}
+
+#[test]
+fn a_grade_goal_seeks_the_lowest_total_of_that_grade() {
+    // 决算 0 and 群众满意率 0: the total is below 90 (优) and above 80 (良).
+    let mut a = computed();
+    paths::set(&mut a, ACTUAL, Some(dec!(0))).unwrap();
+    paths::set(&mut a, SATISFACTION, Some(dec!(0))).unwrap();
+    let total = score::score(&a).total;
+    assert!(dec!(80) < total && total < dec!(90), "{total}");
+    let by_grade = whatif::seek(&a, ACTUAL, &goal("等级=优")).unwrap();
+    let by_total = whatif::seek(&a, ACTUAL, &goal("total>=90")).unwrap();
+    assert!(by_grade.reachable);
+    assert!(by_grade.value > Some(dec!(0)));
+    assert_eq!(by_grade.value, by_total.value);
+    let good = whatif::seek(&a, ACTUAL, &goal("等级=良")).unwrap();
+    assert_eq!((good.reachable, good.change), (true, Some(dec!(0))));
+}
+
+#[test]
+fn a_section_goal_names_its_section_by_id_or_name() {
+    let by_item = whatif::seek(&computed(), ACTUAL, &goal("item:预算执行率>=10")).unwrap();
+    for section in ["execution", "预算执行率"] {
+        let g = Goal::AtLeast(Metric::Section(section.into()), dec!(10));
+        let s = whatif::seek(&computed(), ACTUAL, &g).unwrap();
+        assert_eq!(s.value, by_item.value, "{section}");
+    }
+}
+
+#[test]
+fn a_name_given_in_full_is_that_one_even_where_another_name_holds_it() {
+    let mut a = sample();
+    let i = a
+        .indicators
+        .iter()
+        .position(|x| x.name == "群众满意率")
+        .unwrap();
+    let mut other = a.indicators[i].clone();
+    other.name = "群众满意率复核".into();
+    a.indicators.push(other);
+    let card = score::score(&a);
+    assert_eq!(
+        goal("群众满意率≥8").resolve(&card),
+        Ok(Goal::AtLeast(Metric::Item("群众满意率".into()), dec!(8)))
+    );
+    assert!(
+        goal("满意率≥8").resolve(&card).is_err(),
+        "now a part of two names"
+    );
+}
