@@ -12,7 +12,7 @@ use crate::num::{self, Pct, PctPlaces, Plain, RoundingMode};
 use crate::paths::{self, Field, Figure, Input, Line, Row};
 use crate::rules;
 use crate::scheme::{Grade, Rounding, Rule};
-use crate::score::{self, ItemScore, ScoreCard, EXECUTION_PATH};
+use crate::score::{self, ItemScore, ScoreCard, SectionScore, EXECUTION_PATH};
 use crate::text;
 use crate::validate::LIMIT;
 
@@ -322,12 +322,16 @@ impl fmt::Display for Metric {
 
 impl Metric {
     /// The metric as the card has it: `None` when it names nothing there, an error
-    /// when a name fits several things.
+    /// when a name fits several things. A section goes by its name, which the answer shows.
     fn resolve(&self, card: &ScoreCard) -> Option<Result<Metric, String>> {
-        let Metric::Named(n) = self else {
-            return self.of(card).map(|_| Ok(self.clone()));
+        let n = match self {
+            Metric::Named(n) => n,
+            Metric::Section(s) => {
+                return named_section(card, s).map(|x| Ok(Metric::Section(x.name.clone())))
+            }
+            _ => return self.of(card).map(|_| Ok(self.clone())),
         };
-        let section = |name: &str| card.sections.iter().any(|s| s.id == name || s.name == name);
+        let section = |name: &str| named_section(card, name).is_some();
         let as_metric = |name: &str| {
             if section(name) {
                 Metric::Section(name.to_string())
@@ -357,11 +361,7 @@ impl Metric {
     fn of(&self, card: &ScoreCard) -> Option<Decimal> {
         match self {
             Metric::Total => Some(card.total),
-            Metric::Section(s) => card
-                .sections
-                .iter()
-                .find(|x| x.id == *s || x.name == *s)
-                .map(|x| x.score),
+            Metric::Section(s) => named_section(card, s).map(|x| x.score),
             Metric::Item(name) => card.items().find(|i| i.name == *name).map(|i| i.score),
             Metric::Named(_) => None,
         }
@@ -371,11 +371,7 @@ impl Metric {
     fn ceiling(&self, card: &ScoreCard) -> Option<Decimal> {
         match self {
             Metric::Total => Some(card.max_total),
-            Metric::Section(s) => card
-                .sections
-                .iter()
-                .find(|x| x.id == *s || x.name == *s)
-                .map(|x| x.points),
+            Metric::Section(s) => named_section(card, s).map(|x| x.points),
             Metric::Item(name) => card.items().find(|i| i.name == *name).map(|i| i.points),
             Metric::Named(_) => None,
         }
@@ -385,16 +381,12 @@ impl Metric {
     fn counts(&self, card: &ScoreCard, path: &str) -> bool {
         match self {
             Metric::Total => true,
-            Metric::Section(s) => card
-                .sections
-                .iter()
-                .find(|x| x.id == *s || x.name == *s)
-                .is_some_and(|x| {
-                    x.categories
-                        .iter()
-                        .flat_map(|c| &c.items)
-                        .any(|i| i.path == path)
-                }),
+            Metric::Section(s) => named_section(card, s).is_some_and(|x| {
+                x.categories
+                    .iter()
+                    .flat_map(|c| &c.items)
+                    .any(|i| i.path == path)
+            }),
             Metric::Item(name) => card
                 .items()
                 .find(|i| i.name == *name)
@@ -402,6 +394,11 @@ impl Metric {
             Metric::Named(_) => false,
         }
     }
+}
+
+/// A section as a goal names it: by its id (`management`) or its name (管理效率).
+fn named_section<'c>(card: &'c ScoreCard, s: &str) -> Option<&'c SectionScore> {
+    card.sections.iter().find(|x| x.id == s || x.name == s)
 }
 
 fn rank(g: Grade) -> u8 {

@@ -522,6 +522,23 @@ fn a_section_goal_names_its_section_by_id_or_name() {
         let g = Goal::AtLeast(Metric::Section(section.into()), dec!(10));
         let s = whatif::seek(&computed(), ACTUAL, &g).unwrap();
         assert_eq!(s.value, by_item.value, "{section}");
+        assert_eq!(s.rounding, by_item.rounding, "{section}");
+        // Above the section's points, the answer says so.
+        let g = Goal::AtLeast(Metric::Section(section.into()), dec!(10.01));
+        let s = whatif::seek(&computed(), ACTUAL, &g).unwrap();
+        assert!(!s.reachable);
+        assert!(s.reason.contains("满分 10"), "{section}: {}", s.reason);
+    }
+    assert!(by_item.rounding.is_some());
+    // Rounding carries only a goal the moved item counts in: 决算 at 738.68 (9.9951
+    // points, kept as 10.00) carries 预算执行率 but not 管理效率.
+    let mut a = computed();
+    paths::set(&mut a, ACTUAL, Some(dec!(738.68))).unwrap();
+    for (section, carried) in [("execution", true), ("management", false)] {
+        let line = if carried { dec!(10) } else { dec!(50) };
+        let g = Goal::AtLeast(Metric::Section(section.into()), line);
+        let s = whatif::seek(&a, ACTUAL, &g).unwrap();
+        assert_eq!(s.rounding.is_some(), carried, "{section}: {:?}", s.rounding);
     }
 }
 
