@@ -563,3 +563,27 @@ fn a_name_given_in_full_is_that_one_even_where_another_name_holds_it() {
         "now a part of two names"
     );
 }
+
+#[test]
+fn where_both_ways_reach_the_goal_the_nearer_answer_is_given() {
+    use ziping_engine::scheme::{Band, Basis, Rule};
+    // Bands out of order (a finding of their own) make a valley: 6 points from 80 and
+    // below 40, 1 point between. From 70 the nearer way out is up, from 45 down.
+    let mut a = computed();
+    let band = |min, points| Band { min, points };
+    a.indicators[0].measure.rule = Rule::Bands {
+        basis: Basis::Actual,
+        bands: vec![
+            band(dec!(80), dec!(6)),
+            band(dec!(40), dec!(1)),
+            band(dec!(0), dec!(6)),
+        ],
+    };
+    let name = a.indicators[0].name.clone();
+    let path = "indicators[0].measure.actual";
+    for (start, answer) in [(dec!(70), dec!(80)), (dec!(45), dec!(39.99))] {
+        paths::set(&mut a, path, Some(start)).unwrap();
+        let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+        assert_eq!(s.value, Some(answer), "from {start}");
+    }
+}
