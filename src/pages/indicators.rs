@@ -99,7 +99,9 @@ pub fn Indicators() -> impl IntoView {
             .with(|k| k.get(r).map(<[u64]>::to_vec).unwrap_or_default())
     };
     let follow_screen = move || {
-        let Some(body) = body.get_untracked() else {
+        // A short table is drawn whole: nothing to follow, and no layout to force.
+        let n = count.get_untracked();
+        let Some(body) = body.get_untracked().filter(|_| n > crate::drawn::DRAW_ALL) else {
             return;
         };
         let rows = body.query_selector_all("tr[data-key]").ok();
@@ -123,7 +125,7 @@ pub fn Indicators() -> impl IntoView {
             .and_then(|h| h.as_f64())
             .unwrap_or(768.0);
         // Rows drawn before the others are moved in the page, which takes the focus from them.
-        if drawn.follow(count.get_untracked(), first.top(), last.bottom(), viewport) {
+        if drawn.follow(n, first.top(), last.bottom(), viewport) {
             keep_focus();
         }
     };
