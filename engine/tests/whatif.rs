@@ -234,6 +234,21 @@ fn the_answer_names_the_rate_and_the_score_and_says_when_rounding_carries_it() {
         assert!(s.reachable, "{text}");
         assert_eq!(s.rounding.is_some(), carried, "{text}: {:?}", s.rounding);
     }
+    // A criterion's figure is scored in its own row, which the answer names.
+    let s = whatif::seek(&short, "criteria[9].measure.actual", &goal("三公≥5")).unwrap();
+    let criterion = short.criteria[9].name.clone();
+    assert_eq!(
+        s.at.as_ref().and_then(|at| at.item.clone()),
+        Some(criterion.clone())
+    );
+    assert!(
+        s.result
+            .as_deref()
+            .unwrap_or_default()
+            .contains(&format!("「{criterion}」得分 5.00")),
+        "{:?}",
+        s.result
+    );
     let s = whatif::seek(&short, SATISFACTION, &goal("群众满意率≥8")).unwrap();
     assert_eq!(s.value, Some(dec!(89.95)));
     assert_eq!(
