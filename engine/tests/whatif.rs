@@ -228,6 +228,8 @@ fn the_answer_names_the_rate_and_the_score_and_says_when_rounding_carries_it() {
         // “三公”经费 (at most 3.5, 5 points) steps by more than a rounding per fen: 3.50 is
         // the answer, at full points by its rule.
         (&short, "criteria[9].measure.actual", "三公≥5", false),
+        // At 4.20 it scores 4.00 by its rule, exactly: nothing carries it under the line.
+        (&short, "criteria[9].measure.actual", "三公<=4", false),
     ];
     for (base, path, text, carried) in cases {
         let s = whatif::seek(base, path, &goal(text)).unwrap();
