@@ -604,3 +604,20 @@ fn where_both_ways_reach_the_goal_the_nearer_answer_is_given() {
         assert_eq!(s.value, Some(answer), "from {start}");
     }
 }
+
+#[test]
+fn an_answer_stays_within_the_figures_a_form_accepts() {
+    // A target beyond the limit of a figure (10¹², an error of its own) cannot be met by
+    // an actual the form would accept: no answer, rather than one past the limit.
+    let mut a = computed();
+    let limit = ziping_engine::validate::LIMIT;
+    a.indicators[0].measure.target = Some(limit * dec!(2));
+    let name = a.indicators[0].name.clone();
+    let path = "indicators[0].measure.actual";
+    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    assert!(!s.reachable, "{:?}", s.value);
+    // At the limit itself, it is met within it (by rounding, a little below).
+    a.indicators[0].measure.target = Some(limit);
+    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    assert!(s.reachable && s.value <= Some(limit), "{:?}", s.value);
+}
