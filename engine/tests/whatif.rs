@@ -621,3 +621,29 @@ fn an_answer_stays_within_the_figures_a_form_accepts() {
     let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
     assert!(s.reachable && s.value <= Some(limit), "{:?}", s.value);
 }
+
+#[test]
+fn an_answer_is_found_between_its_first_steps_and_at_the_edge_of_the_range() {
+    use ziping_engine::scheme::{Band, Basis, Rule};
+    // A peak: 6 points from 40 to below 80, 1 point either side. From 20, the steps up
+    // pass into it (40.48) and the answer is its lower edge; far above it is 1 again.
+    let mut a = computed();
+    let band = |min, points| Band { min, points };
+    a.indicators[0].measure.rule = Rule::Bands {
+        basis: Basis::Actual,
+        bands: vec![
+            band(dec!(80), dec!(1)),
+            band(dec!(40), dec!(6)),
+            band(dec!(0), dec!(1)),
+        ],
+    };
+    let name = a.indicators[0].name.clone();
+    let path = "indicators[0].measure.actual";
+    paths::set(&mut a, path, Some(dec!(20))).unwrap();
+    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    assert_eq!(s.value, Some(dec!(40)));
+    // 预算执行率 0.00 needs 决算 below 0.37 (0.005%): reached only near 0, the range's
+    // lower edge, which the doubling steps down from 733.88 jump past.
+    let s = whatif::seek(&computed(), ACTUAL, &goal("item:预算执行率<=0")).unwrap();
+    assert_eq!(s.value, Some(dec!(0.36)));
+}
