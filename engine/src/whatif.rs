@@ -484,7 +484,10 @@ pub fn seek(a: &Assessment, path: &str, goal: &Goal) -> Result<Seek, String> {
     let card = score::score_figures(a);
     let goal = &goal.resolve(&card)?;
     let label = field.label(a);
-    let start = current.unwrap_or_default();
+    let typed = current.unwrap_or_default();
+    // A figure outside what a form accepts (a finding of its own) is sought from the
+    // nearest figure inside: the search steps only through figures a form accepts.
+    let start = typed.clamp(Decimal::ZERO, LIMIT);
     let reaches = |v: Decimal| -> bool {
         let mut b = a.clone();
         field.set(&mut b, Some(v));
@@ -500,7 +503,11 @@ pub fn seek(a: &Assessment, path: &str, goal: &Goal) -> Result<Seek, String> {
         }
     }
     if reaches(start) {
-        let reason = text::seek_reached(&label, Plain(start), goal);
+        let reason = if start == typed {
+            text::seek_reached(&label, Plain(start), goal)
+        } else {
+            text::seek_found(&label, Plain(typed), Plain(start), goal)
+        };
         return Ok(found(a, field, goal, current, start, reason));
     }
     let up = search(start, true, &reaches);
@@ -511,7 +518,7 @@ pub fn seek(a: &Assessment, path: &str, goal: &Goal) -> Result<Seek, String> {
     };
     Ok(match best {
         Some(v) => {
-            let reason = text::seek_found(&label, Plain(start), Plain(v), goal);
+            let reason = text::seek_found(&label, Plain(typed), Plain(v), goal);
             found(a, field, goal, current, v, reason)
         }
         None => {

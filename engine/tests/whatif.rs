@@ -647,3 +647,29 @@ fn an_answer_is_found_between_its_first_steps_and_at_the_edge_of_the_range() {
     let s = whatif::seek(&computed(), ACTUAL, &goal("item:预算执行率<=0")).unwrap();
     assert_eq!(s.value, Some(dec!(0.36)));
 }
+
+#[test]
+fn a_figure_typed_below_zero_is_sought_from_zero() {
+    use ziping_engine::scheme::{Band, Basis, Rule};
+    // 6 points from 0 to below 40, 1 from 40; −5 (a negative figure, an error of its own)
+    // scores nothing. The nearest answer a form accepts is 0.
+    let mut a = computed();
+    let band = |min, points| Band { min, points };
+    a.indicators[0].measure.rule = Rule::Bands {
+        basis: Basis::Actual,
+        bands: vec![band(dec!(40), dec!(1)), band(dec!(0), dec!(6))],
+    };
+    let name = a.indicators[0].name.clone();
+    let path = "indicators[0].measure.actual";
+    paths::set(&mut a, path, Some(dec!(-5))).unwrap();
+    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    assert_eq!(
+        (s.reachable, s.value, s.change),
+        (true, Some(dec!(0)), Some(dec!(5)))
+    );
+    assert!(
+        s.reason.contains("-5") && s.reason.contains('0'),
+        "{}",
+        s.reason
+    );
+}
