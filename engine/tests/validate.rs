@@ -1374,6 +1374,18 @@ fn a_scheme_s_points_add_up_at_every_level_and_its_grades_and_places_hold_at_the
         paths(&|s| aspects(s)[0].criteria.clear(), "SCHEME_POINTS_SUM"),
         none
     );
+    // One execution section at most; none is allowed (a scheme of indicators alone).
+    let exec = at(|b| matches!(b, SectionBody::Execution { .. }));
+    let twice = move |s: &mut Scheme| {
+        let mut again = s.sections[exec].clone();
+        again.id = "execution-2".into();
+        s.sections.push(again);
+    };
+    assert_eq!(paths(&twice, "SCHEME_EXECUTION_TWICE"), ["sections"]);
+    let none_left = move |s: &mut Scheme| {
+        s.sections.remove(exec);
+    };
+    assert_eq!(paths(&none_left, "SCHEME_EXECUTION_TWICE"), none);
     // Grades run down strictly.
     assert_eq!(paths(&|_| {}, "SCHEME_GRADES"), none);
     assert_eq!(
