@@ -471,7 +471,16 @@ proptest! {
 
 #[test]
 fn sensitivity_agrees_with_rescoring_the_whole_assessment() {
-    for a in [sample(), computed(), ziping_engine::sample::enlarged(40)] {
+    // A section whose indicators carry more points than it has (an error of its own) is
+    // capped at its points, in the table as in the score.
+    let mut over = computed();
+    over.indicators[0].points += dec!(10);
+    for a in [
+        sample(),
+        computed(),
+        ziping_engine::sample::enlarged(40),
+        over,
+    ] {
         let levels = [dec!(0.8), dec!(0.6), dec!(0), dec!(2)];
         for row in whatif::sensitivity(&a, &levels) {
             for (level, total) in &row.totals {
@@ -668,4 +677,30 @@ fn a_figure_typed_below_zero_is_sought_from_zero() {
         (true, Some(dec!(0)), Some(dec!(5)))
     );
     assert!(s.reason.contains("由 -5 调整为 0"), "{}", s.reason);
+}
+
+#[test]
+fn an_overridden_indicator_is_left_out_of_the_sensitivity_table() {
+    let mut a = computed();
+    let levels = [dec!(0.8)];
+    assert!(whatif::sensitivity(&a, &levels)
+        .iter()
+        .any(|r| r.path == "indicators[1]"));
+    a.indicators[1].measure.override_score = Some(ziping_engine::model::Override {
+        score: a.indicators[1].points,
+        reason: "核定".into(),
+    });
+    assert!(!whatif::sensitivity(&a, &levels)
+        .iter()
+        .any(|r| r.path == "indicators[1]"));
+}
+
+#[test]
+fn an_override_s_own_score_is_not_blocked_by_itself() {
+    let s = whatif::seek(&sample(), "execution_override.score", &goal("total<=80")).unwrap();
+    assert!(!s.reachable && s.blocker.is_none());
+    assert_eq!(
+        s.reason,
+        "只调整预算执行率人工调整得分达不到目标 总分 ≤ 80：总分最少为 90.00（履职效能已满分，管理效率已满分）"
+    );
 }
