@@ -537,6 +537,14 @@ fn a_grade_goal_seeks_the_lowest_total_of_that_grade() {
     assert!(by_grade.reachable);
     assert!(by_grade.value > Some(dec!(0)));
     assert_eq!(by_grade.value, by_total.value);
+    // Rounding carries both to the line: the note says so for the grade as for the total.
+    assert!(by_total.rounding.is_some());
+    assert_eq!(
+        by_grade
+            .rounding
+            .map(|n| n.replace("等级达到「优」", "总分 ≥ 90")),
+        by_total.rounding
+    );
     let good = whatif::seek(&a, ACTUAL, &goal("等级=良")).unwrap();
     assert_eq!((good.reachable, good.change), (true, Some(dec!(0))));
 }
