@@ -637,6 +637,10 @@ fn an_answer_stays_within_the_figures_a_form_accepts() {
     a.indicators[0].measure.target = Some(limit);
     let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
     assert!(s.reachable && s.value <= Some(limit), "{:?}", s.value);
+    // From near the limit, too: the last stretch is measured from where it starts.
+    paths::set(&mut a, path, Some(limit * dec!(0.9))).unwrap();
+    let near = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    assert_eq!(near.value, s.value);
 }
 
 #[test]
