@@ -716,3 +716,14 @@ fn an_override_s_own_score_is_not_blocked_by_itself() {
         "只调整预算执行率人工调整得分达不到目标 总分 ≤ 80：总分最少为 90.00（履职效能已满分，管理效率已满分）"
     );
 }
+
+#[test]
+fn only_the_moved_figure_s_own_override_is_named_as_in_the_way() {
+    // The sample's execution block is overridden; 群众满意率 is not, and its answer says
+    // nothing of the other's override.
+    let s = whatif::seek(&sample(), SATISFACTION, &goal("total<=90")).unwrap();
+    assert!(!s.reachable);
+    assert!(!s.reason.contains("人工调整"), "{}", s.reason);
+    let s = whatif::seek(&sample(), ACTUAL, &goal("total>=99.5")).unwrap();
+    assert!(s.reason.contains("人工调整"), "{}", s.reason);
+}
