@@ -348,6 +348,10 @@ fn a_total_goal_moves_the_actual_as_little_as_needed() {
         (true, Some(dec!(0))),
         "already reached"
     );
+    assert_eq!(
+        s.reason,
+        "当前部门整体支出决算数 733.88 已达到目标 总分 ≥ 90"
+    );
 }
 
 #[test]
