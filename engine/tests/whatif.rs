@@ -602,26 +602,34 @@ fn a_name_given_in_full_is_that_one_even_where_another_name_holds_it() {
     );
 }
 
-#[test]
-fn where_both_ways_reach_the_goal_the_nearer_answer_is_given() {
+/// The first indicator's actual: what the seeks on banded scores below move.
+const FIRST: &str = "indicators[0].measure.actual";
+
+/// The sample scored by its rule, its first indicator (6 points) scored by `bands` of
+/// (least actual, points) on its actual value, from `start`; and the goal of its full 6.
+fn banded(bands: &[(Decimal, Decimal)], start: Decimal) -> (Assessment, Goal) {
     use ziping_engine::scheme::{Band, Basis, Rule};
-    // Bands out of order (a finding of their own) make a valley: 6 points from 80 and
-    // below 40, 1 point between. From 70 the nearer way out is up, from 45 down.
     let mut a = computed();
-    let band = |min, points| Band { min, points };
     a.indicators[0].measure.rule = Rule::Bands {
         basis: Basis::Actual,
-        bands: vec![
-            band(dec!(80), dec!(6)),
-            band(dec!(40), dec!(1)),
-            band(dec!(0), dec!(6)),
-        ],
+        bands: bands
+            .iter()
+            .map(|&(min, points)| Band { min, points })
+            .collect(),
     };
-    let name = a.indicators[0].name.clone();
-    let path = "indicators[0].measure.actual";
+    paths::set(&mut a, FIRST, Some(start)).unwrap();
+    let full = goal(&format!("item:{}>=6", a.indicators[0].name));
+    (a, full)
+}
+
+#[test]
+fn where_both_ways_reach_the_goal_the_nearer_answer_is_given() {
+    // Bands out of order (a finding of their own) make a valley: 6 points from 80 and
+    // below 40, 1 point between. From 70 the nearer way out is up, from 45 down.
+    let valley = [(dec!(80), dec!(6)), (dec!(40), dec!(1)), (dec!(0), dec!(6))];
     for (start, answer) in [(dec!(70), dec!(80)), (dec!(45), dec!(39.99))] {
-        paths::set(&mut a, path, Some(start)).unwrap();
-        let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+        let (a, full) = banded(&valley, start);
+        let s = whatif::seek(&a, FIRST, &full).unwrap();
         assert_eq!(s.value, Some(answer), "from {start}");
     }
 }
@@ -634,7 +642,7 @@ fn an_answer_stays_within_the_figures_a_form_accepts() {
     let limit = ziping_engine::validate::LIMIT;
     a.indicators[0].measure.target = Some(limit * dec!(2));
     let name = a.indicators[0].name.clone();
-    let path = "indicators[0].measure.actual";
+    let path = FIRST;
     let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
     assert!(!s.reachable, "{:?}", s.value);
     // At the limit itself, it is met within it (by rounding, a little below).
@@ -649,24 +657,14 @@ fn an_answer_stays_within_the_figures_a_form_accepts() {
 
 #[test]
 fn an_answer_is_found_between_its_first_steps_and_at_the_edge_of_the_range() {
-    use ziping_engine::scheme::{Band, Basis, Rule};
     // A peak: 6 points from 40 to below 80, 1 point either side. From 20, the steps up
     // pass into it (40.48) and the answer is its lower edge; far above it is 1 again.
-    let mut a = computed();
-    let band = |min, points| Band { min, points };
-    a.indicators[0].measure.rule = Rule::Bands {
-        basis: Basis::Actual,
-        bands: vec![
-            band(dec!(80), dec!(1)),
-            band(dec!(40), dec!(6)),
-            band(dec!(0), dec!(1)),
-        ],
-    };
-    let name = a.indicators[0].name.clone();
-    let path = "indicators[0].measure.actual";
-    paths::set(&mut a, path, Some(dec!(20))).unwrap();
-    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
-    assert_eq!(s.value, Some(dec!(40)));
+    let peak = [(dec!(80), dec!(1)), (dec!(40), dec!(6)), (dec!(0), dec!(1))];
+    let (a, full) = banded(&peak, dec!(20));
+    assert_eq!(
+        whatif::seek(&a, FIRST, &full).unwrap().value,
+        Some(dec!(40))
+    );
     // 预算执行率 0.00 needs 决算 below 0.37 (0.005%): reached only near 0, the range's
     // lower edge, which the doubling steps down from 733.88 jump past.
     let s = whatif::seek(&computed(), ACTUAL, &goal("item:预算执行率<=0")).unwrap();
@@ -675,19 +673,10 @@ fn an_answer_is_found_between_its_first_steps_and_at_the_edge_of_the_range() {
 
 #[test]
 fn a_figure_typed_below_zero_is_sought_from_zero() {
-    use ziping_engine::scheme::{Band, Basis, Rule};
     // 6 points from 0 to below 40, 1 from 40; −5 (a negative figure, an error of its own)
     // scores nothing. The nearest answer a form accepts is 0.
-    let mut a = computed();
-    let band = |min, points| Band { min, points };
-    a.indicators[0].measure.rule = Rule::Bands {
-        basis: Basis::Actual,
-        bands: vec![band(dec!(40), dec!(1)), band(dec!(0), dec!(6))],
-    };
-    let name = a.indicators[0].name.clone();
-    let path = "indicators[0].measure.actual";
-    paths::set(&mut a, path, Some(dec!(-5))).unwrap();
-    let s = whatif::seek(&a, path, &goal(&format!("item:{name}>=6"))).unwrap();
+    let (a, full) = banded(&[(dec!(40), dec!(1)), (dec!(0), dec!(6))], dec!(-5));
+    let s = whatif::seek(&a, FIRST, &full).unwrap();
     assert_eq!(
         (s.reachable, s.value, s.change),
         (true, Some(dec!(0)), Some(dec!(5)))
