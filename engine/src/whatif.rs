@@ -331,15 +331,11 @@ impl Metric {
             }
             _ => return self.of(card).map(|_| Ok(self.clone())),
         };
-        let section = |name: &str| named_section(card, name).is_some();
-        let as_metric = |name: &str| {
-            if section(name) {
-                Metric::Section(name.to_string())
-            } else {
-                Metric::Item(name.to_string())
-            }
+        let as_metric = |name: &str| match named_section(card, name) {
+            Some(x) => Metric::Section(x.name.clone()),
+            None => Metric::Item(name.to_string()),
         };
-        if section(n) || card.items().any(|i| i.name == *n) {
+        if named_section(card, n).is_some() || card.items().any(|i| i.name == *n) {
             return Some(Ok(as_metric(n)));
         }
         let mut names: Vec<&str> = card
