@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::pages::basics::Basics;
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
         keys.remove();
         focus.remove();
     });
+    let header = NodeRef::<leptos::html::Header>::new();
+    header.on_load(follow_height);
     let project = Memo::new(move |_| ctx.assessment.with(|a| a.kind == Kind::Project));
     // The form is drawn once the score beside it has painted: on a slow PC the score shows
     // in half the time (issue #13).
@@ -96,7 +99,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <div class="app" on:drop=move |ev| on_drop(ctx, ev) on:dragover=on_drag_over>
-            <header>
+            <header node_ref=header>
                 <h1>{text::APP_TITLE}</h1>
                 <DraftBar/>
                 <nav aria-label=text::CONTENTS>
@@ -131,6 +134,27 @@ pub fn App() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Keeps the page's `--header` at the sticky header's height, which its notices change, so
+/// the score panel and a page scrolled to sit below the header rather than under it.
+fn follow_height(header: web_sys::HtmlElement) {
+    let measured = header.clone();
+    let resized = Closure::<dyn FnMut()>::new(move || {
+        let height = format!("{}px", measured.offset_height());
+        if let Some(root) = document().document_element() {
+            if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
+                let _ = root.style().set_property("--header", &height);
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(&header);
+    // Held until the app is unmounted (the browser tests mount it many times).
+    let held = StoredValue::new_local((observer, resized));
+    on_cleanup(move || held.with_value(|(observer, _)| observer.disconnect()));
 }
 
 /// Scrolls to the page the address names (`#indicators`), which was not yet drawn when the

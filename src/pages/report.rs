@@ -120,12 +120,16 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
+/// A block's key in `<For>`: its place and content, so a block is drawn again when it changes.
 fn block_key(i: usize, b: &Block) -> String {
     match b {
         Block::Generated(p) => format!("g:{}", p.key),
         Block::Heading { text, .. } => format!("{i}:h:{text}"),
         Block::Prose { text } => format!("{i}:p:{text}"),
-        Block::Table(t) => format!("{i}:t:{:?}", t.rows),
+        Block::Table(t) => {
+            let cells: Vec<String> = t.rows.iter().map(|row| row.join("\t")).collect();
+            format!("{i}:t:{}", cells.join("\n"))
+        }
     }
 }
 

@@ -60,3 +60,24 @@ test("focus moved by Tab is never hidden under the sticky header", async ({ page
   }));
   expect(top).toBeGreaterThanOrEqual(headerBottom);
 });
+
+test("the score panel and a page scrolled to stay below the header when notices make it taller", async ({ page }) => {
+  await openSample(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const headerBefore = await page.evaluate(() => document.querySelector("header").offsetHeight);
+  // Two failed imports: two notices in the header.
+  for (const name of ["一.json", "二.json"]) {
+    await page.getByTestId("import-input").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from("这不是 JSON") });
+  }
+  await expect(page.locator("header .notice")).toHaveCount(2);
+  await page.locator("#indicators").evaluate((el) => el.scrollIntoView());
+  await page.waitForTimeout(100);
+  const at = await page.evaluate(() => ({
+    header: document.querySelector("header").getBoundingClientRect().bottom,
+    panel: document.querySelector(".score-panel").getBoundingClientRect().top,
+    page: document.getElementById("indicators").getBoundingClientRect().top,
+  }));
+  expect(at.header).toBeGreaterThan(headerBefore + 40);
+  expect(at.panel).toBeGreaterThanOrEqual(at.header);
+  expect(at.page).toBeGreaterThanOrEqual(at.header);
+});
