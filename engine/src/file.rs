@@ -115,9 +115,11 @@ pub fn encode_scheme(s: &Scheme) -> String {
 /// Why writing a file cannot fail: every map key in the model is text.
 const WRITABLE: &str = "the model serializes to JSON";
 
-/// Two-space indents, as files are written.
+/// Two-space indents, as files are written. Through a JSON value, as storage writes drafts:
+/// one serializer of the model in the app's module, not two.
 fn pretty(document: &impl Serialize) -> String {
-    serde_json::to_string_pretty(document).expect(WRITABLE)
+    let value = serde_json::to_value(document).expect(WRITABLE);
+    serde_json::to_string_pretty(&value).expect(WRITABLE)
 }
 
 /// A file's top level: the version, the kind, and the body under the kind's name.
