@@ -33,6 +33,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# The crates the wasm builds need, std's own included (build-std resolves them from the
+# nightly's rust-src): Trunk runs cargo offline, so on a fresh machine they must be here first.
+(
+  source scripts/old-browser-env.sh
+  cargo fetch --target wasm32-unknown-unknown --quiet
+)
+
 # cargo-fuzz (scripts/fuzz.sh) and cargo-mutants (mutation testing, RELIABILITY.md).
 if ! cargo fuzz --version >/dev/null 2>&1; then
   log "installing cargo-fuzz (about 3 minutes)"

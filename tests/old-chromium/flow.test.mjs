@@ -53,9 +53,14 @@ async function textIs(page, selector, text) {
   }
 }
 
+/** The field at `path` once the form is drawn: the app draws it a frame after the score. */
+async function fieldOf(page, path) {
+  return page.waitForSelector(field(path), { timeout: TIMEOUT });
+}
+
 /** Types into a field as a user does: select what is there, type the new figure. */
 async function type(page, path, text) {
-  await page.focus(field(path));
+  await (await fieldOf(page, path)).focus();
   await page.evaluate((s) => document.querySelector(s).select(), field(path));
   await page.keyboard.type(text);
 }
@@ -92,7 +97,8 @@ async function mainFlow(browser, major, where, url) {
   await new Promise((r) => setTimeout(r, 800)); // autosave runs 250 ms after the last edit
   await page.reload();
   await textIs(page, testid("score-total"), "99.47");
-  assert.equal(await page.$eval(field("finance.spending.actual"), (e) => e.value), "700");
+  const actual = await fieldOf(page, "finance.spending.actual");
+  assert.equal(await actual.evaluate((e) => e.value), "700");
 
   // Exports: the CSV from the app, the .xlsx through the lazily loaded export module.
   const csv = (await download(page, "export-csv", ".csv")).toString("utf8");
