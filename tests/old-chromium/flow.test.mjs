@@ -60,8 +60,9 @@ async function fieldOf(page, path) {
 
 /** Types into a field as a user does: select what is there, type the new figure. */
 async function type(page, path, text) {
-  await (await fieldOf(page, path)).focus();
-  await page.evaluate((s) => document.querySelector(s).select(), field(path));
+  const input = await fieldOf(page, path);
+  await input.focus();
+  await input.evaluate((e) => e.select());
   await page.keyboard.type(text);
 }
 
