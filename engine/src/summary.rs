@@ -156,6 +156,14 @@ pub fn read(file: &str, text: &str) -> SummaryRow {
     }
 }
 
+/// The row of a file's bytes, decoded as the CLI reads any file ([`file::text_of`]):
+/// UTF-8 with or without a byte-order mark, UTF-16 with one, and otherwise GBK/GB18030,
+/// so a file Notepad saved as "ANSI" is summarised as its UTF-8 twin is.
+#[cfg(feature = "encoding")]
+pub fn read_bytes(file: &str, bytes: &[u8]) -> SummaryRow {
+    read(file, &file::text_of(bytes))
+}
+
 /// A column of the summary, in the order the table and the exports show them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

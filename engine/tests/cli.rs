@@ -435,6 +435,33 @@ fn a_gbk_file_is_read() {
     assert_eq!(card["total"], "99.32");
 }
 
+/// A file saved as GBK is summarised as its UTF-8 twin is, never called unreadable.
+#[test]
+fn summary_reads_a_gbk_file_as_its_utf8_twin() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let gbk = format!("{data}/sample-gbk.json");
+    let utf8 = format!("{data}/sample.json");
+    let out = ziping(&["summary", &gbk, &utf8]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let rows: Vec<&str> = text
+        .trim_start_matches('\u{feff}')
+        .split_terminator("\r\n")
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let cells = |row: &str, file: &str| row.strip_prefix(file).map(str::to_string);
+    assert_eq!(
+        cells(rows[1], &gbk),
+        Some(",广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,".to_string())
+    );
+    assert_eq!(cells(rows[1], &gbk), cells(rows[2], &utf8));
+}
+
 #[test]
 fn summary_writes_one_row_per_file_and_exits_as_score_does() {
     let dir = scratch("summary");

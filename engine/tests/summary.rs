@@ -149,6 +149,41 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
     );
 }
 
+/// A file saved as GBK (Notepad's "ANSI" on a Chinese system) is read through the same
+/// decoder as an import: its row is its UTF-8 twin's, byte for byte.
+#[test]
+fn a_gbk_file_has_the_row_of_its_utf8_twin() {
+    let gbk = include_bytes!("data/sample-gbk.json");
+    let cases: [(&str, &[u8]); 3] = [
+        ("GBK", gbk),
+        ("UTF-8", SAMPLE.as_bytes()),
+        (
+            "UTF-8 with a byte-order mark",
+            &[b"\xEF\xBB\xBF", SAMPLE.as_bytes()].concat(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let r = summary::read_bytes("天河区信访局.json", bytes);
+        assert_eq!(r, summary::read("天河区信访局.json", SAMPLE), "{what}");
+        assert_eq!(
+            cells(&r)[..10],
+            [
+                "天河区信访局.json",
+                "广州市天河区信访局",
+                "2023",
+                "部门整体",
+                "99.32",
+                "优",
+                "99.30%",
+                "0",
+                "0",
+                "",
+            ],
+            "{what}"
+        );
+    }
+}
+
 #[test]
 fn a_file_that_is_not_graded_excellent_is_not_flagged_for_low_execution() {
     // Without the override the low execution scores itself: 87.95% × 10 = 8.80, still 优

@@ -210,8 +210,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 fn summarize(files: &[&str], command: &Command) -> Result<ExitCode, String> {
     let rows: Vec<summary::SummaryRow> = files
         .iter()
-        .map(|path| match std::fs::read_to_string(path) {
-            Ok(text) => summary::read(path, &text),
+        .map(|path| match std::fs::read(path) {
+            Ok(bytes) => summary::read_bytes(path, &bytes),
             Err(e) => summary::unreadable(path, format!("无法读取（{e}）")),
         })
         .collect();
