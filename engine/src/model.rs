@@ -166,6 +166,50 @@ impl Assessment {
         }
         self.scheme.mark_custom();
     }
+
+    /// The rows the scheme does not score: criteria of an aspect it has not, indicators of
+    /// a kind none of its categories takes (after the scheme was changed, say).
+    pub fn unscored(&self) -> Unscored {
+        let s = &self.scheme;
+        Unscored {
+            criteria: (0..self.criteria.len())
+                .filter(|&i| s.aspect(self.criteria[i].aspect).is_none())
+                .collect(),
+            indicators: (0..self.indicators.len())
+                .filter(|&i| s.category_of(self.indicators[i].kind).is_none())
+                .collect(),
+        }
+    }
+
+    /// Takes out the rows the scheme does not score, and says which they were.
+    pub fn remove_unscored(&mut self) -> Unscored {
+        let gone = self.unscored();
+        retain_places(&mut self.criteria, &gone.criteria);
+        retain_places(&mut self.indicators, &gone.indicators);
+        gone
+    }
+}
+
+/// Keeps the rows of `rows` but those at the places `drop`.
+fn retain_places<T>(rows: &mut Vec<T>, drop: &[usize]) {
+    let mut place = 0;
+    rows.retain(|_| {
+        place += 1;
+        !drop.contains(&(place - 1))
+    });
+}
+
+/// Rows an assessment holds that its scheme does not score, by their places.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unscored {
+    pub criteria: Vec<usize>,
+    pub indicators: Vec<usize>,
+}
+
+impl Unscored {
+    pub fn is_empty(&self) -> bool {
+        self.criteria.is_empty() && self.indicators.is_empty()
+    }
 }
 
 impl Assessment {
