@@ -281,6 +281,11 @@ pub fn points_sum(group: &str, terms: &[String], sum: &str, points: &str) -> Str
     format!("{group}各项分值 {terms}，应等于 {points}")
 }
 
+/// A 一级指标 with points and nothing under it that can be scored.
+pub fn section_empty(section: &str, points: &str) -> String {
+    format!("一级指标「{section}」分值 {points} 分，但其下没有可评分的二级、三级指标，总分达不到满分；请在其下添加二级指标并选择其指标类别，或将分值改为 0")
+}
+
 pub fn project_management(section: &str) -> String {
     format!("项目支出绩效自评不设管理效率指标，评分标准中的「{section}」应删除，或改为部门整体支出绩效自评")
 }

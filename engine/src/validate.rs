@@ -609,13 +609,21 @@ fn indicators(a: &Assessment, f: &mut Findings) {
         let SectionBody::Indicators { categories } = &section.body else {
             continue;
         };
+        let sp = format!("scheme.sections[{si}]");
         let mut all_fixed = true;
-        for c in categories {
+        for (j, c) in categories.iter().enumerate() {
             let members: Vec<usize> = (0..a.indicators.len())
                 .filter(|&i| c.kinds.contains(&a.indicators[i].kind))
                 .collect();
             match c.points {
-                Some(p) => points_sum(a, &members, p, &format!("{}·{}", section.name, c.name), f),
+                Some(p) => points_sum(
+                    a,
+                    &members,
+                    p,
+                    &format!("{}·{}", section.name, c.name),
+                    &format!("{sp}.body.categories[{j}].points"),
+                    f,
+                ),
                 None => all_fixed = false,
             }
         }
@@ -626,7 +634,14 @@ fn indicators(a: &Assessment, f: &mut Findings) {
                         .is_some_and(|(x, _)| x == si)
                 })
                 .collect();
-            points_sum(a, &members, section.points, &section.name, f);
+            points_sum(
+                a,
+                &members,
+                section.points,
+                &section.name,
+                &format!("{sp}.points"),
+                f,
+            );
         }
     }
 }
@@ -640,18 +655,23 @@ fn measured(m: &Measure) -> bool {
     m.override_score.is_some() || (entered && (!m.rule.needs_actual() || m.actual.is_some()))
 }
 
-/// Indicator points in a group must add up to the group's points.
-fn points_sum(a: &Assessment, members: &[usize], points: Decimal, group: &str, f: &mut Findings) {
+/// Indicator points in a group must add up to the group's points. The finding names the
+/// members' points, or the group's own in the scheme (`group_path`) where it has none.
+fn points_sum(
+    a: &Assessment,
+    members: &[usize],
+    points: Decimal,
+    group: &str,
+    group_path: &str,
+    f: &mut Findings,
+) {
     let values: Vec<Decimal> = members.iter().map(|&i| a.indicators[i].points).collect();
     let sum = num::sum(values.iter().copied());
     if sum != Some(points) {
         let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
         f.error(
             "POINTS_SUM",
-            members
-                .iter()
-                .map(|i| format!("indicators[{i}].points"))
-                .collect(),
+            member_paths("indicators", members, group_path),
             text::points_sum(
                 group,
                 &terms,
@@ -678,11 +698,11 @@ fn criteria(a: &Assessment, f: &mut Findings) {
         }
         measure(a, &c.measure, c.points, &name, "", &at, f);
     }
-    for section in &s.sections {
+    for (si, section) in s.sections.iter().enumerate() {
         let SectionBody::Management { aspects } = &section.body else {
             continue;
         };
-        for spec in aspects {
+        for (j, spec) in aspects.iter().enumerate() {
             let members: Vec<usize> = (0..a.criteria.len())
                 .filter(|&i| a.criteria[i].aspect == spec.aspect)
                 .collect();
@@ -692,10 +712,11 @@ fn criteria(a: &Assessment, f: &mut Findings) {
                 let terms: Vec<String> = values.iter().map(|v| fmt_plain(*v)).collect();
                 f.error(
                     "POINTS_SUM",
-                    members
-                        .iter()
-                        .map(|i| format!("criteria[{i}].points"))
-                        .collect(),
+                    member_paths(
+                        "criteria",
+                        &members,
+                        &format!("scheme.sections[{si}].body.aspects[{j}].points"),
+                    ),
                     text::points_sum(
                         &format!("{}·{}", section.name, spec.aspect.label()),
                         &terms,
@@ -705,6 +726,19 @@ fn criteria(a: &Assessment, f: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// The points' paths of a group's members (`indicators[3].points`), or the group's own
+/// points in the scheme where it has no member, so a finding always has a field to show.
+fn member_paths(list: &str, members: &[usize], group_path: &str) -> Vec<String> {
+    if members.is_empty() {
+        vec![group_path.to_string()]
+    } else {
+        members
+            .iter()
+            .map(|i| format!("{list}[{i}].points"))
+            .collect()
     }
 }
 
@@ -1044,6 +1078,14 @@ fn scheme_into(s: &Scheme, prefix: &str, f: &mut Findings) {
                 rule_params(rule, sec.points, &sec.name, || format!("{sp}.body.rule"), f);
             }
             SectionBody::Indicators { categories } => {
+                // Points with no kind of indicator to earn them: the total cannot be reached.
+                if sec.points > Decimal::ZERO && categories.iter().all(|c| c.kinds.is_empty()) {
+                    f.error(
+                        "SCHEME_SECTION_EMPTY",
+                        vec![format!("{sp}.points")],
+                        text::section_empty(&sec.name, &fmt_plain(sec.points)),
+                    );
+                }
                 for (j, c) in categories.iter().enumerate() {
                     if c.name.trim().is_empty() {
                         f.error(

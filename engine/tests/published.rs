@@ -255,7 +255,7 @@ fn anhui_chizhou_tangxi_2022_total_row_of_zeros_is_flagged() {
             ("FUNDING_SUM", "finance.spending.adjusted", Severity::Error),
             ("FUNDING_SUM", "finance.spending.actual", Severity::Error),
             ("BASE_ZERO", "finance.spending.adjusted", Severity::Error),
-            ("POINTS_SUM", "", Severity::Error),
+            ("POINTS_SUM", "scheme.sections[3].points", Severity::Error),
         ])
     );
     let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();

@@ -1398,3 +1398,159 @@ fn a_scheme_s_points_add_up_at_every_level_and_its_grades_and_places_hold_at_the
         assert_eq!(!paths(&set, "SCHEME_PLACES").is_empty(), found, "{places}");
     }
 }
+
+/// A 一级指标 with points but nothing to score under it (no 二级, or none holding a kind of
+/// indicator) is an error naming the section and its points: the 100 points cannot be
+/// reached. One dropped to 0 points, or one with something to score, is not.
+#[test]
+fn a_section_with_points_and_nothing_to_score_is_an_error() {
+    use rust_decimal::Decimal;
+    use ziping_engine::model::IndicatorKind;
+    use ziping_engine::scheme::{IndicatorCategory, Scheme, Section};
+    fn add(s: &mut Scheme, points: Decimal, categories: Vec<IndicatorCategory>) {
+        s.sections.push(Section {
+            id: "new".into(),
+            name: "新一级指标".into(),
+            points,
+            body: SectionBody::Indicators { categories },
+        });
+    }
+    fn unnamed_kindless() -> IndicatorCategory {
+        IndicatorCategory {
+            name: "新二级指标".into(),
+            points: None,
+            kinds: Vec::new(),
+        }
+    }
+    type SchemeEdit = fn(&mut Scheme);
+    /// A finding's severity, paths and message.
+    type Want = &'static [(Severity, &'static str, &'static str)];
+    // (what, edit of the sample's scheme, the findings)
+    let cases: &[(&str, SchemeEdit, Want)] = &[
+        ("the sample's scheme", |_| {}, &[]),
+        (
+            "a new section of 50 points with no 二级",
+            |s| add(s, dec!(50), Vec::new()),
+            &[(
+                Severity::Error,
+                "scheme.sections[3].points",
+                "一级指标「新一级指标」分值 50 分，但其下没有可评分的二级、三级指标，总分达不到满分；请在其下添加二级指标并选择其指标类别，或将分值改为 0",
+            )],
+        ),
+        (
+            "a new section of 12.5 points whose 二级 holds no kind",
+            |s| add(s, dec!(12.5), vec![unnamed_kindless()]),
+            &[(
+                Severity::Error,
+                "scheme.sections[3].points",
+                "一级指标「新一级指标」分值 12.5 分，但其下没有可评分的二级、三级指标，总分达不到满分；请在其下添加二级指标并选择其指标类别，或将分值改为 0",
+            )],
+        ),
+        (
+            "a new section dropped to 0 points",
+            |s| add(s, dec!(0), Vec::new()),
+            &[],
+        ),
+        (
+            "a new section with a kind to score",
+            |s| {
+                let mut c = unnamed_kindless();
+                c.kinds.push(IndicatorKind::Cost);
+                add(s, dec!(50), vec![c]);
+            },
+            &[],
+        ),
+    ];
+    for (what, edit, want) in cases {
+        let mut a = sample();
+        edit(&mut a.scheme);
+        let found: Vec<(Severity, String, String)> = validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.code == "SCHEME_SECTION_EMPTY")
+            .map(|f| (f.severity, f.paths.join(" "), f.message))
+            .collect();
+        let want: Vec<(Severity, String, String)> = want
+            .iter()
+            .map(|(s, p, m)| (*s, p.to_string(), m.to_string()))
+            .collect();
+        assert_eq!(found, want, "{what}");
+    }
+}
+
+/// POINTS_SUM over a group with no member names the group's own points in the scheme, so
+/// the app has a field to go to: a section, a category with fixed points, an aspect.
+#[test]
+fn points_sum_over_an_empty_group_names_the_group_in_the_scheme() {
+    use ziping_engine::model::{Aspect, IndicatorKind};
+    /// Each POINTS_SUM's paths and the start of its message.
+    type Want = Vec<(Vec<&'static str>, &'static str)>;
+    // (what, the assessment, its POINTS_SUM findings)
+    let cases: Vec<(&str, Assessment, Want)> = vec![
+        ("the sample", sample(), vec![]),
+        (
+            "the project without its 满意度 indicator",
+            {
+                let mut a = ziping_engine::sample::project();
+                a.indicators
+                    .retain(|i| i.kind != IndicatorKind::Satisfaction);
+                a
+            },
+            vec![(
+                vec!["scheme.sections[3].points"],
+                "满意度指标各项分值 尚无指标",
+            )],
+        ),
+        (
+            "the sample without its output indicators",
+            {
+                let mut a = sample();
+                a.indicators.retain(|i| !i.kind.is_output());
+                a
+            },
+            vec![(
+                vec!["scheme.sections[1].body.categories[0].points"],
+                "履职效能·产出指标各项分值 尚无指标",
+            )],
+        ),
+        (
+            "the sample without its 预算编制 criteria",
+            {
+                let mut a = sample();
+                a.criteria.retain(|c| c.aspect != Aspect::Budgeting);
+                a
+            },
+            vec![(
+                vec!["scheme.sections[2].body.aspects[0].points"],
+                "管理效率·预算编制各项分值 尚无指标",
+            )],
+        ),
+        (
+            "a group with members names them, not the group",
+            {
+                let mut a = sample();
+                a.indicators[0].points = dec!(7);
+                a
+            },
+            vec![(
+                vec![
+                    "indicators[0].points",
+                    "indicators[1].points",
+                    "indicators[2].points",
+                ],
+                "履职效能·产出指标各项分值 7 + 6 + 8 = 21",
+            )],
+        ),
+    ];
+    for (what, a, want) in cases {
+        let found: Vec<(Vec<String>, String)> = validate::validate(&a)
+            .into_iter()
+            .filter(|f| f.code == "POINTS_SUM")
+            .map(|f| (f.paths, f.message))
+            .collect();
+        assert_eq!(found.len(), want.len(), "{what}: {found:#?}");
+        for ((paths, message), (want_paths, start)) in found.iter().zip(&want) {
+            assert_eq!(paths, want_paths, "{what}");
+            assert!(message.starts_with(start), "{what}: {message}");
+        }
+    }
+}
