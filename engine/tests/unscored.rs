@@ -62,5 +62,8 @@ fn an_indicator_whose_kind_the_scheme_lost_is_unscored_and_removed_alone() {
     let n = a.indicators.len();
     a.remove_unscored();
     assert_eq!(a.indicators.len(), n - satisfied.len());
-    assert!(a.indicators.iter().all(|x| x.kind != IndicatorKind::Satisfaction));
+    assert!(a
+        .indicators
+        .iter()
+        .all(|x| x.kind != IndicatorKind::Satisfaction));
 }
