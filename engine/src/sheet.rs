@@ -431,12 +431,28 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-/// User text for a spreadsheet cell: a leading = + - @ would start a formula.
+/// User text for a spreadsheet cell: a leading = + - @ would start a formula, so it is
+/// prefixed with an apostrophe; a negative number (-14677.60, -14677.60%) is a number,
+/// not a formula, and is written as it is.
 pub fn text_cell(t: &str) -> String {
-    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number(t) {
         format!("'{t}")
     } else {
         t.to_string()
+    }
+}
+
+/// Whether a cell is a negative decimal, optionally a percentage: `-` then ASCII digits,
+/// then optionally `.` and digits, then optionally `%`.
+fn negative_number(t: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(n) = t.strip_prefix('-') else {
+        return false;
+    };
+    let n = n.strip_suffix('%').unwrap_or(n);
+    match n.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(n),
     }
 }
 

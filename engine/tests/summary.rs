@@ -368,6 +368,44 @@ fn user_text_in_the_csv_cannot_run_as_a_formula() {
     assert!(csv.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{csv}");
 }
 
+/// The formula guard leaves a number alone, a negative one or a percentage included, and
+/// still guards any text a spreadsheet would run.
+#[test]
+fn the_formula_guard_passes_numbers_and_guards_text() {
+    use ziping_engine::sheet::text_cell;
+    // (cell, as written)
+    let cases = [
+        ("-14677.60%", "-14677.60%"),
+        ("-14677.60", "-14677.60"),
+        ("-5", "-5"),
+        ("-0.5%", "-0.5%"),
+        ("99.30%", "99.30%"),
+        ("-cmd", "'-cmd"),
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("-", "'-"),
+        ("-%", "'-%"),
+        ("-.5", "'-.5"),
+        ("-1.", "'-1."),
+        ("-1e5", "'-1e5"),
+        ("-1+1", "'-1+1"),
+        ("-1%%", "'-1%%"),
+        ("-1 ", "'-1 "),
+        ("-12.5%+cmd|' /C calc'!A0", "'-12.5%+cmd|' /C calc'!A0"),
+        ("\t-1", "'\t-1"),
+        ("-１", "'-１"),
+    ];
+    for (cell, want) in cases {
+        assert_eq!(text_cell(cell), want, "{cell:?}");
+    }
+    // A rate below zero (决算 entered negative) is written as the number it is.
+    let mut r = rows()[0].clone();
+    r.execution_rate = Some(rust_decimal::Decimal::new(-1_467_760, 2));
+    let csv = summary::csv([&r]);
+    assert!(csv.contains(",99.32,优,-14677.60%,0,0,,"), "{csv}");
+}
+
 #[test]
 fn the_workbook_holds_the_rows_with_figures_as_numbers() {
     let rows = rows();
