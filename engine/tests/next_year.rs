@@ -249,3 +249,33 @@ fn next_year_is_a_valid_file_whose_errors_are_only_what_is_left_to_fill() {
     let card = score::score(&next);
     assert!(card.total < dec!(60), "{}", card.total);
 }
+
+/// Mutants that survived (#24.19): every budget line's 决算 becomes its 上年决算 and
+/// nothing else of it carries over, 其他资金 and a project's 上年结转资金 included.
+#[test]
+fn every_budget_lines_actual_becomes_its_last_actual() {
+    let mut department = sample();
+    department.finance.other_funds.initial = Some(dec!(10));
+    department.finance.other_funds.adjusted = Some(dec!(12.5));
+    department.finance.other_funds.actual = Some(dec!(12.34));
+    let project = ziping_engine::sample::project();
+    let d = next_year(&department).finance;
+    let p = next_year(&project).finance;
+    assert_eq!(project.finance.carryover.actual, Some(dec!(9.50)));
+    // (line, next year's 上年决算, 年初预算, 调整预算, 决算; want 上年决算)
+    let cases = [
+        ("部门其他资金", &d.other_funds, Some(dec!(12.34))),
+        ("部门财政拨款", &d.appropriation, Some(dec!(733.88))),
+        ("部门整体支出", &d.spending, Some(dec!(733.88))),
+        ("项目上年结转资金", &p.carryover, Some(dec!(9.50))),
+        ("项目财政拨款", &p.appropriation, Some(dec!(170.10))),
+        ("项目年度资金总额", &p.spending, Some(dec!(179.60))),
+    ];
+    for (what, line, want) in cases {
+        assert_eq!(
+            (line.last_actual, line.initial, line.adjusted, line.actual),
+            (want, None, None, None),
+            "{what}"
+        );
+    }
+}
