@@ -64,6 +64,11 @@ pub fn App() -> impl IntoView {
     let header = NodeRef::<leptos::html::Header>::new();
     header.on_load(follow_height);
     let project = Memo::new(move |_| ctx.assessment.with(|a| a.kind == Kind::Project));
+    // 管理效率 is a page only where the scheme scores it (a department's, in the seed's scheme).
+    let management = Memo::new(move |_| {
+        ctx.assessment
+            .with(|a| a.kind != Kind::Project && a.scheme.aspects().next().is_some())
+    });
     // The form is drawn once the score beside it has painted: on a slow PC the score shows
     // in half the time (issue #13).
     let form_drawn = RwSignal::new(false);
@@ -89,7 +94,7 @@ pub fn App() -> impl IntoView {
         view! {
             {own}
             <Indicators/>
-            <Show when=move || !project.get()><Management/></Show>
+            <Show when=move || management.get()><Management/></Show>
             <Problems/>
             <SheetPage/>
             <ReportPage/>
@@ -109,7 +114,7 @@ pub fn App() -> impl IntoView {
                         } else {
                             &[("basics", text::NAV_BASICS), ("finance", text::NAV_FINANCE)]
                         };
-                        let management: &[(&str, &str)] = if project.get() { &[] } else { &[("management", text::NAV_MANAGEMENT)] };
+                        let management: &[(&str, &str)] = if management.get() { &[("management", text::NAV_MANAGEMENT)] } else { &[] };
                         own.iter()
                             .chain(&[("indicators", text::NAV_INDICATORS)])
                             .chain(management)

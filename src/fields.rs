@@ -362,9 +362,14 @@ pub fn keep_focus() {
 /// Focuses the field at a path, as a finding in the list asks.
 pub fn focus(path: &str) {
     if let Some(el) = document().get_element_by_id(path) {
-        el.scroll_into_view_with_bool(false);
+        // Centred, so the message under the field shows too (at the bottom edge it did not).
+        let centre = web_sys::ScrollIntoViewOptions::new();
+        centre.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&centre);
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
+            let still = web_sys::FocusOptions::new();
+            still.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&still);
         }
     }
 }

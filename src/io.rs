@@ -231,15 +231,25 @@ pub enum Office {
     SummaryXlsx,
 }
 
+/// What became of an export the user asked for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Exported {
+    /// The file was written and offered.
+    Written,
+    /// It waits for figures that are not numbers; the refusal's banner says which.
+    Refused,
+}
+
 /// Writes an Office file through the lazily loaded export module and offers it.
-pub async fn export_office(ctx: Ctx, kind: Office) -> Result<(), String> {
+pub async fn export_office(ctx: Ctx, kind: Office) -> Result<Exported, String> {
     if invalid::refuse_export(ctx) {
-        return Ok(());
+        return Ok(Exported::Refused);
     }
     let (title, input) = ctx
         .assessment
         .with_untracked(|a| (a.title.clone(), file::encode_assessment(a)));
-    office(kind, &title, &input).await
+    office(kind, &title, &input).await?;
+    Ok(Exported::Written)
 }
 
 /// Writes an Office file of an assessment file's text through the export module, and

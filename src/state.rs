@@ -44,6 +44,8 @@ pub enum Notice {
     /// An export waits for figures that are not numbers to be corrected.
     ExportRefused(String),
     Info(String),
+    /// What a paste wrote over: true of the step it names, so an undo or redo takes it away.
+    Pasted(String),
     Deleted(String),
     SaveFailed(String),
 }
@@ -173,7 +175,7 @@ pub fn row_key() -> u64 {
 
 impl Ctx {
     pub fn new() -> Self {
-        let assessment = RwSignal::new(Assessment::new(schemes::guangzhou_departmental()));
+        let assessment = RwSignal::new(blank());
         let card = Memo::new(move |_| assessment.with(score::score_figures));
         let raw = RwSignal::new(BTreeMap::new());
         // A typed text that is no number is an error like any other (its figure counts as blank).
@@ -378,7 +380,14 @@ impl Ctx {
     pub fn edit(&self, f: impl FnOnce(&mut Assessment)) {
         self.ensure_draft();
         self.remember();
-        self.assessment.update(f);
+        self.assessment.update(|a| {
+            // A title the user never typed follows the department (or project) and year.
+            let follows = text::is_own_title(a).then(|| a.title.clone());
+            f(a);
+            if follows.is_some_and(|before| before == a.title) {
+                a.title = text::own_title(a);
+            }
+        });
         self.edited();
     }
 
@@ -434,6 +443,10 @@ impl Ctx {
         let Some((a, raw)) = step else {
             return;
         };
+        let pasted = |n: &Notice| matches!(n, Notice::Pasted(_));
+        if self.notices.with_untracked(|l| l.iter().any(pasted)) {
+            self.notices.update(|l| l.retain(|n| !pasted(n)));
+        }
         self.assessment.set(a);
         self.raw.set(raw);
         self.epoch.update(|e| *e += 1);
@@ -470,12 +483,15 @@ impl Ctx {
 
     /// Takes row `i` out of a keyed table (`prefix` is its paths' start, `indicators[`):
     /// the row, its key, and the texts kept for its fields, the rows after it moving up.
+    /// The focus then goes to the row that took its place, or the one before, or else to the
+    /// element `when_none` (the table's add button).
     pub fn remove_row<T>(
         &self,
         rows: impl FnOnce(&mut Assessment) -> &mut Vec<T>,
         keys: RwSignal<Vec<u64>>,
         prefix: &str,
         i: usize,
+        when_none: &'static str,
     ) {
         self.edit(|a| {
             let rows = rows(a);
@@ -490,6 +506,40 @@ impl Ctx {
         });
         self.raw
             .update(|r| remap_rows(r, prefix, after_removing(i)));
+        // Not to the page's body, where a keyboard user would have to start over.
+        let left = keys.with_untracked(Vec::len);
+        let row = if i < left { Some(i) } else { i.checked_sub(1) };
+        let target = row.map_or(when_none.to_string(), |n| format!("{prefix}{n}].name"));
+        let ctx = *self;
+        set_timeout(move || ctx.focus(&target), Duration::ZERO);
+    }
+
+    /// Takes out, as one step to undo, the criteria and indicators the scheme does not score
+    /// (`Assessment::unscored`), with their keys and kept texts.
+    pub fn remove_unscored(&self) {
+        let gone = self.assessment.with_untracked(Assessment::unscored);
+        if gone.is_empty() {
+            return;
+        }
+        self.edit(|a| {
+            a.remove_unscored();
+        });
+        for (keys, prefix, places) in [
+            (self.criterion_keys, "criteria[", &gone.criteria),
+            (self.indicator_keys, "indicators[", &gone.indicators),
+        ] {
+            keys.update(|k| {
+                let mut place = 0;
+                k.retain(|_| {
+                    place += 1;
+                    !places.contains(&(place - 1))
+                });
+            });
+            let map = |n: usize| {
+                (!places.contains(&n)).then(|| n - places.iter().filter(|&&p| p < n).count())
+            };
+            self.raw.update(|r| remap_rows(r, prefix, map));
+        }
     }
 
     pub fn notify(&self, n: Notice) {
@@ -506,11 +556,16 @@ impl Ctx {
 
     /// Starts up: checks storage, reports corrupt entries, opens the last draft.
     pub fn start(&self) {
-        let ok = storage::available();
-        self.storage_ok.set(ok);
-        if !ok {
-            self.notify(Notice::StorageDisabled);
-            return;
+        match storage::access() {
+            storage::Access::Writable => {}
+            // Full is no reason to hide the drafts it holds: they open, and the notice says
+            // that new edits stay in the page only.
+            storage::Access::Full => self.notify(Notice::StorageFull),
+            storage::Access::Unavailable => {
+                self.storage_ok.set(false);
+                self.notify(Notice::StorageDisabled);
+                return;
+            }
         }
         for (key, _) in storage::corrupt_entries() {
             self.notify(Notice::Corrupt {
@@ -579,8 +634,13 @@ impl Ctx {
         self.create_linked(a, base);
     }
 
-    fn create_linked(&self, a: Assessment, base: Option<String>) {
+    fn create_linked(&self, mut a: Assessment, base: Option<String>) {
         let id = new_id();
+        // Two drafts never share a name in the list (a file imported twice, say).
+        let taken: Vec<String> = self
+            .drafts
+            .with_untracked(|d| d.iter().map(|m| m.title.clone()).collect());
+        a.title = text::unique_title(&a.title, &taken);
         self.assessment.set(a);
         self.base.set(base);
         self.raw.set(BTreeMap::new());
@@ -593,12 +653,10 @@ impl Ctx {
         self.save_now();
     }
 
-    /// A blank draft for last calendar year, by the browser's date: the year assessed each
-    /// spring is the one just ended.
+    /// A blank draft (see `blank`), opened as a draft of its own.
     pub fn new_blank(&self) {
-        let mut a = Assessment::new(schemes::guangzhou_departmental());
+        let mut a = blank();
         a.title = text::UNTITLED.to_string();
-        a.year = js_sys::Date::new_0().get_full_year() as i32 - 1;
         self.create(a);
     }
 
@@ -621,7 +679,7 @@ impl Ctx {
     pub fn new_project(&self) {
         let mut a = Assessment::project(schemes::national_project());
         a.title = text::UNTITLED_PROJECT.to_string();
-        a.year = js_sys::Date::new_0().get_full_year() as i32 - 1;
+        a.year = last_year();
         self.create(a);
     }
 
@@ -662,8 +720,7 @@ impl Ctx {
                 self.open(&next);
             }
             None => {
-                self.assessment
-                    .set(Assessment::new(schemes::guangzhou_departmental()));
+                self.assessment.set(blank());
                 self.raw.set(BTreeMap::new());
             }
         }
@@ -740,6 +797,16 @@ impl Ctx {
         }
         if self.dirty.get_untracked() {
             self.save_now();
+            return;
+        }
+        // Made from this tab's own version: nothing of this tab's is lost by showing it, so
+        // there is nothing to keep as a copy (a tab with no edits of its own is not asked).
+        if storage::based_on(&id) == Some(self.rev.get_untracked()) {
+            let offered = self.superseded.get_value();
+            if self.open(&id) && offered.is_some() {
+                self.superseded.set_value(offered);
+                self.notify(Notice::Conflict);
+            }
             return;
         }
         let mine = (self.assessment.get_untracked(), self.raw.get_untracked());
@@ -829,6 +896,18 @@ fn notes_for(
                 })
         })
         .collect()
+}
+
+/// The year assessed each spring: the one just ended, by the browser's date.
+fn last_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32 - 1
+}
+
+/// The form with no draft open, and 新建空白: a department's, for last calendar year.
+fn blank() -> Assessment {
+    let mut a = Assessment::new(schemes::guangzhou_departmental());
+    a.year = last_year();
+    a
 }
 
 fn new_id() -> String {

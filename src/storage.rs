@@ -118,9 +118,31 @@ fn storage() -> Option<web_sys::Storage> {
     Some(Browser::raw())
 }
 
-/// Whether drafts can be kept: storage exists and accepts a write.
-pub fn available() -> bool {
-    storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+/// What the browser's storage allows now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Drafts are read and kept.
+    Writable,
+    /// Full: the drafts stored are read, but nothing more is written.
+    Full,
+    /// Disabled or not there (private mode, a policy).
+    Unavailable,
+}
+
+/// Whether drafts can be kept: storage exists and accepts a write, or refuses it only for
+/// lack of room (its drafts are still there to open).
+pub fn access() -> Access {
+    if storage().is_none() {
+        return Access::Unavailable;
+    }
+    match set(PROBE, "1") {
+        Ok(()) => {
+            remove(PROBE);
+            Access::Writable
+        }
+        Err(SaveError::Full) => Access::Full,
+        Err(_) => Access::Unavailable,
+    }
 }
 
 fn get(key: &str) -> Option<String> {
@@ -224,13 +246,29 @@ pub fn stored_rev(id: &str) -> u64 {
 
 /// Encodes a draft as stored: the engine's versioned file plus what the app adds.
 pub fn encode(d: &Draft) -> String {
+    encode_on(d, None)
+}
+
+/// `encode`, naming the revision the writing tab had when it made its edits: the tab whose
+/// revision that is knows its own version is in this one.
+fn encode_on(d: &Draft, based_on: Option<u64>) -> String {
     json!({
         "rev": d.rev,
+        "based_on": based_on,
         "raw": d.raw,
         "base": d.base,
         "document": file::assessment_document(&d.assessment),
     })
     .to_string()
+}
+
+/// The revision the stored draft `id` was made from, where its writer said.
+pub fn based_on(id: &str) -> Option<u64> {
+    let text = get(&draft_key(id))?;
+    serde_json::from_str::<Value>(&text)
+        .ok()?
+        .get("based_on")?
+        .as_u64()
 }
 
 /// Decodes a stored draft; the message says what is wrong, in Chinese.
@@ -289,7 +327,10 @@ pub fn save(d: &Draft, known: u64) -> Result<u64, SaveError> {
         return Err(SaveError::Conflict(stored));
     }
     let rev = known + 1;
-    set(&draft_key(&d.id), &encode(&Draft { rev, ..d.clone() }))?;
+    set(
+        &draft_key(&d.id),
+        &encode_on(&Draft { rev, ..d.clone() }, Some(d.rev)),
+    )?;
     set(&rev_key(&d.id), &rev.to_string())?;
     let mut metas: Vec<DraftMeta> = list().into_iter().filter(|m| m.id != d.id).collect();
     metas.push(DraftMeta {

@@ -3,6 +3,7 @@
 //! own words (ziping_engine::text).
 
 use rust_decimal::Decimal;
+use ziping_engine::model::{Assessment, Kind};
 use ziping_engine::num::{fmt_plain, ParseError};
 
 pub const APP_TITLE: &str = "自评 · 部门整体支出绩效自评计算器";
@@ -124,6 +125,8 @@ pub const EXPORT_SCHEME: &str = "导出评分标准";
 pub const UNTITLED: &str = "未命名自评";
 pub const COPY_SUFFIX: &str = "（副本）";
 pub const NO_DRAFT: &str = "还没有草稿：新建一份空白自评，或打开示例。";
+/// After the name of an open draft that storage could not keep.
+pub const NOT_STORED: &str = "（未保存到浏览器）";
 pub const DROP_HINT: &str = "也可以把 .json 文件拖到页面上导入";
 
 // Notices.
@@ -263,6 +266,24 @@ pub const NOT_SET: &str = "未选";
 // Management.
 pub const CHECKS: &str = "检查项";
 pub const RESET_CRITERIA: &str = "按评分标准重置管理效率细则";
+pub const REMOVE_UNSCORED: &str = "移除这些不计分的内容（可撤销）";
+
+/// What a scheme leaves unscored of the open assessment.
+pub fn unscored(scheme: &str, criteria: usize, indicators: usize) -> String {
+    let mut parts = Vec::new();
+    if criteria > 0 {
+        parts.push(format!("{criteria} 条管理效率细则（该标准没有这一方面）"));
+    }
+    if indicators > 0 {
+        parts.push(format!(
+            "{indicators} 个绩效指标（该标准没有对应的指标类别）"
+        ));
+    }
+    format!(
+        "评分标准「{scheme}」不为{}计分，它们各有一条问题。",
+        parts.join("和")
+    )
+}
 pub const EXAMPLE: &str = "示例数据";
 pub const DEFAULT_SPLIT: &str = " （默认拆分，可在评分标准中修改）";
 pub const CRITERION_NAME: &str = "细则";
@@ -466,6 +487,36 @@ pub fn print_title(year: &str, department: &str, document: &str) -> String {
 /// The title of a copy.
 pub fn copy_of(title: &str) -> String {
     format!("{title}{COPY_SUFFIX}")
+}
+
+/// `title`, or, where a draft has it already, `title（2）`, `title（3）`…
+pub fn unique_title(title: &str, taken: &[String]) -> String {
+    let free = |t: &String| !taken.contains(t);
+    std::iter::once(title.to_string())
+        .chain((2..).map(|n| format!("{title}（{n}）")))
+        .find(free)
+        .unwrap_or_default()
+}
+
+/// The title an assessment gets from its unit and year while the user has typed none:
+/// 2023年度某某局自评, or the placeholder while the unit is blank.
+pub fn own_title(a: &Assessment) -> String {
+    let (unit, placeholder) = match a.kind {
+        Kind::Departmental => (a.department.trim(), UNTITLED),
+        Kind::Project => (a.project_name.trim(), UNTITLED_PROJECT),
+    };
+    if unit.is_empty() {
+        placeholder.to_string()
+    } else {
+        format!("{}年度{unit}自评", a.year)
+    }
+}
+
+/// Whether an assessment's title is one the app gave it (`own_title`, or blank), not one
+/// the user typed.
+pub fn is_own_title(a: &Assessment) -> bool {
+    let t = a.title.trim();
+    t.is_empty() || t == UNTITLED || t == UNTITLED_PROJECT || t == own_title(a)
 }
 
 /// What an import did: an assessment (自评) became a draft.

@@ -181,6 +181,23 @@ fn another_tab_saves(department: &str) -> String {
     id
 }
 
+/// Another tab's save made from this tab's stored revision (as every tab's ordinary save
+/// is): its text names that revision as the one it was made from.
+fn another_tab_saves_on_this_tabs_version(department: &str) -> String {
+    let id = another_tab_saves(department);
+    let key = format!("ziping/v1/draft/{id}");
+    let mut stored: serde_json::Value =
+        serde_json::from_str(&local().get_item(&key).unwrap().unwrap()).unwrap();
+    let rev = stored["rev"].as_u64().unwrap();
+    stored["based_on"] = (rev - 1).into();
+    local().set_item(&key, &stored.to_string()).unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&format!("ziping/v1/rev/{id}")));
+    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    id
+}
+
 fn stored_department(id: &str) -> String {
     let text = local()
         .get_item(&format!("ziping/v1/draft/{id}"))
@@ -222,6 +239,23 @@ async fn another_tabs_newer_save_is_shown_and_this_tabs_can_be_kept_as_a_copy() 
     type_into("department", "副本里再改");
     settle(400).await;
     assert_eq!(stored_department(&copy), "副本里再改");
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_with_no_edits_of_its_own_shows_another_tabs_save_and_asks_nothing() {
+    app_with_sample().await;
+    type_into("department", "本页保存过的");
+    settle(400).await;
+    another_tab_saves_on_this_tabs_version("另一页在此基础上改的");
+    settle(10).await;
+    assert_eq!(input("department").value(), "另一页在此基础上改的");
+    assert!(
+        document()
+            .query_selector("[data-testid=\"conflict\"]")
+            .unwrap()
+            .is_none(),
+        "nothing of this tab's is lost, so no copy is offered"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -128,12 +128,12 @@ fn a_disabled_storage_is_reported() {
          get() { throw new DOMException('denied', 'SecurityError'); } })",
     )
     .unwrap();
-    let available = storage::available();
+    let access = storage::access();
     let saved = storage::save(&draft("f"), 0);
     let loaded = storage::load("f");
     let listed = storage::list();
     js_sys::eval("Object.defineProperty(window, 'localStorage', window.__kept)").unwrap();
-    assert!(!available);
+    assert_eq!(access, storage::Access::Unavailable);
     assert_eq!(saved, Err(SaveError::Unavailable));
     assert_eq!(loaded, Err(LoadError::Unavailable));
     assert!(listed.is_empty());

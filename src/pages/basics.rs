@@ -31,13 +31,20 @@ pub fn Basics() -> impl IntoView {
 pub fn year_and_unit() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
+        // Text, not type=number: a wheel turned over the focused field would change the year.
+        // What is typed stays as typed; a year that is not a whole number counts as none.
         <label for="year">{text::YEAR}
-            <input id="year" type="number" min="2000" max="2100"
-                prop:value=move || ctx.assessment.with(|a| a.year.to_string())
+            <input id="year" type="text" inputmode="numeric" autocomplete="off"
+                prop:value=move || ctx.raw.with(|r| r.get("year").cloned()).unwrap_or_else(|| ctx.assessment.with(|a| a.year.to_string()))
                 on:input=move |ev| {
-                    if let Ok(y) = event_target_value(&ev).trim().parse::<i32>() {
-                        ctx.edit(|a| a.year = y);
+                    let typed = event_target_value(&ev);
+                    let year = typed.trim().parse::<i32>().ok();
+                    if year.is_some_and(|y| y.to_string() == typed) {
+                        ctx.raw.update(|r| { r.remove("year"); });
+                    } else {
+                        ctx.edit_raw(|r| { r.insert("year".into(), typed); });
                     }
+                    ctx.edit(|a| a.year = year.unwrap_or_default());
                 }/>
             {crate::fields::notes("year".to_string())}
         </label>

@@ -13,9 +13,19 @@ use crate::text;
 pub fn DraftBar() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let picker = NodeRef::<leptos::html::Input>::new();
+    let title = Memo::new(move |_| ctx.assessment.with(|a| a.title.clone()));
     let options = move || {
         let current = ctx.draft_id.get();
-        ctx.drafts.with(|d| {
+        // The open draft, where storage could not keep it (full), is named all the same.
+        let unstored = current
+            .clone()
+            .filter(|id| !ctx.drafts.with(|d| d.iter().any(|m| m.id == *id)))
+            .map(|id| {
+                let refused = !ctx.storage_ok.get()
+                    || ctx.notices.with(|n| n.contains(&Notice::StorageFull));
+                view! { <option value=id selected=true>{title.get()}{refused.then_some(text::NOT_STORED)}</option> }
+            });
+        let stored = ctx.drafts.with(|d| {
             d.iter()
                 .map(|m| {
                     let selected = current.as_deref() == Some(m.id.as_str());
@@ -23,7 +33,8 @@ pub fn DraftBar() -> impl IntoView {
                     view! { <option value=m.id.clone() selected=selected>{mark}{m.title.clone()}</option> }
                 })
                 .collect_view()
-        })
+        });
+        (unstored, stored)
     };
     view! {
         <div class="draft-bar">
@@ -75,6 +86,30 @@ pub fn DraftBar() -> impl IntoView {
             <button type="button" on:click=move |_| io::export_scheme(ctx)>{text::EXPORT_SCHEME}</button>
         </div>
         <Notices/>
+        <UnscoredRows/>
+    }
+}
+
+/// Rows the scheme does not score (it was changed, or a file came so): said, with the one
+/// step that takes them out, since their errors sit on fields the form may not show.
+#[component]
+fn UnscoredRows() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let found = Memo::new(move |_| {
+        ctx.assessment.with(|a| {
+            let u = a.unscored();
+            (u.criteria.len(), u.indicators.len(), a.scheme.name.clone())
+        })
+    });
+    move || {
+        let (criteria, indicators, scheme) = found.get();
+        (criteria + indicators > 0).then(|| view! {
+            <div class="notice warning" role="status" data-testid="unscored">
+                <span>{text::unscored(&scheme, criteria, indicators)}" "
+                    <button type="button" data-testid="remove-unscored" on:click=move |_| ctx.remove_unscored()>{text::REMOVE_UNSCORED}</button>
+                </span>
+            </div>
+        })
     }
 }
 
@@ -132,7 +167,7 @@ fn Notices() -> impl IntoView {
                     Notice::ImportFailed(m) => ("notice error", view! { <span data-testid="import-error">{m.clone()}</span> }.into_any()),
                     Notice::ExportRefused(m) => ("notice error", view! { <span data-testid="export-refused">{m.clone()}</span> }.into_any()),
                     Notice::SaveFailed(m) => ("notice error", view! { <span>{text::SAVE_FAILED}"："{m.clone()}</span> }.into_any()),
-                    Notice::Info(m) => ("notice info", view! { <span>{m.clone()}</span> }.into_any()),
+                    Notice::Info(m) | Notice::Pasted(m) => ("notice info", view! { <span>{m.clone()}</span> }.into_any()),
                     Notice::Deleted(title) => (
                         "notice info",
                         view! {

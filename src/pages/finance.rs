@@ -132,7 +132,7 @@ fn Economic() -> impl IntoView {
                 });
                 ctx.edit(|x| *x = a);
                 if let (Some(first), Some(last)) = (replaced.first(), replaced.last()) {
-                    ctx.notify(Notice::Info(text::paste_replaced(
+                    ctx.notify(Notice::Pasted(text::paste_replaced(
                         *first,
                         *last,
                         replaced.len(),

@@ -58,7 +58,7 @@ pub fn Indicators() -> impl IntoView {
                 });
                 ctx.edit(|x| *x = a);
                 if let (Some(first), Some(last)) = (replaced.first(), replaced.last()) {
-                    ctx.notify(Notice::Info(text::paste_replaced(
+                    ctx.notify(Notice::Pasted(text::paste_replaced(
                         *first,
                         *last,
                         replaced.len(),
@@ -166,7 +166,8 @@ pub fn Indicators() -> impl IntoView {
             <h2>{text::NO_INDICATORS}{text::NAV_INDICATORS}</h2>
             <p class="derived">{counts}</p>
             <p class="hint">{text::INDICATOR_PASTE_HINT}</p>
-            <div class="table-scroll">
+            // Focusable, so a keyboard reaches what scrolls sideways (an empty table has no field).
+            <div class="table-scroll" tabindex="0" role="region" aria-label=text::NAV_INDICATORS>
             <table class="indicators" on:keydown=enter_moves_down on:paste=on_paste>
                 <thead><tr>
                     <th>"#"</th><th>{text::KIND}</th><th>{text::NAME}</th><th>{text::WORKLOAD_UNIT}</th><th>{text::POINTS}</th>
@@ -180,7 +181,7 @@ pub fn Indicators() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-            <button type="button" on:click=add>{text::ADD_INDICATOR}</button>
+            <button type="button" id="indicators.add" on:click=add>{text::ADD_INDICATOR}</button>
         </section>
     }
 }
@@ -290,7 +291,13 @@ fn row(key: u64) -> impl IntoView {
     };
     let remove = move |_| {
         let i = index.get_untracked();
-        ctx.remove_row(|a| &mut a.indicators, ctx.indicator_keys, "indicators[", i);
+        ctx.remove_row(
+            |a| &mut a.indicators,
+            ctx.indicator_keys,
+            "indicators[",
+            i,
+            "indicators.add",
+        );
     };
     let has_override = move || {
         ind.with(|x| {
@@ -335,7 +342,14 @@ fn row(key: u64) -> impl IntoView {
                     <select id=path(".measure.grade") aria-label=text::GRADE_Q prop:value=move || grade.get().map(Achievement::label).unwrap_or_default() on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let g = [Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].into_iter().find(|g| g.label() == v);
-                        with(&|x| x.measure.grade = g)
+                        // 达成 scores full points unless the user has entered a score: it is
+                        // the usual case, and the field stays open to a lower one.
+                        with(&|x| {
+                            x.measure.grade = g;
+                            if g == Some(Achievement::Achieved) && x.measure.entered_score.is_none() {
+                                x.measure.entered_score = Some(x.points);
+                            }
+                        })
                     }>
                         <option value="">{text::NOT_SET}</option>
                         {[Achievement::Achieved, Achievement::Partial, Achievement::NotAchieved].map(|g| view! {

@@ -113,7 +113,7 @@ pub fn Management() -> impl IntoView {
                 }
             }/>
             <div class="row">
-                <button type="button" on:click=reset>{text::RESET_CRITERIA}</button>
+                <button type="button" id="criteria.reset" on:click=reset>{text::RESET_CRITERIA}</button>
                 <button type="button" on:click=save>{text::SAVE_CRITERIA}</button>
             </div>
         </section>
@@ -157,7 +157,13 @@ fn criterion(key: u64) -> impl IntoView {
     let tip = RwSignal::new(String::new());
     let remove = move |_| {
         let i = index.get_untracked();
-        ctx.remove_row(|a| &mut a.criteria, ctx.criterion_keys, "criteria[", i);
+        ctx.remove_row(
+            |a| &mut a.criteria,
+            ctx.criterion_keys,
+            "criteria[",
+            i,
+            "criteria.reset",
+        );
     };
     let add_check = move |_| {
         with(&|x| {

@@ -296,7 +296,9 @@ pub fn office_button(
             let result = io::export_office(ctx, kind).await;
             busy.set(false);
             status.set(match result {
-                Ok(()) => format!("{}：{label}", text::EXPORTED),
+                Ok(io::Exported::Written) => format!("{}：{label}", text::EXPORTED),
+                // The banner above says why; "已生成" would contradict it.
+                Ok(io::Exported::Refused) => String::new(),
                 Err(e) => format!("{}：{e}", text::EXPORT_FAILED),
             });
         });

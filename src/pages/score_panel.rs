@@ -127,9 +127,13 @@ fn section(i: usize) -> impl IntoView {
             let el = event_target::<web_sys::HtmlDetailsElement>(&ev);
             open.set(el.open());
         }>
+            // The row inside the summary is the flex box: Chromium before 89 lays a summary
+            // out as a block whatever its display, with its triangle and the labels apart.
             <summary>
-                <span>{move || head.with(|h| h.0.clone())}</span>
-                <span class="figure"><b>{move || head.with(|h| h.1.clone())}</b>" / "{move || head.with(|h| h.2.clone())}</span>
+                <span class="summary-row">
+                    <span>{move || head.with(|h| h.0.clone())}</span>
+                    <span class="figure"><b>{move || head.with(|h| h.1.clone())}</b>" / "{move || head.with(|h| h.2.clone())}</span>
+                </span>
             </summary>
             {move || head.with(|h| h.3.clone()).map(|n| view! { <p class="note warning">{n}</p> })}
             <ul class="formulas" aria-label=text::FORMULA>
@@ -199,7 +203,7 @@ fn Findings() -> impl IntoView {
                     };
                     view! {
                         <li class=class>
-                            <button type="button" class="link" title=f.code on:click=move |_| ctx.focus(&path)>
+                            <button type="button" class="link" data-code=f.code on:click=move |_| ctx.focus(&path)>
                                 {f.message.clone()}
                             </button>
                         </li>

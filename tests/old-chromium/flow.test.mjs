@@ -177,6 +177,60 @@ for (const build of BUILDS) {
       }
     });
 
+    test("打开示例 clicked at the first possible moment, 20 times over, never panics (issue #24)", async () => {
+      const page = await openPage(browser, `${build.major}-earliest`);
+      // As the button is put in the page, before the app's own next task: earlier than any
+      // user can click. And as puppeteer sees it: the moment a user could.
+      await page.evaluateOnNewDocument(() => {
+        if (!location.search.includes("earliest")) return;
+        new MutationObserver((_, observer) => {
+          const button = document.querySelector('[data-testid="load-sample"]');
+          if (button) {
+            observer.disconnect();
+            button.click();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      for (let run = 0; run < 20; run++) {
+        await page.evaluate(() => localStorage.clear()).catch(() => {});
+        await page.goto(run % 2 ? `${HTTP}?earliest` : HTTP);
+        if (run % 2 === 0) {
+          const button = await page.waitForSelector(testid("load-sample"), { timeout: TIMEOUT });
+          await button.click();
+        }
+        await textIs(page, testid("score-total"), "99.32");
+        await fieldOf(page, "finance.spending.actual");
+        assert.deepEqual(page.errors, [], `run ${run + 1}`);
+      }
+      await page.close();
+    });
+
+    test("the engine module's pages (the README's example, engine-js.html) run without top-level await", async () => {
+      const readme = readFileSync("README.md", "utf8").split("## The engine as a JavaScript module")[1];
+      const pages = {
+        "/embed-readme.html": readme.match(/```html\n([\s\S]*?)```/)[1],
+        "/embed-file.html": readFileSync("tests/e2e/engine-js.html", "utf8"),
+      };
+      for (const [path, body] of Object.entries(pages)) {
+        const page = await openPage(browser, `${build.major}-embed`);
+        page.on("dialog", (d) => {
+          page.errors.push(`dialog: ${d.message()}`);
+          d.dismiss();
+        });
+        await page.setRequestInterception(true);
+        page.on("request", (r) =>
+          new URL(r.url()).pathname === path
+            ? r.respond({ contentType: "text/html; charset=utf-8", body })
+            : r.continue(),
+        );
+        await page.goto(HTTP.replace(/\/$/, path));
+        await textIs(page, "#total", "99.32");
+        await textIs(page, "#grade", "优");
+        assert.deepEqual(page.errors, [], path);
+        await page.close();
+      }
+    });
+
     test("printing with the report open prints the report alone (no :has() before Chromium 105)", async () => {
       const page = await openPage(browser, `${build.major}-print`);
       await page.goto(HTTP);
