@@ -89,10 +89,14 @@ async fn dropped_files_become_rows_that_sort_and_filter() {
     assert!(unreadable.text_content().unwrap().contains("无法读取"));
 
     // 总分, twice: descending, the unreadable file last.
+    let at = ziping_engine::summary::Column::ALL
+        .iter()
+        .position(|c| *c == ziping_engine::summary::Column::Total)
+        .unwrap();
     let total = document()
         .query_selector_all("[data-testid=\"summary-table\"] th button")
         .unwrap()
-        .get(4)
+        .get(at as u32)
         .unwrap()
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::figures;
 use crate::file;
-use crate::model::Assessment;
+use crate::model::{Assessment, Kind as ModelKind};
 use crate::num::{self, RoundingMode};
 use crate::scheme::Grade;
 use crate::score;
@@ -22,17 +22,23 @@ use crate::validate::{self, Severity};
 pub enum Kind {
     /// 部门整体支出绩效自评.
     Department,
+    /// 项目支出绩效自评.
+    Project,
 }
 
 impl Kind {
-    /// The kind of an assessment: every assessment is 部门整体 until the model has another.
-    pub fn of(_a: &Assessment) -> Kind {
-        Kind::Department
+    /// The kind of an assessment, as its file says.
+    pub fn of(a: &Assessment) -> Kind {
+        match a.kind {
+            ModelKind::Departmental => Kind::Department,
+            ModelKind::Project => Kind::Project,
+        }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             Kind::Department => "部门整体",
+            Kind::Project => "项目",
         }
     }
 }
@@ -81,6 +87,9 @@ pub struct SummaryRow {
     /// The file's name as it was given.
     pub file: String,
     pub department: String,
+    /// 项目名称: a project's name, so a department's projects are told apart; empty for a
+    /// 部门整体 file or one that could not be read.
+    pub project_name: String,
     /// 年度; none where it is blank or the file could not be read.
     pub year: Option<i32>,
     pub kind: Option<Kind>,
@@ -117,6 +126,10 @@ pub fn row(file: &str, a: &Assessment) -> SummaryRow {
     SummaryRow {
         file: file.to_string(),
         department: a.department.trim().to_string(),
+        project_name: match Kind::of(a) {
+            Kind::Project => a.project_name.trim().to_string(),
+            Kind::Department => String::new(),
+        },
         year: (a.year != 0).then_some(a.year),
         kind: Some(Kind::of(a)),
         total: Some(card.total),
@@ -136,6 +149,7 @@ pub fn unreadable(file: &str, reason: String) -> SummaryRow {
     SummaryRow {
         file: file.to_string(),
         department: String::new(),
+        project_name: String::new(),
         year: None,
         kind: None,
         total: None,
@@ -170,6 +184,8 @@ pub fn read_bytes(file: &str, bytes: &[u8]) -> SummaryRow {
 pub enum Column {
     File,
     Department,
+    /// 项目名称.
+    ProjectName,
     Year,
     Kind,
     Total,
@@ -182,9 +198,10 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 11] = [
+    pub const ALL: [Column; 12] = [
         Column::File,
         Column::Department,
+        Column::ProjectName,
         Column::Year,
         Column::Kind,
         Column::Total,
@@ -200,6 +217,7 @@ impl Column {
         match self {
             Column::File => "文件",
             Column::Department => "部门",
+            Column::ProjectName => "项目名称",
             Column::Year => "年度",
             Column::Kind => "类别",
             Column::Total => "总分",
@@ -217,6 +235,7 @@ impl Column {
         match self {
             Column::File => r.file.clone(),
             Column::Department => r.department.clone(),
+            Column::ProjectName => r.project_name.clone(),
             Column::Year => r.year.map_or_else(String::new, |y| y.to_string()),
             Column::Kind => r.kind.map_or("", Kind::label).to_string(),
             // The total with the decimals its scheme keeps: 98.80, not 98.8.
@@ -244,7 +263,9 @@ impl Column {
                 .cmp(&(b.errors, b.flags.contains(&Flag::Unreadable))),
             Column::Warnings => a.warnings.cmp(&b.warnings),
             Column::Flags => a.flags.len().cmp(&b.flags.len()),
-            Column::File | Column::Department | Column::Reason => self.text(a).cmp(&self.text(b)),
+            Column::File | Column::Department | Column::ProjectName | Column::Reason => {
+                self.text(a).cmp(&self.text(b))
+            }
         }
     }
 }
@@ -358,7 +379,9 @@ mod workbook {
     use crate::xlsx::{FONT, GB2312};
 
     /// Column widths in Excel's units, in the order of [`Column::ALL`].
-    const WIDTHS: [f64; 11] = [28.0, 24.0, 7.0, 9.0, 8.0, 6.0, 11.0, 7.0, 7.0, 30.0, 40.0];
+    const WIDTHS: [f64; 12] = [
+        28.0, 24.0, 24.0, 7.0, 9.0, 8.0, 6.0, 11.0, 7.0, 7.0, 30.0, 40.0,
+    ];
 
     /// The summary as an .xlsx workbook: one sheet, figures as number cells, a filter on
     /// the header, which stays in view. `date` is the day it is written, for its properties.

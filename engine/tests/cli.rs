@@ -457,7 +457,7 @@ fn summary_reads_a_gbk_file_as_its_utf8_twin() {
     let cells = |row: &str, file: &str| row.strip_prefix(file).map(str::to_string);
     assert_eq!(
         cells(rows[1], &gbk),
-        Some(",广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,".to_string())
+        Some(",广州市天河区信访局,,2023,部门整体,99.32,优,99.30%,0,0,,".to_string())
     );
     assert_eq!(cells(rows[1], &gbk), cells(rows[2], &utf8));
 }
@@ -482,9 +482,20 @@ fn summary_writes_one_row_per_file_and_exits_as_score_does() {
     assert_eq!(
         rows(&out),
         [
-            "文件,部门,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明".to_string(),
-            format!("{good},广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,"),
+            "文件,部门,项目名称,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明".to_string(),
+            format!("{good},广州市天河区信访局,,2023,部门整体,99.32,优,99.30%,0,0,,"),
         ]
+    );
+
+    // A project file is a 项目 row named by its project.
+    let project = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/project.json");
+    let out = ziping(&["summary", project]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        rows(&out)[1],
+        format!(
+            "{project},广州市天河区信访局,信访事项办理专项经费,2023,项目,98.06,优,96.30%,0,0,,"
+        )
     );
 
     // A file with errors is in the table, marked; exit 1 as `score` gives.
@@ -493,7 +504,7 @@ fn summary_writes_one_row_per_file_and_exits_as_score_does() {
     let table = rows(&out);
     assert_eq!(table.len(), 3);
     assert!(
-        table[2].starts_with(&format!("{zeros},广州市天河区信访局,2023,部门整体,"))
+        table[2].starts_with(&format!("{zeros},广州市天河区信访局,,2023,部门整体,"))
             && table[2].ends_with(",校验未通过,"),
         "{}",
         table[2]
@@ -504,8 +515,8 @@ fn summary_writes_one_row_per_file_and_exits_as_score_does() {
     assert_eq!(out.status.code(), Some(2));
     let table = rows(&out);
     assert_eq!(table.len(), 5, "{table:?}");
-    assert!(table[3].starts_with(&format!("{bad},,,,,,,,,无法读取,文件不是有效的 JSON")));
-    assert!(table[4].starts_with(&format!("{missing},,,,,,,,,无法读取,无法读取（")));
+    assert!(table[3].starts_with(&format!("{bad},,,,,,,,,,无法读取,文件不是有效的 JSON")));
+    assert!(table[4].starts_with(&format!("{missing},,,,,,,,,,无法读取,无法读取（")));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(&format!("{bad}：文件不是有效的 JSON")),

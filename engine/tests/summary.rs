@@ -11,6 +11,7 @@ use ziping_engine::summary::{self, Column, Filter, Flag, Shown, SummaryRow};
 
 const SAMPLE: &str = include_str!("data/sample.json");
 const SCHEME: &str = include_str!("data/scheme-national-project.json");
+const PROJECT: &str = include_str!("data/project.json");
 
 /// The sample's file changed by `edit` on its assessment.
 fn variant(edit: impl FnOnce(&mut Value)) -> String {
@@ -62,6 +63,11 @@ fn rows() -> Vec<SummaryRow> {
         .collect()
 }
 
+/// A column's place in the table and the workbook.
+fn col(c: Column) -> u32 {
+    Column::ALL.iter().position(|x| *x == c).expect("a column") as u32
+}
+
 fn cells(r: &SummaryRow) -> Vec<String> {
     Column::ALL.iter().map(|c| c.text(r)).collect()
 }
@@ -69,10 +75,11 @@ fn cells(r: &SummaryRow) -> Vec<String> {
 #[test]
 fn each_file_has_its_row_with_its_figures_and_flags() {
     let rows = rows();
-    let want: [[&str; 10]; 7] = [
+    let want: [[&str; 11]; 7] = [
         [
             "天河区信访局.json",
             "广州市天河区信访局",
+            "",
             "2023",
             "部门整体",
             "99.32",
@@ -85,6 +92,7 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
         [
             "支出不符.json",
             "广州市天河区信访局",
+            "",
             "2023",
             "部门整体",
             "99.32",
@@ -97,6 +105,7 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
         [
             "执行率低.json",
             "广州市天河区信访局",
+            "",
             "2023",
             "部门整体",
             "99.32",
@@ -109,6 +118,7 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
         [
             "调整无理由.json",
             "广州市天河区信访局",
+            "",
             "2023",
             "部门整体",
             "99.32",
@@ -121,6 +131,7 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
         [
             "白云区.json",
             "白云区信访局",
+            "",
             "2024",
             "部门整体",
             "99.93",
@@ -130,12 +141,24 @@ fn each_file_has_its_row_with_its_figures_and_flags() {
             "0",
             "",
         ],
-        ["损坏.json", "", "", "", "", "", "", "", "", "无法读取"],
-        ["评分标准.json", "", "", "", "", "", "", "", "", "无法读取"],
+        ["损坏.json", "", "", "", "", "", "", "", "", "", "无法读取"],
+        [
+            "评分标准.json",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "无法读取",
+        ],
     ];
     assert_eq!(rows.len(), want.len(), "one row per file, none left out");
     for (r, want) in rows.iter().zip(want) {
-        assert_eq!(cells(r)[..10], want, "{}", r.file);
+        assert_eq!(cells(r)[..11], want, "{}", r.file);
     }
     assert_eq!(rows[0].reason, "");
     assert!(
@@ -166,10 +189,11 @@ fn a_gbk_file_has_the_row_of_its_utf8_twin() {
         let r = summary::read_bytes("天河区信访局.json", bytes);
         assert_eq!(r, summary::read("天河区信访局.json", SAMPLE), "{what}");
         assert_eq!(
-            cells(&r)[..10],
+            cells(&r)[..11],
             [
                 "天河区信访局.json",
                 "广州市天河区信访局",
+                "",
                 "2023",
                 "部门整体",
                 "99.32",
@@ -182,6 +206,85 @@ fn a_gbk_file_has_the_row_of_its_utf8_twin() {
             "{what}"
         );
     }
+}
+
+/// A project file is a 项目 row with its 项目名称, so a department's two projects are told
+/// apart; a department's file leaves the column blank.
+#[test]
+fn a_project_file_is_a_project_row_named_by_its_project() {
+    let mut other: Value = serde_json::from_str(PROJECT).expect("JSON");
+    other["project"]["project_name"] = "网上信访平台运维经费".into();
+    let other = serde_json::to_string_pretty(&other).expect("JSON");
+    let cases = [
+        (
+            summary::read("项目.json", PROJECT),
+            [
+                "项目.json",
+                "广州市天河区信访局",
+                "信访事项办理专项经费",
+                "2023",
+                "项目",
+                "98.06",
+                "优",
+                "96.30%",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        ),
+        (
+            summary::read("项目二.json", &other),
+            [
+                "项目二.json",
+                "广州市天河区信访局",
+                "网上信访平台运维经费",
+                "2023",
+                "项目",
+                "98.06",
+                "优",
+                "96.30%",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        ),
+        (
+            summary::read("部门.json", SAMPLE),
+            [
+                "部门.json",
+                "广州市天河区信访局",
+                "",
+                "2023",
+                "部门整体",
+                "99.32",
+                "优",
+                "99.30%",
+                "0",
+                "0",
+                "",
+                "",
+            ],
+        ),
+    ];
+    for (r, want) in &cases {
+        assert_eq!(cells(r), want, "{}", r.file);
+    }
+    // The column sorts and filters as text.
+    let mut rows: Vec<SummaryRow> = cases.iter().map(|(r, _)| r.clone()).collect();
+    summary::sort(&mut rows, Column::ProjectName, true);
+    assert_eq!(order(&rows), ["项目二.json", "项目.json", "部门.json"]);
+    let f = Filter {
+        shown: Shown::All,
+        text: "运维".into(),
+    };
+    assert_eq!(summary::filter(&rows, &f).len(), 1);
+    let csv = summary::csv(&rows);
+    assert!(
+        csv.contains("\r\n项目.json,广州市天河区信访局,信访事项办理专项经费,2023,项目,98.06,优,96.30%,0,0,,\r\n"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -349,14 +452,14 @@ fn the_csv_is_written_as_the_score_sheets_csv_is() {
     let rows = rows();
     let picked = [&rows[0], &rows[3], &rows[5]];
     let csv = summary::csv(picked);
-    let want = "\u{feff}文件,部门,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明\r\n\
-        天河区信访局.json,广州市天河区信访局,2023,部门整体,99.32,优,99.30%,0,0,,\r\n\
-        调整无理由.json,广州市天河区信访局,2023,部门整体,99.32,优,99.30%,1,0,校验未通过、人工评分未说明理由,\r\n";
+    let want = "\u{feff}文件,部门,项目名称,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明\r\n\
+        天河区信访局.json,广州市天河区信访局,,2023,部门整体,99.32,优,99.30%,0,0,,\r\n\
+        调整无理由.json,广州市天河区信访局,,2023,部门整体,99.32,优,99.30%,1,0,校验未通过、人工评分未说明理由,\r\n";
     assert!(csv.starts_with(want), "{csv}");
     let last = csv.strip_prefix(want).expect("the first rows");
     assert_eq!(
         last,
-        "损坏.json,,,,,,,,,无法读取,文件不是有效的 JSON（第 1 行第 23 列附近有误），未导入任何内容\r\n",
+        "损坏.json,,,,,,,,,,无法读取,文件不是有效的 JSON（第 1 行第 23 列附近有误），未导入任何内容\r\n",
         "an unreadable file's row, with the reason"
     );
 }
@@ -417,7 +520,7 @@ fn the_workbook_holds_the_rows_with_figures_as_numbers() {
     let bytes = summary::xlsx(&rows, day).expect("a workbook");
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx");
     let sheet = book.worksheet_range("汇总").expect("the sheet");
-    let header: Vec<String> = (0..11)
+    let header: Vec<String> = (0..12)
         .map(|c| {
             sheet
                 .get_value((0, c))
@@ -431,20 +534,23 @@ fn the_workbook_holds_the_rows_with_figures_as_numbers() {
         "the header"
     );
     assert_eq!(sheet.height(), 8, "the header and one row per file");
-    let at = |r: u32, c: u32| sheet.get_value((r, c)).cloned();
-    assert_eq!(at(1, 0), Some(Data::String("天河区信访局.json".into())));
-    assert_eq!(at(1, 2), Some(Data::Float(2023.0)));
-    assert_eq!(at(1, 4), Some(Data::Float(99.32)));
-    assert_eq!(at(1, 5), Some(Data::String("优".into())));
-    assert_eq!(at(1, 6), Some(Data::Float(0.993)));
-    assert_eq!(at(2, 7), Some(Data::Float(1.0)));
-    assert_eq!(at(3, 6), Some(Data::Float(0.8795)));
+    let at = |r: u32, c: Column| sheet.get_value((r, col(c))).cloned();
     assert_eq!(
-        at(4, 9),
+        at(1, Column::File),
+        Some(Data::String("天河区信访局.json".into()))
+    );
+    assert_eq!(at(1, Column::Year), Some(Data::Float(2023.0)));
+    assert_eq!(at(1, Column::Total), Some(Data::Float(99.32)));
+    assert_eq!(at(1, Column::Grade), Some(Data::String("优".into())));
+    assert_eq!(at(1, Column::ExecutionRate), Some(Data::Float(0.993)));
+    assert_eq!(at(2, Column::Errors), Some(Data::Float(1.0)));
+    assert_eq!(at(3, Column::ExecutionRate), Some(Data::Float(0.8795)));
+    assert_eq!(
+        at(4, Column::Flags),
         Some(Data::String("校验未通过、人工评分未说明理由".into()))
     );
-    assert_eq!(at(6, 9), Some(Data::String("无法读取".into())));
-    assert!(matches!(at(6, 10), Some(Data::String(s)) if s.contains("JSON")));
+    assert_eq!(at(6, Column::Flags), Some(Data::String("无法读取".into())));
+    assert!(matches!(at(6, Column::Reason), Some(Data::String(s)) if s.contains("JSON")));
 }
 
 #[test]
