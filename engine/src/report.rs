@@ -282,9 +282,9 @@ impl Writer<'_> {
         let funding = self.funding();
         self.generated("funding", funding);
         self.heading(2, "年度总体目标");
-        self.heading(3, "1. 预期目标");
+        self.heading(3, "预期目标");
         self.prose(&a.objectives);
-        self.heading(3, "2. 实际完成情况");
+        self.heading(3, "实际完成情况");
         self.prose(&a.key_tasks);
     }
 

@@ -450,8 +450,19 @@ fn the_card_and_the_files_follow_the_kind_through_the_command_line() {
     let form = run(&["form", &p]);
     assert!(String::from_utf8_lossy(&form.stdout).contains("项目名称,信访事项办理专项经费"));
     let report = run(&["report", &p, "--format", "text"]);
-    assert!(String::from_utf8_lossy(&report.stdout)
-        .starts_with("2023年度信访事项办理专项经费项目支出绩效自评报告"));
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(report.starts_with("2023年度信访事项办理专项经费项目支出绩效自评报告"));
+    // Each sub-heading numbered once: 1. 预期目标, never 1. 1. 预期目标.
+    let goals: Vec<&str> = report.lines().filter(|l| l.contains("目标")).collect();
+    assert_eq!(
+        goals[..2],
+        ["（三）年度总体目标", "1. 预期目标"],
+        "{report}"
+    );
+    assert!(
+        !report.contains("1. 1.") && !report.contains("2. 2."),
+        "{report}"
+    );
     // A project whose rows disagree is marked and exits 1.
     let bad = PROJECT_FILE.replacen("\"actual\": \"9.50\"", "\"actual\": \"9.40\"", 1);
     let bad_path = dir.join("bad.json");

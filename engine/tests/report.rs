@@ -431,6 +431,10 @@ fn assert_numbering(name: &str, r: &report::Report) {
             !title.is_empty() && !title.starts_with(' '),
             "{name}: 「{text}」"
         );
+        assert!(
+            (1..=4).all(|l| parse_number(l, &title).is_none()),
+            "{name}: 「{text}」 is numbered twice"
+        );
         last[at] = n;
         last[at + 1..].fill(0);
         depth = *level;
@@ -463,6 +467,7 @@ fn headings_are_numbered_in_order_at_every_level() {
         ),
         ("twelve national indicators", sample::enlarged(12)),
         ("two management sections", two_management),
+        ("the project sample", sample::project()),
     ];
     for (name, a) in &cases {
         assert_numbering(name, &report::report(a));
@@ -493,6 +498,37 @@ fn headings_are_numbered_in_order_at_every_level() {
             "1. 部门整体绩效目标产出指标完成情况",
             "2. 部门整体绩效目标效益指标完成情况",
             "（三）管理效率分析",
+            "三、存在的主要问题",
+            "四、下一步改进措施",
+        ]
+    );
+    // The project's, numbered once each.
+    let headings: Vec<String> = report::report(&cases[5].1)
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "一、项目基本情况",
+            "（一）项目概况",
+            "（二）项目资金投入和使用情况",
+            "（三）年度总体目标",
+            "1. 预期目标",
+            "2. 实际完成情况",
+            "二、绩效自评情况",
+            "（一）自评结论",
+            "（二）产出指标、效益指标、满意度指标分析",
+            "1. 数量指标完成情况",
+            "2. 质量指标完成情况",
+            "3. 时效指标完成情况",
+            "4. 社会效益指标完成情况",
+            "5. 可持续影响指标完成情况",
+            "6. 服务对象满意度指标完成情况",
             "三、存在的主要问题",
             "四、下一步改进措施",
         ]
