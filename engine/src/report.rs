@@ -220,6 +220,15 @@ impl Writer<'_> {
         }));
     }
 
+    /// A score as this report prints it: in a project's, as the score card does (49.50,
+    /// 10.00); in a department's without trailing zeros (40, 9.32), as the seed words it.
+    fn scored(&self, score: Decimal) -> String {
+        match self.a.kind {
+            Kind::Project => score.to_string(),
+            Kind::Departmental => Plain(score).to_string(),
+        }
+    }
+
     fn pct(&self, ratio: Option<Decimal>) -> String {
         ratio.map_or_else(|| "—".into(), |r| Pct(r, self.mode).to_string())
     }
@@ -550,7 +559,7 @@ impl Writer<'_> {
                     "{}分值{}分，得分{}分{rate}",
                     indicator(&s.name),
                     Plain(s.points),
-                    Plain(s.score)
+                    self.scored(s.score)
                 )
             })
             .collect::<Vec<_>>()
@@ -567,7 +576,7 @@ impl Writer<'_> {
             "根据《{kind}绩效自评表》评分标准（{}），{subject}{}{kind}绩效评价得分为{}分，评价等级为“{}”。其中，{parts}。",
             card.scheme,
             year(self.a),
-            Plain(card.total),
+            self.scored(card.total),
             card.grade.label(),
             kind = self.a.kind.label(),
         );
@@ -636,7 +645,7 @@ impl Writer<'_> {
             format!(
                 "指标分值{}分，自评得分{}分。{set}",
                 Plain(points),
-                Plain(scored),
+                self.scored(scored),
             ),
         );
         for s in indicator_sections {
@@ -711,7 +720,7 @@ impl Writer<'_> {
             self.a.year_label(),
             cat.name,
             cat.completed,
-            Plain(cat.score)
+            self.scored(cat.score)
         );
         let short: Vec<_> = cat
             .items
@@ -727,7 +736,7 @@ impl Writer<'_> {
             return s + &format!(
                 "未满分的{}个指标共失{}分，逐项得分及偏差原因见自评表。",
                 short.len(),
-                Plain(lost)
+                self.scored(lost)
             );
         }
         for item in short {
@@ -736,7 +745,7 @@ impl Writer<'_> {
                 "“{}”分值{}分，得分{}分（{}）{}。",
                 item.name,
                 Plain(item.points),
-                Plain(item.score),
+                self.scored(item.score),
                 item.formula,
                 if note.is_empty() {
                     String::new()
@@ -769,7 +778,7 @@ impl Writer<'_> {
             chinese_count(aspects.len()),
             indicator(&s.name),
             Plain(s.points),
-            Plain(s.score)
+            self.scored(s.score)
         );
         let short: Vec<String> = s
             .categories
@@ -780,7 +789,7 @@ impl Writer<'_> {
                     "{}分值{}分，得分{}分",
                     c.name,
                     Plain(c.points.unwrap_or_default()),
-                    Plain(c.score)
+                    self.scored(c.score)
                 )
             })
             .collect();

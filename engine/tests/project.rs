@@ -416,6 +416,29 @@ fn the_report_is_titled_and_written_for_a_project() {
     );
 }
 
+/// A project report prints every score as the score card does, 49.50 and 10.00, never
+/// 49.5 and 10 beside 9.63; the 分值 stay whole, as the card's.
+#[test]
+fn the_project_report_prints_scores_as_the_card_does() {
+    let a = sample::project();
+    let text = render::text(&report::report(&a));
+    let card = score::score(&a);
+    for s in &card.sections {
+        assert_eq!(s.score.scale(), 2, "{}", s.name);
+        let said = format!("分值{}分，得分{}分", s.points, s.score);
+        assert!(text.contains(&said), "{said}\n{text}");
+    }
+    for part in [
+        "2023年项目支出绩效评价得分为98.06分，评价等级为“优”。其中，预算执行率指标分值10分，得分9.63分（预算执行率96.30%）；产出指标分值50分，得分49.50分；效益指标分值30分，得分28.93分；满意度指标分值10分，得分10.00分。",
+        "指标分值90分，自评得分88.43分。",
+        "其中完成率100%的指标有1个，合计得分为24.50分。“群众来访接待场次”分值10分，得分9.50分（实际值 228 ÷ 目标值 240 = 95.00%，× 10 = 9.50）",
+        "每个指标评分为15分，其中完成率100%的指标有1个，合计得分为15.00分。",
+        "每个指标评分为10分，其中完成率100%的指标有1个，合计得分为10.00分。",
+    ] {
+        assert!(text.contains(part), "{part}\n{text}");
+    }
+}
+
 #[test]
 fn the_card_and_the_files_follow_the_kind_through_the_command_line() {
     let dir = std::env::temp_dir().join(format!("ziping-project-{}", std::process::id()));
