@@ -95,7 +95,8 @@ pub struct SummaryRow {
     pub kind: Option<Kind>,
     pub total: Option<Decimal>,
     pub grade: Option<Grade>,
-    /// 预算执行率 as a percentage with 2 decimals in the scheme's rounding: 99.30.
+    /// 预算执行率 as a percentage with 2 decimals in the scheme's rounding: 99.30; none
+    /// where the scheme scores no execution.
     pub execution_rate: Option<Decimal>,
     pub errors: usize,
     pub warnings: usize,
@@ -112,7 +113,13 @@ pub fn row(file: &str, a: &Assessment) -> SummaryRow {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let card = score::score_figures(a);
-    let rate = figures::derive(a).execution_rate;
+    // Only where the scheme scores it: a scheme without an execution block (or with one
+    // of 0 points) leaves the rate out of its total, so out of the table and its flags.
+    let scored = a
+        .scheme
+        .execution()
+        .is_some_and(|(s, ..)| !s.points.is_zero());
+    let rate = figures::derive(a).execution_rate.filter(|_| scored);
     let mut flags = Vec::new();
     if errors > 0 {
         flags.push(Flag::Invalid);

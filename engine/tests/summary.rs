@@ -287,6 +287,67 @@ fn a_project_file_is_a_project_row_named_by_its_project() {
     );
 }
 
+/// A scheme that scores no execution (none in it, or its block at 0 points) shows no
+/// 预算执行率 in the table, and flags no 优 over a low one: the rate is not part of its
+/// score. Where the scheme scores it, both are as ever.
+#[test]
+fn a_scheme_that_scores_no_execution_leaves_the_rate_blank() {
+    use ziping_engine::model::Assessment;
+    use ziping_engine::scheme::SectionBody;
+    fn low(a: &mut Assessment) {
+        a.finance.spending.actual = Some(rust_decimal::Decimal::new(650, 0));
+        a.finance.basic = Some(rust_decimal::Decimal::new(47040, 2));
+        a.finance.economic[0] = Some(rust_decimal::Decimal::new(43165, 2));
+    }
+    fn without(a: &mut Assessment) {
+        a.scheme
+            .sections
+            .retain(|s| !matches!(s.body, SectionBody::Execution { .. }));
+        a.execution_override = None;
+    }
+    fn zero_points(a: &mut Assessment) {
+        a.scheme.sections[0].points = rust_decimal::Decimal::ZERO;
+        a.execution_override = None;
+    }
+    type Edit = fn(&mut Assessment);
+    // (what, edits of the sample, 总分, 预算执行率, whether 优 over low execution is flagged)
+    let cases: [(&str, &[Edit], &str, &str, bool); 5] = [
+        ("the sample", &[], "99.32", "99.30%", false),
+        ("low execution, scored", &[low], "99.32", "87.95%", true),
+        ("no execution block", &[without], "90.00", "", false),
+        (
+            "no execution block, low",
+            &[without, low],
+            "90.00",
+            "",
+            false,
+        ),
+        (
+            "an execution block of 0 points, low",
+            &[zero_points, low],
+            "90.00",
+            "",
+            false,
+        ),
+    ];
+    for (what, edits, total, rate, flagged) in cases {
+        let mut a = ziping_engine::sample::sample();
+        for edit in edits {
+            edit(&mut a);
+        }
+        let r = summary::row("a.json", &a);
+        assert_eq!(
+            (
+                Column::Total.text(&r),
+                Column::ExecutionRate.text(&r),
+                r.flags.contains(&Flag::ExcellentLowExecution)
+            ),
+            (total.to_string(), rate.to_string(), flagged),
+            "{what}"
+        );
+    }
+}
+
 #[test]
 fn a_file_that_is_not_graded_excellent_is_not_flagged_for_low_execution() {
     // Without the override the low execution scores itself: 87.95% × 10 = 8.80, still 优
