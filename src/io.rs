@@ -369,11 +369,13 @@ fn is_json(name: &str) -> bool {
     name.to_lowercase().ends_with(".json")
 }
 
+/// A file's text as import reads it: bytes decoded by `text_of`, so a GBK file is read
+/// right, not garbled as UTF-8.
 async fn read(name: String, f: &web_sys::File) -> Received {
-    let text = JsFuture::from(f.text())
+    let text = JsFuture::from(f.array_buffer())
         .await
         .ok()
-        .and_then(|v| v.as_string());
+        .and_then(|buffer| text_of(&js_sys::Uint8Array::new(&buffer).to_vec()));
     Received { name, text }
 }
 

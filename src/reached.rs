@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use ziping_engine::validate::Finding;
 
 /// Whether a finding is about something not filled in yet: a field left empty, or a group
-/// of indicators with none in it (a points sum that names no field).
+/// of indicators with none in it (a points sum that names only the group, in the scheme).
 fn unfilled(f: &Finding) -> bool {
-    f.code == "REQUIRED" || (f.code == "POINTS_SUM" && f.paths.is_empty())
+    f.code == "REQUIRED"
+        || (f.code == "POINTS_SUM" && f.paths.iter().all(|p| p.starts_with("scheme.")))
 }
 
 #[derive(Clone, Copy)]

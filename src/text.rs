@@ -125,6 +125,8 @@ pub const EXPORT_SCHEME: &str = "导出评分标准";
 pub const UNTITLED: &str = "未命名自评";
 pub const COPY_SUFFIX: &str = "（副本）";
 pub const NO_DRAFT: &str = "还没有草稿：新建一份空白自评，或打开示例。";
+/// The total and grade while no draft is open.
+pub const NO_SCORE: &str = "—";
 /// After the name of an open draft that storage could not keep.
 pub const NOT_STORED: &str = "（未保存到浏览器）";
 pub const DROP_HINT: &str = "也可以把 .json 文件拖到页面上导入";

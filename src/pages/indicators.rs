@@ -134,6 +134,11 @@ pub fn Indicators() -> impl IntoView {
         if !scheduled.get_value() {
             scheduled.set_value(true);
             request_animation_frame(move || {
+                // Another draft opened before the frame came: this table is gone, and its
+                // signals with it (Chromium 78 and 86 gave the click that time; issue #24).
+                if scheduled.is_disposed() {
+                    return;
+                }
                 scheduled.set_value(false);
                 follow_screen();
             });

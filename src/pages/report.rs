@@ -36,7 +36,8 @@ pub fn ReportPage() -> impl IntoView {
         });
         leptos::task::spawn_local(async move {
             let ok = io::copy(&body).await;
-            status.set(if ok { text::COPIED } else { text::COPY_FAILED }.into());
+            // The page may have been rebuilt (another draft) while the clipboard answered.
+            status.try_set(if ok { text::COPIED } else { text::COPY_FAILED }.into());
         });
     };
     // Blocks keyed by content, generated paragraphs by their key: a paragraph being
@@ -294,8 +295,9 @@ pub fn office_button(
         status.set(text::EXPORTING.into());
         leptos::task::spawn_local(async move {
             let result = io::export_office(ctx, kind).await;
-            busy.set(false);
-            status.set(match result {
+            // The page may have been rebuilt (another draft) while the module wrote.
+            busy.try_set(false);
+            status.try_set(match result {
                 Ok(io::Exported::Written) => format!("{}：{label}", text::EXPORTED),
                 // The banner above says why; "已生成" would contradict it.
                 Ok(io::Exported::Refused) => String::new(),

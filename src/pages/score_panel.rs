@@ -14,8 +14,22 @@ use crate::text;
 pub fn ScorePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mode = move || ctx.assessment.with(|a| a.scheme.rounding.mode);
-    let total = move || ctx.card.with(|c| c.total.to_string());
-    let grade = move || ctx.card.with(|c| c.grade.label());
+    // With no draft open nothing has been filled in: no score yet, rather than a big 差.
+    let open = move || ctx.draft_id.with(Option::is_some);
+    let total = move || {
+        if open() {
+            ctx.card.with(|c| c.total.to_string())
+        } else {
+            text::NO_SCORE.into()
+        }
+    };
+    let grade = move || {
+        if open() {
+            ctx.card.with(|c| c.grade.label())
+        } else {
+            text::NO_SCORE
+        }
+    };
     let max = move || ctx.card.with(|c| c.max_total.normalize().to_string());
     let rate = move || {
         ctx.figures.with(|f| {
