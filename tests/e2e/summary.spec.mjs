@@ -37,7 +37,9 @@ const rows = (page) => page.getByTestId("summary-table").locator("tbody tr").eva
 async function drop(page, files) {
   await page.getByTestId("summary-drop").evaluate((zone, files) => {
     const data = new DataTransfer();
-    for (const [name, text] of Object.entries(files)) data.items.add(new File([text], name, { type: "application/json" }));
+    // A file is its text, or its bytes as base64 (a GBK file, say).
+    const body = (t) => (typeof t === "string" ? t : Uint8Array.from(atob(t.base64), (c) => c.charCodeAt(0)));
+    for (const [name, text] of Object.entries(files)) data.items.add(new File([body(text)], name, { type: "application/json" }));
     zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
   }, files);
@@ -67,10 +69,10 @@ test("a reviewer's summary: files dropped and a folder chosen, sorted, filtered 
   await drop(page, FILES);
   await expect(page.getByTestId("summary-count")).toHaveText("共 4 个文件");
   expect(await rows(page)).toEqual([
-    ["天河区信访局.json", "广州市天河区信访局", "2023", "部门整体", "99.32", "优", "99.30%", "0", "0", "", ""],
-    ["支出不符.json", "广州市天河区信访局", "2023", "部门整体", "99.32", "优", "99.30%", "1", "0", "校验未通过", ""],
-    ["白云区.json", "白云区信访局", "2024", "部门整体", "99.93", "优", "99.30%", "0", "0", "", ""],
-    ["损坏.json", "", "", "", "", "", "", "", "", "无法读取", "文件不是有效的 JSON（第 1 行第 1 列附近有误），未导入任何内容"],
+    ["天河区信访局.json", "广州市天河区信访局", "", "2023", "部门整体", "99.32", "优", "99.30%", "0", "0", "", ""],
+    ["支出不符.json", "广州市天河区信访局", "", "2023", "部门整体", "99.32", "优", "99.30%", "1", "0", "校验未通过", ""],
+    ["白云区.json", "白云区信访局", "", "2024", "部门整体", "99.93", "优", "99.30%", "0", "0", "", ""],
+    ["损坏.json", "", "", "", "", "", "", "", "", "", "无法读取", "文件不是有效的 JSON（第 1 行第 1 列附近有误），未导入任何内容"],
   ]);
   await expect(page.getByTestId("summary-table").locator("tr.invalid")).toHaveCount(1);
   await expect(page.getByTestId("summary-table").locator("tr.unreadable")).toHaveCount(1);
@@ -92,7 +94,7 @@ test("a reviewer's summary: files dropped and a folder chosen, sorted, filtered 
   writeFileSync(join(folder, "说明.txt"), "不是自评文件");
   await page.getByTestId("summary-folder").setInputFiles(folder);
   await expect(page.getByTestId("summary-count")).toHaveText("共 6 个文件");
-  const added = (await rows(page)).slice(4).map((r) => [r[0], r[1], r[6], r[9]]);
+  const added = (await rows(page)).slice(4).map((r) => [r[0], r[1], r[7], r[10]]);
   // Sorted by code unit, whatever order the browser walks the folder in: 低 (U+4F4E) first.
   expect(added.sort()).toEqual([
     ["2024年报送/低执行率.json", "天河区某街道", "87.95%", "评为优但预算执行率低于90%"],
@@ -103,7 +105,7 @@ test("a reviewer's summary: files dropped and a folder chosen, sorted, filtered 
   const header = (name) => page.getByTestId("summary-table").locator("th", { hasText: name }).getByRole("button");
   await header("总分").click();
   await expect(page.getByTestId("summary-table").locator("th", { hasText: "总分" })).toHaveAttribute("aria-sort", "ascending");
-  expect((await rows(page)).map((r) => r[4])).toEqual(["99.32", "99.32", "99.32", "99.32", "99.93", ""]);
+  expect((await rows(page)).map((r) => r[5])).toEqual(["99.32", "99.32", "99.32", "99.32", "99.93", ""]);
   await header("总分").click();
   await expect(page.getByTestId("summary-table").locator("th", { hasText: "总分" })).toHaveAttribute("aria-sort", "descending");
   expect((await rows(page)).map((r) => r[0])[0]).toBe("白云区.json");
@@ -128,10 +130,10 @@ test("a reviewer's summary: files dropped and a folder chosen, sorted, filtered 
   const csv = await downloadOf(page, "summary-export-csv");
   expect(csv.name).toBe("自评汇总.csv");
   const text = readFileSync(csv.path, "utf8");
-  expect(text.startsWith("\ufeff文件,部门,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明\r\n")).toBe(true);
+  expect(text.startsWith("\ufeff文件,部门,项目名称,年度,类别,总分,等级,预算执行率,错误数,提示数,标记,说明\r\n")).toBe(true);
   const lines = text.slice(1).split("\r\n").filter(Boolean);
   expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(shown.map((r) => r[0]));
-  expect(lines).toContain("白云区.json,白云区信访局,2024,部门整体,99.93,优,99.30%,0,0,,");
+  expect(lines).toContain("白云区.json,白云区信访局,,2024,部门整体,99.93,优,99.30%,0,0,,");
 
   // The workbook, through the export module.
   const xlsx = await downloadOf(page, "summary-export-xlsx");
@@ -152,4 +154,19 @@ test("a reviewer's summary: files dropped and a folder chosen, sorted, filtered 
 
   await page.getByTestId("summary-clear").click();
   await expect(page.locator("#summary")).toContainText("还没有文件");
+});
+
+test("a GBK file is summarised as its UTF-8 twin; a project file is a project, named", async ({ page }) => {
+  await page.goto("./");
+  await page.locator('nav a[href="#summary"]').click();
+  await drop(page, {
+    "国标码.json": { base64: readFileSync(resolve("engine/tests/data/sample-gbk.json")).toString("base64") },
+    "万国码.json": SAMPLE,
+    "项目.json": readFileSync(resolve("engine/tests/data/project.json"), "utf8"),
+  });
+  await expect(page.getByTestId("summary-count")).toHaveText("共 3 个文件");
+  const [gbk, utf8, project] = await rows(page);
+  expect(gbk.slice(1)).toEqual(utf8.slice(1));
+  expect(gbk.slice(1, 7)).toEqual(["广州市天河区信访局", "", "2023", "部门整体", "99.32", "优"]);
+  expect(project.slice(1, 6)).toEqual(["广州市天河区信访局", "信访事项办理专项经费", "2023", "项目", "98.06"]);
 });
