@@ -139,7 +139,8 @@ pub fn number(
         let now = typed.get_untracked();
         let same = match parse_input(&now) {
             Ok(d) => Some(d) == v,
-            Err(ParseError::Empty) => v.is_none(),
+            // A blank stays where the figure cannot be blank (a row's 分值 keeps 0).
+            Err(ParseError::Empty) => v.is_none() || v == written.get_value(),
             Err(_) => v == written.get_value(),
         };
         if !same {
@@ -156,15 +157,20 @@ pub fn number(
         let (id, value) = (id.get_untracked(), event_target_value(&ev));
         typed.set(value.clone());
         let parsed = parse_input(&value);
+        // Text that is no number counts as blank, never as the figure typed before it.
+        ctx.edit(|a| set(a, parsed.as_ref().ok().copied()));
+        let figure = model.get_untracked();
         // Text that is not written as the figure prints ("1.", "1,234", "99.3%", or no
-        // number at all) is kept, so a reload shows exactly what was typed.
+        // number at all) is kept, so a reload shows exactly what was typed; so is a blank
+        // where the figure cannot be blank.
         let canonical = parsed
             .as_ref()
             .ok()
             .map(|v| fmt_plain(*v))
             .unwrap_or_default();
-        if value != canonical {
-            ctx.edit_raw(|r| {
+        let keep = value != canonical || (value.trim().is_empty() && figure.is_some());
+        if keep {
+            ctx.raw.update(|r| {
                 r.insert(id, value.clone());
             });
         } else if ctx.raw.with_untracked(|r| r.contains_key(&id)) {
@@ -172,9 +178,7 @@ pub fn number(
                 r.remove(&id);
             });
         }
-        // Text that is no number counts as blank, never as the figure typed before it.
-        ctx.edit(|a| set(a, parsed.ok()));
-        written.set_value(model.get_untracked());
+        written.set_value(figure);
     };
     let on_paste_ev = move |ev: web_sys::ClipboardEvent| {
         if let Some(cb) = on_paste {

@@ -1554,3 +1554,36 @@ fn points_sum_over_an_empty_group_names_the_group_in_the_scheme() {
         }
     }
 }
+
+#[test]
+fn a_points_field_left_blank_is_unfilled_while_one_typed_zero_or_negative_is_wrong() {
+    use std::collections::BTreeMap;
+    let mut a = sample();
+    a.indicators[0].points = rust_decimal::Decimal::ZERO;
+    let at = "indicators[0].points".to_string();
+    let codes = |typed: &[(&str, &str)]| -> Vec<(&'static str, String)> {
+        let typed: BTreeMap<String, String> = typed
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        validate::validate_typed(&a, &typed)
+            .into_iter()
+            .filter(|f| f.paths == vec![at.clone()])
+            .map(|f| (f.code, f.message))
+            .collect()
+    };
+    // Blank, as a new row starts: not yet filled in.
+    let blank = codes(&[("indicators[0].points", "")]);
+    assert_eq!(blank.len(), 1);
+    assert_eq!(blank[0].0, "REQUIRED");
+    assert!(blank[0].1.ends_with("未填写"), "{}", blank[0].1);
+    assert!(blank[0].1.contains("分值"), "{}", blank[0].1);
+    assert_eq!(codes(&[("indicators[0].points", "  ")])[0].0, "REQUIRED");
+    // A 0 the user typed (nothing kept as text), or no text at all: 分值 must be above 0.
+    assert_eq!(codes(&[])[0].0, "POINTS_POSITIVE");
+    // Blank at another field does not change this one.
+    assert_eq!(
+        codes(&[("indicators[1].points", "")])[0].0,
+        "POINTS_POSITIVE"
+    );
+}

@@ -84,6 +84,10 @@ pub fn Indicators() -> impl IntoView {
         });
         ctx.indicator_keys
             .update(|k| k.push(crate::state::row_key()));
+        // Its 分值 starts blank, to be filled in, not a "0" to type after.
+        ctx.raw.update(|r| {
+            r.insert(format!("indicators[{n}].points"), String::new());
+        });
         // The new row is where the user types next, once it is drawn.
         set_timeout(
             move || ctx.focus(&format!("indicators[{n}].name")),

@@ -68,6 +68,11 @@ pub fn Management() -> impl IntoView {
                         example: false,
                     }));
                     ctx.criterion_keys.update(|k| k.push(row_key()));
+                    // Its 分值 starts blank, to be filled in, not a "0" to type after.
+                    let n = ctx.assessment.with_untracked(|a| a.criteria.len() - 1);
+                    ctx.raw.update(|r| {
+                        r.insert(format!("criteria[{n}].points"), String::new());
+                    });
                 };
                 // (checks, met) over the aspect's criteria, for its tick-all box.
                 let tally = Memo::new(move |_| {

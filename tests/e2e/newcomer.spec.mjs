@@ -77,10 +77,22 @@ test("a refused export says only why: no 已生成 under the refusal", async ({ 
   await expect(page.getByTestId("sheet-status")).not.toContainText("已生成");
 });
 
-test("a new indicator row's 达成 scores full points without a typed score", async ({ page }) => {
+test("a new indicator row's 分值 starts blank, not a red 0; its 达成 scores full points without a typed score", async ({ page }) => {
   await newBlank(page);
   await page.locator("#indicators\\.add").click();
-  await field(page, "indicators[0].points").fill("15");
+  const points = field(page, "indicators[0].points");
+  await expect(points).toHaveValue("");
+  await expect(page.locator(".finding.error", { hasText: "分值" })).toHaveCount(0);
+  // Clicked and typed, as a user does: 15, not 150.
+  await points.click();
+  await page.keyboard.type("15");
+  await expect(points).toHaveValue("15");
+  // Left blank, it is asked for once reached, by name, not as a 0.
+  await field(page, "indicators[0].name").fill("新指标");
+  await points.fill("");
+  await field(page, "indicators[0].name").focus();
+  await expect(page.locator(".finding.error", { hasText: "分值未填写" })).toHaveCount(1);
+  await points.fill("15");
   await field(page, "indicators[0].measure.rule").selectOption("qualitative");
   await field(page, "indicators[0].measure.grade").selectOption("达成");
   await expect(field(page, "indicators[0].measure.entered_score")).toHaveValue("15");
