@@ -134,9 +134,11 @@ pub const NOT_A_NUMBER: &str = "NOT_A_NUMBER";
 pub fn validate_typed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
     let mut found = unparsed(a, typed);
     let mut rest = validate(a);
-    // 分值 left blank (a new row's) is a figure not filled in, not the 0 the model keeps.
+    // 分值 left blank (a new row's) is a figure not filled in, not the 0 the model keeps; a
+    // points sum with such a term waits for it.
+    let blank = |p: &String| typed.get(p).is_some_and(|t| t.trim().is_empty());
+    rest.retain(|f| !(f.code == "POINTS_SUM" && f.paths.iter().any(blank)));
     for f in &mut rest {
-        let blank = |p: &String| typed.get(p).is_some_and(|t| t.trim().is_empty());
         if f.code == "POINTS_POSITIVE" && !f.paths.is_empty() && f.paths.iter().all(blank) {
             let label = f
                 .paths

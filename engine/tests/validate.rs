@@ -1586,4 +1586,17 @@ fn a_points_field_left_blank_is_unfilled_while_one_typed_zero_or_negative_is_wro
         codes(&[("indicators[1].points", "")])[0].0,
         "POINTS_POSITIVE"
     );
+    // The sum of a group with a blank term is judged once the term is filled in.
+    let sums = |typed: &[(&str, &str)]| {
+        let typed: BTreeMap<String, String> = typed
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        validate::validate_typed(&a, &typed)
+            .into_iter()
+            .filter(|f| f.code == "POINTS_SUM" && f.paths.contains(&at))
+            .count()
+    };
+    assert_eq!(sums(&[]), 1);
+    assert_eq!(sums(&[("indicators[0].points", "")]), 0);
 }
