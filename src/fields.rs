@@ -159,6 +159,7 @@ pub fn number(
         let parsed = parse_input(&value);
         // Text that is no number counts as blank, never as the figure typed before it.
         ctx.edit(|a| set(a, parsed.as_ref().ok().copied()));
+        ctx.sync_row(&id);
         let figure = model.get_untracked();
         // Text that is not written as the figure prints ("1.", "1,234", "99.3%", or no
         // number at all) is kept, so a reload shows exactly what was typed; so is a blank

@@ -296,6 +296,22 @@ impl Ctx {
             .with_value(|m| m.get(&key).map(|r| r.indicator.clone()))
     }
 
+    /// Brings the drawn indicator row of a field's path up to date at once, as the rows'
+    /// effect would a moment later: the field then reads back what it has just written.
+    pub fn sync_row(&self, path: &str) {
+        let Some(paths::Row::Indicator(i)) = path.split('.').next().and_then(paths::row) else {
+            return;
+        };
+        if let Some(row) = self.indicator_at(i) {
+            let now = self
+                .assessment
+                .with_untracked(|a| a.indicators.get(i).cloned());
+            if row.with_untracked(|x| *x != now) {
+                row.set(now);
+            }
+        }
+    }
+
     /// Focuses a field, drawing its indicator row first where a long table has it out of
     /// view.
     pub fn focus(&self, path: &str) {
