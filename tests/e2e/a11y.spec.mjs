@@ -81,3 +81,12 @@ test("the score panel and a page scrolled to stay below the header when notices 
   expect(at.panel).toBeGreaterThanOrEqual(at.header);
   expect(at.page).toBeGreaterThanOrEqual(at.header);
 });
+
+test("axe finds no serious or critical violation on a new project's empty form (issue #24)", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("./");
+  await page.getByTestId("new-project").click();
+  await expect(page.locator("#project")).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(await violations(page)).toEqual([]);
+});

@@ -152,6 +152,8 @@ test("Ctrl+P and the 自评表's 打印 button: what prints and its title, while
   await expect(page.getByTestId("sheet")).toBeVisible();
   // Ctrl+P with the report open prints the report.
   await page.locator("#report summary").click();
+  // The fold's toggle event comes in a task of its own: the report is open once it shows.
+  await expect(page.getByTestId("report")).toBeVisible();
   await page.evaluate(() => window.print());
   const two = (await page.evaluate(() => window.printed))[1];
   expect(two.title).toBe("2023年度广州市天河区信访局自评报告");
