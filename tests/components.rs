@@ -163,39 +163,47 @@ async fn a_full_storage_says_so_and_keeps_the_edit() {
 /// Another tab's save of the open draft: its stored text with `department` changed, one
 /// revision on, and the `storage` event that tab's write sends here.
 fn another_tab_saves(department: &str) -> String {
-    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
-    let key = format!("ziping/v1/draft/{id}");
-    let stored = local().get_item(&key).unwrap().unwrap();
-    let mut draft = ziping_app::storage::decode(&id, &stored).unwrap();
-    draft.assessment.department = department.to_string();
-    draft.rev = ziping_app::storage::stored_rev(&id) + 1;
-    local()
-        .set_item(&key, &ziping_app::storage::encode(&draft))
-        .unwrap();
-    let rev_key = format!("ziping/v1/rev/{id}");
-    local().set_item(&rev_key, &draft.rev.to_string()).unwrap();
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(&rev_key));
-    let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
-    web_sys::window().unwrap().dispatch_event(&ev).unwrap();
+    let id = another_tab_writes(department, None);
+    storage_event(&id);
     id
 }
 
 /// Another tab's save made from this tab's stored revision (as every tab's ordinary save
 /// is): its text names that revision as the one it was made from.
 fn another_tab_saves_on_this_tabs_version(department: &str) -> String {
-    let id = another_tab_saves(department);
+    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
+    let id = another_tab_writes(department, Some(ziping_app::storage::stored_rev(&id)));
+    storage_event(&id);
+    id
+}
+
+/// The open draft as another tab writes it: `department` changed, one revision on, and,
+/// where given, the revision it was made from.
+fn another_tab_writes(department: &str, based_on: Option<u64>) -> String {
+    let id = local().get_item("ziping/v1/current").unwrap().unwrap();
     let key = format!("ziping/v1/draft/{id}");
-    let mut stored: serde_json::Value =
-        serde_json::from_str(&local().get_item(&key).unwrap().unwrap()).unwrap();
-    let rev = stored["rev"].as_u64().unwrap();
-    stored["based_on"] = (rev - 1).into();
-    local().set_item(&key, &stored.to_string()).unwrap();
+    let stored = local().get_item(&key).unwrap().unwrap();
+    let mut draft = ziping_app::storage::decode(&id, &stored).unwrap();
+    draft.assessment.department = department.to_string();
+    draft.rev = ziping_app::storage::stored_rev(&id) + 1;
+    let mut text: serde_json::Value =
+        serde_json::from_str(&ziping_app::storage::encode(&draft)).unwrap();
+    if let Some(rev) = based_on {
+        text["based_on"] = rev.into();
+    }
+    local().set_item(&key, &text.to_string()).unwrap();
+    local()
+        .set_item(&format!("ziping/v1/rev/{id}"), &draft.rev.to_string())
+        .unwrap();
+    id
+}
+
+/// The `storage` event another tab's write of draft `id` sends here.
+fn storage_event(id: &str) {
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(&format!("ziping/v1/rev/{id}")));
     let ev = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
-    id
 }
 
 fn stored_department(id: &str) -> String {
