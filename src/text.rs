@@ -282,7 +282,7 @@ pub fn unscored(scheme: &str, criteria: usize, indicators: usize) -> String {
         ));
     }
     format!(
-        "评分标准「{scheme}」不为{}计分，它们各有一条问题。",
+        "评分标准「{scheme}」不计分的有：{}；它们各有一条问题。",
         parts.join("和")
     )
 }
