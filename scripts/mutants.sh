@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 # The property tests run 64 cases a property here, not 2,000: a mutant takes 10 s, not 25.
 export PROPTEST_CASES="${PROPTEST_CASES:-64}"
 TESTS=(--lib --test seed --test rules --test validate --test whatif --test report --test properties
-  --test project --test next_year --test schemes --test published)
+  --test project --test next_year --test schemes --test published --test file --test summary
+  --test unscored --test cli)
 if [ "${1:-}" = "--in-diff" ]; then
   base="${2:-$(git merge-base HEAD origin/main 2>/dev/null || echo HEAD~1)}"
   diff="$(mktemp)"

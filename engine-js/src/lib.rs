@@ -7,7 +7,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use ziping_engine::file::{self, FileError};
 use ziping_engine::model::Assessment;
-use ziping_engine::{render, report, sample, score, validate, whatif};
+use ziping_engine::{check, render, report, sample, validate, whatif};
 
 /// The built-in sample (天河区信访局 2023 年度) as an assessment file's object.
 #[wasm_bindgen]
@@ -19,7 +19,7 @@ pub fn sample() -> Result<JsValue, JsError> {
 /// finds, as `ziping score --json` prints it.
 #[wasm_bindgen]
 pub fn score(file: JsValue) -> Result<JsValue, JsError> {
-    to_js(&score::checked(&assessment(file)?))
+    to_js(&check::checked(&assessment(file)?))
 }
 
 /// The findings of an assessment file (`severity`, `code`, `paths`, `message`), as

@@ -98,7 +98,7 @@ pub fn derive(a: &Assessment) -> Figures {
         other_funds_change: change(&f.other_funds),
         spending_change: change(&f.spending),
         income,
-        execution_rate: ratio(f.spending.actual, base.of(&f.spending)),
+        execution_rate: ratio(f.spending.actual, f.spending.budget(base)),
         basic_share,
         project_share,
         economic_total,

@@ -2,33 +2,42 @@
 //! dependency: the model, schemes, scoring, validation, derived figures and file format.
 //!
 //! Start at [`model::Assessment`]; score it with [`score::score`], check it with
-//! [`validate::validate`], derive its figures with [`figures::derive`], write its report
-//! with [`report::report`] and its score sheet with [`sheet::sheet`].
+//! [`validate::validate`] (or both at once with [`check::checked`]), derive its figures with
+//! [`figures::derive`], write its report with [`report::report`] and its score sheet with
+//! [`sheet::sheet`].
 
 // Safe Rust only: the fuzz runs go without a sanitizer (scripts/fuzz.sh).
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "docx")]
-pub mod docx;
-pub mod figures;
-pub mod file;
-pub mod model;
-pub mod next_year;
-pub mod num;
-pub mod paths;
-pub mod render;
-pub mod report;
-pub mod rules;
-pub mod sample;
-pub mod scheme;
-pub mod schemes;
-pub mod score;
-pub mod sheet;
+// The modules in layers, the floor first: each uses only modules listed before it
+// (engine/tests/layers.rs fails on any that reaches up).
+
+// Figures, words and the file reader's strictness.
 pub mod strict;
-pub mod summary;
+pub mod num;
 pub mod text;
-pub mod tsv;
+// What an assessment is, under which scheme.
+pub mod scheme;
+pub mod model;
+pub mod schemes;
+pub mod sample;
+// What is computed from it.
+pub mod figures;
+pub mod rules;
+pub mod paths;
+pub mod score;
+pub mod report;
+pub mod render;
+pub mod sheet;
 pub mod validate;
+pub mod check;
 pub mod whatif;
+pub mod next_year;
+// Ways in and out.
+pub mod tsv;
+pub mod file;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "docx")]
+pub mod docx;
+pub mod summary;

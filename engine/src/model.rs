@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::scheme::{CriterionTemplate, Rule, Scheme, SectionBody};
+/// The two vocabularies the scheme is written in, used throughout the model.
+pub use crate::scheme::{Aspect, IndicatorKind};
+use crate::scheme::{CriterionTemplate, ExecutionBase, Rule, Scheme, SectionBody};
 
 /// One department's self-assessment for one year, with the scheme it is scored under.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -294,6 +296,14 @@ pub struct Amounts {
 }
 
 impl Amounts {
+    /// The budget figure a scheme's execution base names: 全年预算数 or 年初预算数.
+    pub fn budget(&self, base: ExecutionBase) -> Option<Decimal> {
+        match base {
+            ExecutionBase::Adjusted => self.adjusted,
+            ExecutionBase::Initial => self.initial,
+        }
+    }
+
     /// Whether no figure is entered: a line the file leaves out.
     pub fn is_blank(&self) -> bool {
         *self == Amounts::default()
@@ -378,98 +388,6 @@ impl EconomicClass {
             EconomicClass::EnterpriseSubsidies => "对企业补助",
             EconomicClass::SocialSecurityFunds => "对社会保障基金补助",
             EconomicClass::Other => "其他支出",
-        }
-    }
-}
-
-/// 三级指标类型: which kind of output or benefit an indicator measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorKind {
-    Quantity,
-    Quality,
-    Timeliness,
-    Cost,
-    Economic,
-    Social,
-    Ecological,
-    Sustainability,
-    Satisfaction,
-}
-
-impl IndicatorKind {
-    pub const ALL: [IndicatorKind; 9] = [
-        IndicatorKind::Quantity,
-        IndicatorKind::Quality,
-        IndicatorKind::Timeliness,
-        IndicatorKind::Cost,
-        IndicatorKind::Economic,
-        IndicatorKind::Social,
-        IndicatorKind::Ecological,
-        IndicatorKind::Sustainability,
-        IndicatorKind::Satisfaction,
-    ];
-
-    /// The report's name, e.g. 数量指标.
-    pub fn label(self) -> &'static str {
-        match self {
-            IndicatorKind::Quantity => "数量指标",
-            IndicatorKind::Quality => "质量指标",
-            IndicatorKind::Timeliness => "时效指标",
-            IndicatorKind::Cost => "成本指标",
-            IndicatorKind::Economic => "经济效益指标",
-            IndicatorKind::Social => "社会效益指标",
-            IndicatorKind::Ecological => "生态效益指标",
-            IndicatorKind::Sustainability => "可持续影响指标",
-            IndicatorKind::Satisfaction => "服务对象满意度指标",
-        }
-    }
-
-    /// 产出 or 效益: the two groups the report counts indicators by.
-    pub fn is_output(self) -> bool {
-        matches!(
-            self,
-            IndicatorKind::Quantity
-                | IndicatorKind::Quality
-                | IndicatorKind::Timeliness
-                | IndicatorKind::Cost
-        )
-    }
-}
-
-/// 管理效率的七个方面.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Aspect {
-    Budgeting,
-    Execution,
-    Disclosure,
-    PerformanceManagement,
-    Procurement,
-    Assets,
-    RunningCosts,
-}
-
-impl Aspect {
-    pub const ALL: [Aspect; 7] = [
-        Aspect::Budgeting,
-        Aspect::Execution,
-        Aspect::Disclosure,
-        Aspect::PerformanceManagement,
-        Aspect::Procurement,
-        Aspect::Assets,
-        Aspect::RunningCosts,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Aspect::Budgeting => "预算编制",
-            Aspect::Execution => "预算执行",
-            Aspect::Disclosure => "信息公开",
-            Aspect::PerformanceManagement => "绩效管理",
-            Aspect::Procurement => "采购管理",
-            Aspect::Assets => "资产管理",
-            Aspect::RunningCosts => "运行成本",
         }
     }
 }

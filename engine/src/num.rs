@@ -172,12 +172,6 @@ pub enum ParseError {
     LookAlike(char),
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::text::parse_error(self))
-    }
-}
-
 /// Characters that write a number in Chinese numerals.
 const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点負负";
 

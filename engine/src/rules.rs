@@ -6,14 +6,7 @@ use rust_decimal::Decimal;
 use crate::model::{Achievement, Measure};
 use crate::num::{self, PctPlaces, Plain, RoundingMode};
 use crate::scheme::{AtMostVariant, Band, Basis, DeductionBasis, Rounding, Rule};
-use crate::text;
-
-/// What the formula calls the target and the actual value.
-#[derive(Debug, Clone, Copy)]
-pub struct Labels {
-    pub target: &'static str,
-    pub actual: &'static str,
-}
+use crate::text::{self, Labels};
 
 /// The words for an indicator's or criterion's own figures.
 pub const ITEM_LABELS: Labels = Labels {

@@ -5,7 +5,6 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Amounts, Aspect, IndicatorKind};
 use crate::num::RoundingMode;
 
 /// A complete scoring scheme.
@@ -150,16 +149,6 @@ pub enum ExecutionBase {
     Adjusted,
     /// 年初预算数.
     Initial,
-}
-
-impl ExecutionBase {
-    /// The budget figure this base names.
-    pub fn of(self, amounts: &Amounts) -> Option<Decimal> {
-        match self {
-            ExecutionBase::Adjusted => amounts.adjusted,
-            ExecutionBase::Initial => amounts.initial,
-        }
-    }
 }
 
 /// 二级指标 holding indicators of some kinds, e.g. 产出 = 数量 + 质量 + 时效 + 成本.
@@ -545,4 +534,96 @@ fn needed<T>(field: Option<T>, name: &str) -> Result<T, String> {
 /// A `basis` that belongs to the other kind of rule.
 fn wrong_basis(names: &str) -> String {
     format!("字段 basis 应为以下之一：{names}")
+}
+
+/// 三级指标类型: which kind of output or benefit an indicator measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    Quantity,
+    Quality,
+    Timeliness,
+    Cost,
+    Economic,
+    Social,
+    Ecological,
+    Sustainability,
+    Satisfaction,
+}
+
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 9] = [
+        IndicatorKind::Quantity,
+        IndicatorKind::Quality,
+        IndicatorKind::Timeliness,
+        IndicatorKind::Cost,
+        IndicatorKind::Economic,
+        IndicatorKind::Social,
+        IndicatorKind::Ecological,
+        IndicatorKind::Sustainability,
+        IndicatorKind::Satisfaction,
+    ];
+
+    /// The report's name, e.g. 数量指标.
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Quantity => "数量指标",
+            IndicatorKind::Quality => "质量指标",
+            IndicatorKind::Timeliness => "时效指标",
+            IndicatorKind::Cost => "成本指标",
+            IndicatorKind::Economic => "经济效益指标",
+            IndicatorKind::Social => "社会效益指标",
+            IndicatorKind::Ecological => "生态效益指标",
+            IndicatorKind::Sustainability => "可持续影响指标",
+            IndicatorKind::Satisfaction => "服务对象满意度指标",
+        }
+    }
+
+    /// 产出 or 效益: the two groups the report counts indicators by.
+    pub fn is_output(self) -> bool {
+        matches!(
+            self,
+            IndicatorKind::Quantity
+                | IndicatorKind::Quality
+                | IndicatorKind::Timeliness
+                | IndicatorKind::Cost
+        )
+    }
+}
+
+/// 管理效率的七个方面.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    Budgeting,
+    Execution,
+    Disclosure,
+    PerformanceManagement,
+    Procurement,
+    Assets,
+    RunningCosts,
+}
+
+impl Aspect {
+    pub const ALL: [Aspect; 7] = [
+        Aspect::Budgeting,
+        Aspect::Execution,
+        Aspect::Disclosure,
+        Aspect::PerformanceManagement,
+        Aspect::Procurement,
+        Aspect::Assets,
+        Aspect::RunningCosts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspect::Budgeting => "预算编制",
+            Aspect::Execution => "预算执行",
+            Aspect::Disclosure => "信息公开",
+            Aspect::PerformanceManagement => "绩效管理",
+            Aspect::Procurement => "采购管理",
+            Aspect::Assets => "资产管理",
+            Aspect::RunningCosts => "运行成本",
+        }
+    }
 }

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::model::{Assessment, Measure};
 use crate::num;
-use crate::rules::{self, Labels, Outcome, ITEM_LABELS};
+use crate::rules::{self, Outcome, ITEM_LABELS};
 use crate::scheme::{ExecutionBase, Grade, Rounding, Rule, Section, SectionBody};
-use crate::text;
+use crate::text::{self, Labels};
 
 /// The scored assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,30 +92,6 @@ pub const EXECUTION_PATH: &str = "finance.spending.actual";
 /// Scores an assessment under the scheme it carries, each item with its formula in words.
 pub fn score(a: &Assessment) -> ScoreCard {
     score_with(a, true)
-}
-
-/// A score card with the counts of what validation finds, as `ziping score --json` and the
-/// JavaScript module give it: a score from a file with errors is not the file's score.
-#[derive(Debug, Clone, Serialize)]
-pub struct CheckedCard {
-    #[serde(flatten)]
-    pub card: ScoreCard,
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// Scores an assessment and counts its validation errors and warnings.
-pub fn checked(a: &Assessment) -> CheckedCard {
-    let findings = crate::validate::validate(a);
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == crate::validate::Severity::Error)
-        .count();
-    CheckedCard {
-        card: score(a),
-        errors,
-        warnings: findings.len() - errors,
-    }
 }
 
 /// The same card with empty formulas: for a live total, where writing the words would
@@ -267,7 +243,7 @@ impl ItemScore {
 pub fn execution_measure(a: &Assessment, base: ExecutionBase, rule: &Rule) -> Measure {
     let spending = &a.finance.spending;
     let mut m = Measure::new(rule.clone());
-    m.target = base.of(spending);
+    m.target = spending.budget(base);
     m.actual = spending.actual;
     m.override_score = a.execution_override.clone();
     m

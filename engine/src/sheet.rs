@@ -160,7 +160,7 @@ pub fn sheet_of(a: &Assessment, card: &ScoreCard) -> ScoreSheet {
         adjusted: m.adjusted,
         actual: m.actual,
         points: exec_score.filter(|_| scored).map(|s| s.points),
-        rate: rate(m.actual, base.of(m), mode),
+        rate: rate(m.actual, m.budget(base), mode),
         score: exec_score.filter(|_| scored).map(|s| s.score),
         note: if scored {
             exec_note.clone()

@@ -5,7 +5,20 @@
 use std::fmt::Display;
 
 use crate::num::ParseError;
-use crate::rules::Labels;
+
+/// What the formula calls the target and the actual value.
+#[derive(Debug, Clone, Copy)]
+pub struct Labels {
+    pub target: &'static str,
+    pub actual: &'static str,
+}
+
+/// A typed figure's refusal, in the words `parse_error` gives it.
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&parse_error(self))
+    }
+}
 
 pub const GAP_SHORTFALL: &str = "低于目标";
 pub const GAP_EXCESS: &str = "超出目标";

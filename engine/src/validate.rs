@@ -476,7 +476,7 @@ fn execution(a: &Assessment, actual: Decimal, mode: RoundingMode, f: &mut Findin
         crate::scheme::ExecutionBase::Adjusted => "finance.spending.adjusted",
         crate::scheme::ExecutionBase::Initial => "finance.spending.initial",
     };
-    let Some(budget) = base.of(&a.finance.spending) else {
+    let Some(budget) = a.finance.spending.budget(base) else {
         return;
     };
     if budget.is_zero() {

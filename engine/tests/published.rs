@@ -9,10 +9,10 @@
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use ziping_engine::file;
 use ziping_engine::model::{Assessment, Kind};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Severity};
+use ziping_engine::{check, file};
 
 fn form(name: &str) -> Assessment {
     let path = format!("{}/tests/data/published/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -289,7 +289,7 @@ fn anhui_chizhou_tangxi_2022_total_row_of_zeros_is_flagged() {
         .is_some_and(|s| s.score.is_zero()));
     assert_eq!(card.total, dec!(80.00));
     // The card says the file has errors: a reviewer does not take its total for the form's.
-    let checked = score::checked(&a);
+    let checked = check::checked(&a);
     assert_eq!((checked.errors, checked.warnings), (5, 2));
 }
 

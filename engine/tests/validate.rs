@@ -1172,9 +1172,9 @@ fn an_unparsed_figure_drops_only_its_own_required_finding() {
     assert!(!validate::has_errors(&warnings));
     assert!(!validate::has_errors(&[]));
     // The counts beside a score say the same.
-    let checked = ziping_engine::score::checked(&b);
+    let checked = ziping_engine::check::checked(&b);
     assert_eq!((checked.errors, checked.warnings), (0, 1));
-    let checked = ziping_engine::score::checked(&a);
+    let checked = ziping_engine::check::checked(&a);
     let errors = validate::validate(&a)
         .iter()
         .filter(|f| f.severity == Severity::Error)

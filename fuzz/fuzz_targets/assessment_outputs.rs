@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use ziping_engine::report::{self, Date};
-use ziping_engine::{docx, figures, file, render, sample, score, sheet, validate, whatif, xlsx};
+use ziping_engine::{check, docx, figures, file, render, sample, score, sheet, validate, whatif, xlsx};
 
 const DAY: Date = Date {
     year: 2026,
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     validate::validate(&a);
-    score::checked(&a);
+    check::checked(&a);
     score::score_figures(&a);
     figures::derive(&a);
     whatif::diff(&sample::sample(), &a);

@@ -28,7 +28,7 @@ pub fn ProjectPage() -> impl IntoView {
                     .map(|(_, base, _)| base)
                     .unwrap_or_default();
                 let (_, _, m) = a.finance.funding()[row];
-                figures::ratio(m.actual, base.of(m))
+                figures::ratio(m.actual, m.budget(base))
                     .map(|r| fmt_pct(r, a.scheme.rounding.mode))
                     .unwrap_or_else(|| "—".into())
             })

@@ -749,7 +749,7 @@ pub fn QuickWhatIf() -> impl IntoView {
             let budget = a
                 .scheme
                 .execution()
-                .and_then(|(_, base, _)| base.of(&a.finance.spending));
+                .and_then(|(_, base, _)| a.finance.spending.budget(base));
             let mut out = vec![slider(
                 EXECUTION_PATH.into(),
                 text::EXECUTION_RATE.into(),

@@ -1,7 +1,7 @@
 // Navigation to the score visible, in Chromium 78 and 86 (chrome-aws-lambda, puppeteer-core)
 // and today's Debian Chromium (Playwright), in one run against the same release dist/. Not
 // a test: it prints medians for BENCHMARKS.md. Run after `bash scripts/build.sh`:
-//   node tests/bench/old-chromium.bench.mjs
+//   node tests/bench/old-chromium.bench.mjs [DIST]
 // Each browser opens the page once and loads the sample (the draft is then saved), then
 // reloads RUNS times; each reload is timed from navigation start to the moment the score
 // card shows 99.32, from inside the page.
@@ -49,7 +49,8 @@ async function reloads(page) {
   return out;
 }
 
-const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "ignore" });
+const DIST = process.argv[2] || "dist"; // the build to measure, so two can be compared in one run
+const server = spawn("node", ["tests/e2e/static-server.mjs", DIST, String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const rows = [];
 try {

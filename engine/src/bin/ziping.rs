@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use ziping_engine::file::{self, FileError};
 use ziping_engine::model::{Assessment, Kind};
-use ziping_engine::score::{self, ScoreCard};
+use ziping_engine::score::ScoreCard;
 use ziping_engine::summary::{self, Flag};
 use ziping_engine::validate::{self, Finding, Severity};
-use ziping_engine::{docx, render, report, sample, schemes, sheet, whatif, xlsx};
+use ziping_engine::{check, docx, render, report, sample, schemes, sheet, whatif, xlsx};
 
 /// Prints to stdout; a closed pipe (`ziping sample | head`) ends quietly, never a panic.
 macro_rules! out {
@@ -317,13 +317,13 @@ impl Report for Validate {
 
 impl Report for Score {
     fn json(&self, a: &Assessment) -> (Value, bool) {
-        let checked = score::checked(a);
+        let checked = check::checked(a);
         let bad = checked.errors > 0;
         (json!(checked), bad)
     }
 
     fn text(&self, a: &Assessment) -> (String, bool) {
-        let checked = score::checked(a);
+        let checked = check::checked(a);
         let mut text = card_text(&checked.card);
         if a.kind == Kind::Project {
             text = format!("项目支出绩效自评：{}\n{text}", a.project_name.trim());
@@ -336,7 +336,7 @@ impl Report for Score {
 }
 
 /// The line above a card: 校验未通过 where there are errors, the warnings otherwise.
-fn mark(c: &score::CheckedCard) -> Option<String> {
+fn mark(c: &check::CheckedCard) -> Option<String> {
     match (c.errors, c.warnings) {
         (0, 0) => None,
         (0, w) => Some(format!(
