@@ -12,6 +12,7 @@ fn a_scheme_without_management_leaves_every_criterion_unscored() {
     let found = a.unscored();
     assert_eq!(found.criteria, (0..criteria).collect::<Vec<_>>());
     assert!(found.indicators.is_empty());
+    assert!(!found.is_empty(), "criteria alone are something unscored");
 }
 
 #[test]
@@ -59,6 +60,8 @@ fn an_indicator_whose_kind_the_scheme_lost_is_unscored_and_removed_alone() {
         }
     }
     assert_eq!(a.unscored().indicators, satisfied);
+    assert!(a.unscored().criteria.is_empty());
+    assert!(!a.unscored().is_empty(), "indicators alone are something unscored");
     let n = a.indicators.len();
     a.remove_unscored();
     assert_eq!(a.indicators.len(), n - satisfied.len());
