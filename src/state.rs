@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use ziping_engine::figures::{self, Figures};
-use ziping_engine::model::{Assessment, Indicator};
+use ziping_engine::model::{retain_places, Assessment, Indicator};
 use ziping_engine::score::{self, ScoreCard};
 use ziping_engine::validate::{self, Finding, Severity};
 use ziping_engine::{next_year, paths, sample, schemes};
@@ -544,13 +544,7 @@ impl Ctx {
             (self.criterion_keys, "criteria[", &gone.criteria),
             (self.indicator_keys, "indicators[", &gone.indicators),
         ] {
-            keys.update(|k| {
-                let mut place = 0;
-                k.retain(|_| {
-                    place += 1;
-                    !places.contains(&(place - 1))
-                });
-            });
+            keys.update(|k| retain_places(k, places));
             let map = |n: usize| {
                 (!places.contains(&n)).then(|| n - places.iter().filter(|&&p| p < n).count())
             };

@@ -192,8 +192,9 @@ impl Assessment {
     }
 }
 
-/// Keeps the rows of `rows` but those at the places `drop`.
-fn retain_places<T>(rows: &mut Vec<T>, drop: &[usize]) {
+/// Keeps the rows of `rows` but those at the places `drop` (rows, or a table's keys beside
+/// them).
+pub fn retain_places<T>(rows: &mut Vec<T>, drop: &[usize]) {
     let mut place = 0;
     rows.retain(|_| {
         place += 1;

@@ -1561,12 +1561,16 @@ fn a_points_field_left_blank_is_unfilled_while_one_typed_zero_or_negative_is_wro
     let mut a = sample();
     a.indicators[0].points = rust_decimal::Decimal::ZERO;
     let at = "indicators[0].points".to_string();
-    let codes = |typed: &[(&str, &str)]| -> Vec<(&'static str, String)> {
+    // The findings with these texts kept as typed.
+    let found = |typed: &[(&str, &str)]| {
         let typed: BTreeMap<String, String> = typed
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         validate::validate_typed(&a, &typed)
+    };
+    let codes = |typed: &[(&str, &str)]| -> Vec<(&'static str, String)> {
+        found(typed)
             .into_iter()
             .filter(|f| f.paths == vec![at.clone()])
             .map(|f| (f.code, f.message))
@@ -1588,11 +1592,7 @@ fn a_points_field_left_blank_is_unfilled_while_one_typed_zero_or_negative_is_wro
     );
     // The sum of a group with a blank term is judged once the term is filled in.
     let sums = |typed: &[(&str, &str)]| {
-        let typed: BTreeMap<String, String> = typed
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        validate::validate_typed(&a, &typed)
+        found(typed)
             .into_iter()
             .filter(|f| f.code == "POINTS_SUM" && f.paths.contains(&at))
             .count()
