@@ -61,7 +61,10 @@ fn an_indicator_whose_kind_the_scheme_lost_is_unscored_and_removed_alone() {
     }
     assert_eq!(a.unscored().indicators, satisfied);
     assert!(a.unscored().criteria.is_empty());
-    assert!(!a.unscored().is_empty(), "indicators alone are something unscored");
+    assert!(
+        !a.unscored().is_empty(),
+        "indicators alone are something unscored"
+    );
     let n = a.indicators.len();
     a.remove_unscored();
     assert_eq!(a.indicators.len(), n - satisfied.len());
