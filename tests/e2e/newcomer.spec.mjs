@@ -206,3 +206,26 @@ test("Ctrl+Z after a paste takes its notice away; a deleted row leaves the focus
   await expect(field(page, "indicators[1].name")).toBeFocused();
   await expect(field(page, "indicators[1].name")).toHaveValue(second);
 });
+
+test("two tabs typing within 100 ms: neither edit is lost without the tab that made it being told", async ({ context }) => {
+  const a = await context.newPage();
+  await openSample(a);
+  await a.waitForTimeout(600);
+  const b = await context.newPage();
+  await b.goto("./");
+  await expect(b.getByTestId("score-total")).toHaveText("99.32");
+  for (const gap of [0, 50, 100]) {
+    await a.locator('[id="department"]').fill(`甲${gap}`);
+    await b.waitForTimeout(gap);
+    await b.locator('[id="duties"]').fill(`乙${gap}`);
+    await a.waitForTimeout(1200); // both autosaves, and each tab's answer to the other's
+    for (const [page, path, typed] of [[a, "department", `甲${gap}`], [b, "duties", `乙${gap}`]]) {
+      const kept = (await page.locator(`[id="${path}"]`).inputValue()) === typed;
+      const told = (await page.getByTestId("conflict").count()) === 1;
+      expect(kept || told, `${path} ${typed} at ${gap} ms`).toBe(true);
+      // Kept as a copy, the tab's edit is there to be had.
+      if (told) await page.getByTestId("conflict").getByRole("button", { name: "把本页原来的内容另存为副本" }).click();
+    }
+    await a.waitForTimeout(600);
+  }
+});
