@@ -183,6 +183,10 @@ pub fn next_year_title(title: &str, year: i32, next: i32) -> String {
     }
 }
 
+pub fn not_a_year(typed: &str) -> String {
+    format!("年度：“{typed}”不是有效的年份（应为 2000–2100 之间的整数），未计入")
+}
+
 pub fn year_range(year: i32) -> String {
     format!("年度 {year} 不在 2000–2100 之间")
 }

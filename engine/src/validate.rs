@@ -134,6 +134,7 @@ pub const NOT_A_NUMBER: &str = "NOT_A_NUMBER";
 pub fn validate_typed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
     let mut found = unparsed(a, typed);
     let mut rest = validate(a);
+    typed_year(a, typed, &mut found, &mut rest);
     // 分值 left blank (a new row's) is a figure not filled in, not the 0 the model keeps; a
     // points sum with such a term waits for it.
     let blank = |p: &String| typed.get(p).is_some_and(|t| t.trim().is_empty());
@@ -157,10 +158,11 @@ pub fn validate_typed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<F
     found
 }
 
-/// One error per typed text that does not parse as a figure.
+/// One error per typed text that does not parse as a figure; 年度 as typed is `typed_year`'s.
 fn unparsed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
     typed
         .iter()
+        .filter(|(path, _)| *path != YEAR)
         .filter_map(|(path, t)| {
             let why = match parse_input(t) {
                 Ok(_) | Err(ParseError::Empty) => return None,
@@ -177,6 +179,29 @@ fn unparsed(a: &Assessment, typed: &BTreeMap<String, String>) -> Vec<Finding> {
             })
         })
         .collect()
+}
+
+/// The year field's path; the app keeps its text as typed, like a figure's.
+const YEAR: &str = "year";
+
+/// 年度 typed as something other than a year (`2O23`, `2023.5`, blank): one error that says
+/// so, in place of the range check of the year it left behind.
+fn typed_year(
+    a: &Assessment,
+    typed: &BTreeMap<String, String>,
+    found: &mut Vec<Finding>,
+    rest: &mut Vec<Finding>,
+) {
+    let Some(t) = typed.get(YEAR).filter(|t| t.trim().parse() != Ok(a.year)) else {
+        return;
+    };
+    rest.retain(|f| f.code != "YEAR_RANGE");
+    found.push(Finding {
+        severity: Severity::Error,
+        code: NOT_A_NUMBER,
+        paths: vec![YEAR.into()],
+        message: text::not_a_year(t),
+    });
 }
 
 /// Reworded report paragraphs whose figures changed since: the report would print the old

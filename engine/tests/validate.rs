@@ -1600,3 +1600,65 @@ fn a_points_field_left_blank_is_unfilled_while_one_typed_zero_or_negative_is_wro
     assert_eq!(sums(&[]), 1);
     assert_eq!(sums(&[("indicators[0].points", "")]), 0);
 }
+
+#[test]
+fn a_year_typed_as_no_year_is_one_error_that_quotes_it() {
+    use std::collections::BTreeMap;
+    // (typed, the year the model keeps, the finding on `year`)
+    let cases: [(&str, i32, Option<&str>); 6] = [
+        (
+            "2O23",
+            0,
+            Some("年度：“2O23”不是有效的年份（应为 2000–2100 之间的整数），未计入"),
+        ),
+        (
+            "2023.5",
+            0,
+            Some("年度：“2023.5”不是有效的年份（应为 2000–2100 之间的整数），未计入"),
+        ),
+        (
+            "",
+            0,
+            Some("年度：“”不是有效的年份（应为 2000–2100 之间的整数），未计入"),
+        ),
+        // The text means the year the model has: nothing to say.
+        ("2023", 2023, None),
+        (" 2023 ", 2023, None),
+        // Text that was a year once, the model since moved on: the text is what counts.
+        (
+            "2022",
+            2023,
+            Some("年度：“2022”不是有效的年份（应为 2000–2100 之间的整数），未计入"),
+        ),
+    ];
+    for (typed, year, expected) in cases {
+        let mut a = sample();
+        a.year = year;
+        let kept: BTreeMap<String, String> = [("year".to_string(), typed.to_string())].into();
+        let on_year: Vec<_> = validate::validate_typed(&a, &kept)
+            .into_iter()
+            .filter(|f| f.paths == ["year"])
+            .collect();
+        match expected {
+            Some(message) => {
+                assert_eq!(
+                    on_year.len(),
+                    1,
+                    "{typed}: one finding, not the range's too"
+                );
+                assert_eq!(on_year[0].code, validate::NOT_A_NUMBER, "{typed}");
+                assert_eq!(on_year[0].message, message);
+            }
+            None => assert!(on_year.is_empty(), "{typed}: {on_year:?}"),
+        }
+    }
+    // With no text kept, a year out of range is the range's finding, as before.
+    let mut a = sample();
+    a.year = 0;
+    let codes: Vec<_> = validate::validate_typed(&a, &BTreeMap::new())
+        .into_iter()
+        .filter(|f| f.paths == ["year"])
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(codes, ["YEAR_RANGE"]);
+}

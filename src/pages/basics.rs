@@ -39,7 +39,7 @@ pub fn year_and_unit() -> impl IntoView {
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
                     let year = typed.trim().parse::<i32>().ok();
-                    if year.is_some_and(|y| y.to_string() == typed) {
+                    if year.is_some() {
                         ctx.raw.update(|r| { r.remove("year"); });
                     } else {
                         ctx.edit_raw(|r| { r.insert("year".into(), typed); });
