@@ -131,7 +131,8 @@ test("the wheel over the focused 年度 field leaves the year alone; text in it 
   await page.mouse.wheel(0, -120);
   await expect(year).toHaveValue("2023");
   await year.fill("2O23");
-  await expect(page.locator(".finding.error", { hasText: "2O23" })).toHaveCount(1);
+  await expect(page.locator(".finding.error", { hasText: "年度：“2O23”不是有效的年份" })).toHaveCount(1);
+  await expect(page.locator(".finding.error", { hasText: "不在 2000–2100 之间" })).toHaveCount(0);
   await page.waitForTimeout(600);
   await page.reload();
   await expect(field(page, "year")).toHaveValue("2O23");
