@@ -423,6 +423,27 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_is_named_only_where_its_whole_pattern_holds() {
+        use ParseError::*;
+        let cases = [
+            // An exponent needs a figure before and digits after it: else a unit's letters.
+            ("1e", Unit("e".into())),
+            ("1ex", Unit("ex".into())),
+            ("1e5", Exponent),
+            // A look-alike letter only where the rest is a figure once it is read as a digit.
+            ("O元", NotANumber),
+            ("1O", LookAlike('O')),
+            // Chinese numerals, with Arabic digits or a decimal point among them.
+            ("七.五", ChineseNumeral),
+            ("七5", ChineseNumeral),
+            ("七-五", NotANumber),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(parse_input(raw), Err(want), "{raw}");
+        }
+    }
+
+    #[test]
     fn division_by_zero_is_none() {
         assert_eq!(div(dec!(1), Decimal::ZERO), None);
         assert_eq!(mul(Decimal::MAX, dec!(2)), None);

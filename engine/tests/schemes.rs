@@ -158,3 +158,52 @@ fn a_new_section_may_have_0_points_but_not_fewer_and_is_named_by_its_name() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn each_rule_has_its_printed_name_and_reads_a_target_only_where_it_scores_against_one() {
+    use ziping_engine::scheme::{AtMostVariant, Basis, DeductionBasis, Rule};
+    let deduction = |basis| Rule::Deduction {
+        basis,
+        per: dec!(1),
+        step: dec!(1),
+    };
+    let bands = |basis| Rule::Bands {
+        basis,
+        bands: Vec::new(),
+    };
+    let cases = [
+        (Rule::AtLeast, "正向指标（≥ 目标）", true),
+        (
+            Rule::AtMost {
+                variant: AtMostVariant::Ratio,
+            },
+            "反向指标（≤ 目标，按比例）",
+            true,
+        ),
+        (
+            Rule::AtMost {
+                variant: AtMostVariant::Linear,
+            },
+            "反向指标（≤ 目标，按超出幅度）",
+            true,
+        ),
+        (Rule::Exactly, "等于目标", true),
+        (Rule::Qualitative, "定性指标", false),
+        (bands(Basis::Completion), "分档计分", true),
+        (bands(Basis::Actual), "分档计分", false),
+        (deduction(DeductionBasis::Shortfall), "扣分制", true),
+        (deduction(DeductionBasis::Excess), "扣分制", true),
+        (
+            deduction(DeductionBasis::CompletionShortfall),
+            "扣分制",
+            true,
+        ),
+        (deduction(DeductionBasis::FailedChecks), "扣分制", false),
+        (Rule::Checklist, "逐项检查", false),
+        (Rule::Manual, "人工评分", false),
+    ];
+    for (rule, label, target) in cases {
+        assert_eq!(rule.label(), label, "{rule:?}");
+        assert_eq!(rule.needs_target(), target, "{rule:?}");
+    }
+}
