@@ -473,14 +473,18 @@ fn headings_are_numbered_in_order_at_every_level() {
         assert_numbering(name, &report::report(a));
     }
     // The seed's headings, as it numbers them.
-    let headings: Vec<String> = report::report(&cases[0].1)
-        .blocks
-        .into_iter()
-        .filter_map(|b| match b {
-            Block::Heading { text, .. } => Some(text),
-            _ => None,
-        })
-        .collect();
+    // A report's headings, in order.
+    let headings_of = |a: &ziping_engine::model::Assessment| -> Vec<String> {
+        report::report(a)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Heading { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect()
+    };
+    let headings = headings_of(&cases[0].1);
     assert_eq!(
         headings,
         [
@@ -503,14 +507,7 @@ fn headings_are_numbered_in_order_at_every_level() {
         ]
     );
     // The project's, numbered once each.
-    let headings: Vec<String> = report::report(&cases[5].1)
-        .blocks
-        .into_iter()
-        .filter_map(|b| match b {
-            Block::Heading { text, .. } => Some(text),
-            _ => None,
-        })
-        .collect();
+    let headings = headings_of(&cases[5].1);
     assert_eq!(
         headings,
         [
